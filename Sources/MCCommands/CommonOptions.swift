@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+
+/// Options shared by `mcplan` and `mcapply`.
+struct CommonOptions: ParsableArguments {
+    @Option(name: [.customShort("f"), .customLong("topology")],
+            help: "The topology file, or - for standard input.")
+    var topology = "topology.yaml"
+
+    @Option(name: [.customShort("C"), .customLong("repo")],
+            help: ArgumentHelp("Run as if started in PATH, as git -C does.", valueName: "path"))
+    var repo: String?
+
+    @Flag(help: "Never colour the output.")
+    var noColor = false
+
+    /// Applies `-C`: every other relative path then resolves against it.
+    func enterDirectory() throws {
+        guard let repo else { return }
+        guard FileManager.default.changeCurrentDirectoryPath(repo) else {
+            throw ValidationError("cannot change to directory '\(repo)'")
+        }
+    }
+}
+
+/// How results are printed.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

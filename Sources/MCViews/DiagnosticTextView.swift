@@ -1,0 +1,87 @@
+import MCDiagnostics
+
+/// Diagnostics as people and editors read them (SPEC §2): a parseable header line, the source line
+/// with carets under the whole range and a label, then notes and a hint. Lines holding key or token
+/// material are shown as `<redacted>`.
+package struct DiagnosticTextView {
+    private let sources: [String: SourceFile]
+    private let style: TerminalStyle
+    private var secretLines: [String: Set<Int>] = [:]
+
+    package init(sources: [SourceFile], style: TerminalStyle) {
+        self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        self.style = style
+        for source in sources {
+            secretLines[source.path] = SecretMaterial.secretLines(in: (0..<source.lineCount).map { source.line($0 + 1)! })
+        }
+    }
+
+    /// Every diagnostic, a blank line between them, and a closing count.
+    package func render(_ diagnostics: [Diagnostic]) -> String {
+        guard !diagnostics.isEmpty else { return "" }
+        var out = diagnostics.map(render).joined(separator: "\n")
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        var counts: [String] = []
+        if errors > 0 { counts.append(plural(errors, "error")) }
+        if warnings > 0 { counts.append(plural(warnings, "warning")) }
+        out += "\n" + counts.joined(separator: " and ") + (errors > 0 ? "; nothing was written" : "") + "\n"
+        return out
+    }
+
+    package func render(_ diagnostic: Diagnostic) -> String {
+        let start = diagnostic.range.start
+        let severity = diagnostic.severity == .error
+            ? style.paint("error[\(diagnostic.code.rawValue)]", .boldRed)
+            : style.paint("warning[\(diagnostic.code.rawValue)]", .boldYellow)
+        var lines = ["\(diagnostic.file):\(start.line):\(start.column): \(severity): \(style.paint(diagnostic.message, .bold))"]
+        let gutterWidth = String(start.line).count + 1
+        let gutter = String(repeating: " ", count: gutterWidth)
+        let caretColor: TerminalStyle.Color = diagnostic.severity == .error ? .boldRed : .boldYellow
+        if let source = sources[diagnostic.file], let text = source.line(start.line) {
+            lines.append(style.paint(gutter + "|", .boldBlue))
+            let number = String(start.line).padding(toLength: gutterWidth)
+            if secretLines[diagnostic.file]?.contains(start.line) == true {
+                lines.append(style.paint(number + "| ", .boldBlue) + "<redacted>")
+            } else {
+                lines.append(style.paint(number + "| ", .boldBlue) + String(text))
+                let (pad, width) = caretSpan(of: diagnostic.range, in: text)
+                var marker = style.paint(String(repeating: "^", count: width), caretColor)
+                if let label = diagnostic.label { marker += " " + style.paint(label, caretColor) }
+                lines.append(style.paint(gutter + "| ", .boldBlue) + pad + marker)
+            }
+        }
+        for note in diagnostic.notes {
+            let at = "\(note.file):\(note.range.start.line):\(note.range.start.column)"
+            lines.append(gutter + style.paint("= note:", .bold) + " \(note.message) (\(at))")
+        }
+        if let hint = diagnostic.hint {
+            lines.append(gutter + style.paint("= hint:", .cyan) + " " + hint)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The whitespace before the carets (tabs kept so they line up) and the caret count: the whole
+    /// range on its first line, at least one.
+    private func caretSpan(of range: SourceRange, in line: Substring) -> (String, Int) {
+        let scalars = Array(line.unicodeScalars)
+        let startIndex = min(max(range.start.column - 1, 0), scalars.count)
+        var endIndex = range.end.line == range.start.line ? range.end.column - 1 : scalars.count
+        if range.end.line != range.start.line {
+            while endIndex > startIndex, scalars[endIndex - 1] == " " || scalars[endIndex - 1] == "\t" { endIndex -= 1 }
+        }
+        endIndex = min(endIndex, scalars.count)
+        let pad = String(String.UnicodeScalarView(scalars[..<startIndex].map { $0 == "\t" ? "\t" : " " }))
+        return (pad, max(1, endIndex - startIndex))
+    }
+
+    private func plural(_ count: Int, _ word: String) -> String {
+        "\(count) \(word)\(count == 1 ? "" : "s")"
+    }
+}
+
+extension String {
+    fileprivate func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}

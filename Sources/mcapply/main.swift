@@ -1,0 +1,3 @@
+import MCCommands
+
+ApplyCommand.main()

@@ -1,0 +1,3 @@
+import MCCommands
+
+PlanCommand.main()
