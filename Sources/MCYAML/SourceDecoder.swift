@@ -30,8 +30,8 @@ package enum SourceDecoder {
         var iterator = body.makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         while true {
-            let here = SourceLocation(line: line, column: column)
-            let at = SourceRange(start: here, end: SourceLocation(line: line, column: column + 1))
+            let here = SourcePosition(line: line, column: column)
+            let at = SourceRange(start: here, end: SourcePosition(line: line, column: column + 1))
             switch parser.parseScalar(from: &iterator) {
             case .emptyInput:
                 return .source(SourceFile(path: path, text: String(decoding: body, as: UTF8.self)))

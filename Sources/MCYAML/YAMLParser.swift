@@ -52,9 +52,9 @@ package enum YAMLParser {
 /// Turns the event stream into nodes; one instance per parse.
 private struct TreeBuilder {
     private enum Frame {
-        case sequence(start: SourceLocation, anchor: String?, items: [YAMLNode], count: Int)
+        case sequence(start: SourcePosition, anchor: String?, items: [YAMLNode], count: Int)
         case mapping(
-            start: SourceLocation, anchor: String?, pairs: [YAMLNode.Pair], pendingKey: YAMLNode?,
+            start: SourcePosition, anchor: String?, pairs: [YAMLNode.Pair], pendingKey: YAMLNode?,
             firstSeen: [String: SourceRange], skipValue: Bool, count: Int)
     }
 
@@ -160,9 +160,9 @@ private struct TreeBuilder {
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) { message += " " + context }
         var at = location(parser.problem_mark)
-        if parser.error == YAML_READER_ERROR { at = SourceLocation(line: 1, column: 1) }
+        if parser.error == YAML_READER_ERROR { at = SourcePosition(line: 1, column: 1) }
         fail(.syntaxError, "YAML syntax error: \(message)",
-             range: SourceRange(start: at, end: SourceLocation(line: at.line, column: at.column + 1)),
+             range: SourceRange(start: at, end: SourcePosition(line: at.line, column: at.column + 1)),
              hint: "check the indentation and quoting around this position")
     }
 
@@ -239,8 +239,8 @@ private struct TreeBuilder {
         finished = true
     }
 
-    private func location(_ mark: yaml_mark_t) -> SourceLocation {
-        SourceLocation(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    private func location(_ mark: yaml_mark_t) -> SourcePosition {
+        SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 
     private func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {

@@ -1,5 +1,5 @@
 /// A 1-based position in a source file; columns count Unicode scalars, not bytes.
-package struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
     package var line: Int
     package var column: Int
 
@@ -8,7 +8,7 @@ package struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConve
         self.column = column
     }
 
-    package static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+    package static func < (a: SourcePosition, b: SourcePosition) -> Bool {
         (a.line, a.column) < (b.line, b.column)
     }
 
@@ -17,17 +17,17 @@ package struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConve
 
 /// A half-open range of source positions (`end` is just past the last character).
 package struct SourceRange: Hashable, Comparable, Sendable, CustomStringConvertible {
-    package var start: SourceLocation
-    package var end: SourceLocation
+    package var start: SourcePosition
+    package var end: SourcePosition
 
-    package init(start: SourceLocation, end: SourceLocation) {
+    package init(start: SourcePosition, end: SourcePosition) {
         self.start = start
         self.end = end
     }
 
     /// The first character of a file: where file-wide problems point.
     package static let fileStart = SourceRange(
-        start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 2))
+        start: SourcePosition(line: 1, column: 1), end: SourcePosition(line: 1, column: 2))
 
     package static func < (a: SourceRange, b: SourceRange) -> Bool {
         (a.start, a.end) < (b.start, b.end)
