@@ -62,7 +62,7 @@ package struct DiagnosticTextView {
     }
 
     /// The whitespace before the carets (tabs kept so they line up) and the caret count: the whole
-    /// range on its first line, at least one.
+    /// range on its first line, at least one; wide (East Asian) characters take two cells.
     private func caretSpan(of range: SourceRange, in line: Substring) -> (String, Int) {
         let scalars = Array(line.unicodeScalars)
         let startIndex = min(max(range.start.column - 1, 0), scalars.count)
@@ -70,9 +70,24 @@ package struct DiagnosticTextView {
         if range.end.line != range.start.line {
             while endIndex > startIndex, scalars[endIndex - 1] == " " || scalars[endIndex - 1] == "\t" { endIndex -= 1 }
         }
-        endIndex = min(endIndex, scalars.count)
-        let pad = String(String.UnicodeScalarView(scalars[..<startIndex].map { $0 == "\t" ? "\t" : " " }))
-        return (pad, max(1, endIndex - startIndex))
+        endIndex = max(startIndex, min(endIndex, scalars.count))
+        var pad = ""
+        for scalar in scalars[..<startIndex] {
+            pad += scalar == "\t" ? "\t" : String(repeating: " ", count: cells(scalar))
+        }
+        let width = scalars[startIndex..<endIndex].reduce(0) { $0 + cells($1) }
+        return (pad, max(1, width))
+    }
+
+    /// Terminal cells a character takes: two for wide East Asian characters and emoji.
+    private func cells(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            2
+        default:
+            1
+        }
     }
 
     private func plural(_ count: Int, _ word: String) -> String {
