@@ -12,7 +12,7 @@ deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 	@missing=""; for p in $(PIP_PACKAGES); do python3 -m pip show -q $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; python3 -m pip install -q $$missing; fi
@@ -21,8 +21,8 @@ build: deps
 	$(SWIFT) build
 
 test: build
-	$(SWIFT) test
 	./scripts/check-schema.sh
+	$(SWIFT) test
 
 demo: build
 	./scripts/demo.sh "$(BIN)"

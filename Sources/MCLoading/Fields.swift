@@ -10,6 +10,8 @@ struct Fields {
     var owner: String
     private let context: LoadContext
     private var pairs: [String: YAMLNode.Pair] = [:]
+    /// Fields that an unknown (misspelt) field was taken for: not reported missing a second time.
+    private var suggested: Set<String> = []
 
     /// Nil (after reporting MC105) when `node` is not a mapping.
     init?(_ node: YAMLNode, field: String, owner: String, allowed: [String], context: LoadContext) {
@@ -28,6 +30,7 @@ struct Fields {
             }
             guard allowed.contains(key) else {
                 let suggestion = Suggestion.closest(to: key, among: allowed)
+                if let suggestion { suggested.insert(suggestion) }
                 context.report(
                     .unknownField,
                     "unknown field '\(key)' in \(owner)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
@@ -46,8 +49,9 @@ struct Fields {
 
     func keyRange(_ key: String) -> SourceRange? { pairs[key]?.key.range }
 
-    /// Reports MC106 at this mapping.
+    /// Reports MC106 at this mapping, unless a misspelling of `key` was already reported.
     func missing(_ key: String, hint: String? = nil) {
+        guard !suggested.contains(key) else { return }
         context.report(.missingField, "\(owner) is missing required field '\(key)'", at: node.range,
                        label: "'\(key)' missing", hint: hint ?? "add '\(key):'")
     }

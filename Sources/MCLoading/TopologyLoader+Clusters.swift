@@ -28,10 +28,12 @@ extension TopologyLoader {
     }
 
     private static func loadCluster(_ entry: YAMLNode, settings: Settings, context: LoadContext) -> Cluster? {
-        guard var fields = Fields(entry, field: "cluster", owner: "a cluster", allowed: clusterFields, context: context),
-              let name = fields.requiredString("name")
+        guard var fields = Fields(entry, field: "cluster", owner: "a cluster", allowed: clusterFields, context: context)
         else { return nil }
-        fields.owner = "cluster '\(name.value)'"
+        // Without a usable name the entry is still checked, then dropped.
+        let declaredName = fields.requiredString("name")
+        let name = declaredName ?? Located("", at: entry.range)
+        if declaredName != nil { fields.owner = "cluster '\(name.value)'" }
         var cluster = Cluster(
             name: name, trustAnchors: [],
             linkerdNamespace: fields.string("linkerdNamespace") ?? settings.linkerdNamespace,
@@ -57,7 +59,7 @@ extension TopologyLoader {
                 cluster.credentials = loadCredentials(node, cluster: name.value, context: context)
             }
         }
-        return cluster
+        return declaredName == nil ? nil : cluster
     }
 
     private static func loadGateway(_ node: YAMLNode, cluster: Cluster, context: LoadContext) -> Gateway? {

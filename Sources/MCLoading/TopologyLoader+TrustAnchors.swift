@@ -13,8 +13,10 @@ extension TopologyLoader {
             }
             guard let fields = Fields(entry, field: "trust anchor", owner: "a trust anchor",
                                       allowed: ["name", "file", "pem"], context: context) else { return nil }
-            guard let name = fields.requiredString("name") else { return nil }
-            let source = certificateSource(fields, what: "trust anchor '\(name.value)'", context: context)
+            let name = fields.requiredString("name")
+            let source = certificateSource(fields, what: name.map { "trust anchor '\($0.value)'" } ?? "a trust anchor",
+                                           context: context)
+            guard let name else { return nil }
             return TrustAnchor(name: name, source: source, range: entry.range)
         }
     }

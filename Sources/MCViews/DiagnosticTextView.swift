@@ -6,14 +6,13 @@ import MCDiagnostics
 package struct DiagnosticTextView {
     private let sources: [String: SourceFile]
     private let style: TerminalStyle
-    private var secretLines: [String: Set<Int>] = [:]
+    /// The lines of each file holding secret material, found once per file and only when a
+    /// diagnostic of that file is shown.
+    private let secretLines = SecretLineCache()
 
     package init(sources: [SourceFile], style: TerminalStyle) {
         self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.style = style
-        for source in sources {
-            secretLines[source.path] = SecretMaterial.secretLines(in: (0..<source.lineCount).map { source.line($0 + 1)! })
-        }
     }
 
     /// Every diagnostic, a blank line between them, and a closing count.
@@ -41,7 +40,7 @@ package struct DiagnosticTextView {
         if let source = sources[diagnostic.file], let text = source.line(start.line) {
             lines.append(style.paint(gutter + "|", .boldBlue))
             let number = String(start.line).padding(toLength: gutterWidth)
-            if secretLines[diagnostic.file]?.contains(start.line) == true {
+            if secretLines.lines(of: source).contains(start.line) {
                 lines.append(style.paint(number + "| ", .boldBlue) + "<redacted>")
             } else {
                 lines.append(style.paint(number + "| ", .boldBlue) + String(text))
@@ -98,5 +97,17 @@ package struct DiagnosticTextView {
 extension String {
     fileprivate func padding(toLength length: Int) -> String {
         count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+}
+
+/// Memoises `SecretMaterial.secretLines` per file for one view.
+private final class SecretLineCache {
+    private var byPath: [String: Set<Int>] = [:]
+
+    func lines(of source: SourceFile) -> Set<Int> {
+        if let known = byPath[source.path] { return known }
+        let found = SecretMaterial.secretLines(in: (0..<source.lineCount).map { source.line($0 + 1)! })
+        byPath[source.path] = found
+        return found
     }
 }

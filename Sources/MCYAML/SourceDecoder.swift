@@ -24,42 +24,74 @@ package enum SourceDecoder {
                 .unreadableInput, "file is empty", file: path, range: .fileStart,
                 hint: "start from 'apiVersion: mcplan/v1' and 'kind: Topology'"))
         }
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let (at, _) = position(of: firstInvalid(body), in: body)
+            return .refused(Diagnostic(
+                .unreadableInput, "file is not valid UTF-8", file: path, range: at,
+                label: "invalid byte sequence", hint: "save the file as UTF-8"))
+        }
+        if let control = firstControl(body) {
+            let (at, scalar) = position(of: control, in: body)
+            let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            return .refused(Diagnostic(
+                .unsupportedYAML, "control character \(code) is not allowed", file: path, range: at,
+                label: "control character", hint: "remove it, or write it as an escape inside a double-quoted string"))
+        }
+        return .source(SourceFile(path: path, text: text))
+    }
+
+    /// The byte offset of the first control character, scanning UTF-8 bytes: C0 controls and DEL
+    /// are single bytes, C1 controls are C2 80…C2 9F, and U+FFFE/U+FFFF are EF BF BE/BF.
+    private static func firstControl(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            switch b {
+            case 0x09, 0x0A, 0x0D: break
+            case 0x00...0x1F, 0x7F: return i
+            case 0xC2 where i + 1 < bytes.endIndex && (0x80...0x9F).contains(bytes[i + 1]): return i
+            case 0xEF where i + 2 < bytes.endIndex && bytes[i + 1] == 0xBF && (0xBE...0xBF).contains(bytes[i + 2]): return i
+            default: break
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The byte offset where UTF-8 decoding first fails.
+    private static func firstInvalid(_ bytes: ArraySlice<UInt8>) -> Int {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = bytes.startIndex
+        while case .valid(let encoded) = parser.parseScalar(from: &iterator) { offset += encoded.count }
+        return offset
+    }
+
+    /// The line and column (in characters) of a byte offset, and the character found there.
+    private static func position(of offset: Int, in bytes: ArraySlice<UInt8>) -> (SourceRange, Unicode.Scalar) {
         var line = 1
         var column = 1
         var previousWasCR = false
-        var iterator = body.makeIterator()
+        var iterator = bytes[..<offset].makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
-        while true {
-            let here = SourcePosition(line: line, column: column)
-            let at = SourceRange(start: here, end: SourcePosition(line: line, column: column + 1))
-            switch parser.parseScalar(from: &iterator) {
-            case .emptyInput:
-                return .source(SourceFile(path: path, text: String(decoding: body, as: UTF8.self)))
-            case .error:
-                return .refused(Diagnostic(
-                    .unreadableInput, "file is not valid UTF-8", file: path, range: at,
-                    label: "invalid byte sequence", hint: "save the file as UTF-8"))
-            case .valid(let encoded):
-                let scalar = Unicode.UTF8.decode(encoded)
-                if isControl(scalar) {
-                    let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-                    return .refused(Diagnostic(
-                        .unsupportedYAML, "control character \(code) is not allowed", file: path,
-                        range: at, label: "control character",
-                        hint: "remove it, or write it as an escape inside a double-quoted string"))
-                }
-                if scalar == "\n" {
-                    if !previousWasCR { line += 1 }
-                    column = 1
-                } else if scalar == "\r" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-                previousWasCR = scalar == "\r"
+        while case .valid(let encoded) = parser.parseScalar(from: &iterator) {
+            let scalar = Unicode.UTF8.decode(encoded)
+            if scalar == "\n" {
+                if !previousWasCR { line += 1 }
+                column = 1
+            } else if scalar == "\r" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
             }
+            previousWasCR = scalar == "\r"
         }
+        var rest = bytes[offset...].makeIterator()
+        var found: Unicode.Scalar = "\u{FFFD}"
+        if case .valid(let encoded) = parser.parseScalar(from: &rest) { found = Unicode.UTF8.decode(encoded) }
+        let start = SourcePosition(line: line, column: column)
+        return (SourceRange(start: start, end: SourcePosition(line: line, column: column + 1)), found)
     }
 
     /// C0 controls other than tab and line breaks, DEL, C1 controls, and non-characters.

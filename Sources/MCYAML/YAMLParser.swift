@@ -51,11 +51,20 @@ package enum YAMLParser {
 
 /// Turns the event stream into nodes; one instance per parse.
 private struct TreeBuilder {
-    private enum Frame {
-        case sequence(start: SourcePosition, anchor: String?, items: [YAMLNode], count: Int)
-        case mapping(
-            start: SourcePosition, anchor: String?, pairs: [YAMLNode.Pair], pendingKey: YAMLNode?,
-            firstSeen: [String: SourceRange], skipValue: Bool, count: Int)
+    /// A collection being built. Mutated in place on the stack, so appending never copies.
+    private struct Frame {
+        var isMapping: Bool
+        var start: SourcePosition
+        var anchor: String?
+        var items: [YAMLNode] = []
+        var pairs: [YAMLNode.Pair] = []
+        var pendingKey: YAMLNode?
+        /// Where each key of a mapping was first seen, for MC102.
+        var firstSeen: [String: SourceRange] = [:]
+        /// The value after a duplicate key is dropped.
+        var skipValue = false
+        /// Nodes in this subtree, for the alias budget.
+        var count = 1
     }
 
     let path: String
@@ -128,27 +137,18 @@ private struct TreeBuilder {
             let data = event.data.sequence_start
             checkTag(data.tag, at: range)
             guard checkDepth(range) else { return }
-            stack.append(.sequence(start: start, anchor: optionalString(data.anchor), items: [], count: 1))
+            stack.append(Frame(isMapping: false, start: start, anchor: optionalString(data.anchor)))
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             checkTag(data.tag, at: range)
             guard checkDepth(range) else { return }
-            stack.append(.mapping(
-                start: start, anchor: optionalString(data.anchor), pairs: [], pendingKey: nil,
-                firstSeen: [:], skipValue: false, count: 1))
+            stack.append(Frame(isMapping: true, start: start, anchor: optionalString(data.anchor)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
-            let end = location(event.end_mark)
-            switch frame {
-            case .sequence(let s, let anchor, let items, let count):
-                let node = YAMLNode(.sequence(items), range: SourceRange(start: s, end: end))
-                rememberNamed(anchor, node: node, count: count)
-                add(node, count: count)
-            case .mapping(let s, let anchor, let pairs, _, _, _, let count):
-                let node = YAMLNode(.mapping(pairs), range: SourceRange(start: s, end: end))
-                rememberNamed(anchor, node: node, count: count)
-                add(node, count: count)
-            }
+            let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+            let node = YAMLNode(content, range: SourceRange(start: frame.start, end: location(event.end_mark)))
+            rememberNamed(frame.anchor, node: node, count: frame.count)
+            add(node, count: frame.count)
         default:
             break
         }
@@ -161,45 +161,51 @@ private struct TreeBuilder {
         if let context = parser.context.map({ String(cString: $0) }) { message += " " + context }
         var at = location(parser.problem_mark)
         if parser.error == YAML_READER_ERROR { at = SourcePosition(line: 1, column: 1) }
-        fail(.syntaxError, "YAML syntax error: \(message)",
-             range: SourceRange(start: at, end: SourcePosition(line: at.line, column: at.column + 1)),
-             hint: "check the indentation and quoting around this position")
+        var notes: [Diagnostic.Note] = []
+        if let context = parser.context.map({ String(cString: $0) }) {
+            let start = location(parser.context_mark)
+            if start != at {
+                notes.append(.init("\(context) that started here", file: path,
+                                   range: SourceRange(start: start, end: SourcePosition(line: start.line, column: start.column + 1))))
+            }
+        }
+        diagnostics.append(Diagnostic(
+            .syntaxError, "YAML syntax error: \(message)", file: path,
+            range: SourceRange(start: at, end: SourcePosition(line: at.line, column: at.column + 1)),
+            notes: notes, hint: "check the indentation and quoting around this position"))
+        broken = true
+        finished = true
     }
 
     private mutating func add(_ node: YAMLNode, count: Int) {
         guard !finished else { return }
-        guard var frame = stack.popLast() else {
+        guard !stack.isEmpty else {
             if root == nil, documents <= 1 { root = node }
             return
         }
-        switch frame {
-        case .sequence(let s, let anchor, var items, let total):
-            items.append(node)
-            frame = .sequence(start: s, anchor: anchor, items: items, count: total + count)
-        case .mapping(let s, let anchor, var pairs, let pendingKey, var firstSeen, let skip, let total):
-            if let key = pendingKey {
-                if !skip { pairs.append(YAMLNode.Pair(key: key, value: node)) }
-                frame = .mapping(start: s, anchor: anchor, pairs: pairs, pendingKey: nil,
-                                 firstSeen: firstSeen, skipValue: false, count: total + count)
-            } else {
-                var duplicate = false
-                if let text = node.scalar?.text {
-                    if let first = firstSeen[text] {
-                        duplicate = true
-                        diagnostics.append(Diagnostic(
-                            .duplicateKey, "duplicate key '\(text)'", file: path, range: node.range,
-                            label: "declared again here",
-                            notes: [.init("'\(text)' first declared here", file: path, range: first)],
-                            hint: "remove one of the two; YAML keeps only one of them"))
-                    } else {
-                        firstSeen[text] = node.range
-                    }
-                }
-                frame = .mapping(start: s, anchor: anchor, pairs: pairs, pendingKey: node,
-                                 firstSeen: firstSeen, skipValue: duplicate, count: total + count)
-            }
+        let top = stack.count - 1
+        stack[top].count += count
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return
         }
-        stack.append(frame)
+        if let key = stack[top].pendingKey {
+            if !stack[top].skipValue { stack[top].pairs.append(YAMLNode.Pair(key: key, value: node)) }
+            stack[top].pendingKey = nil
+            stack[top].skipValue = false
+            return
+        }
+        stack[top].pendingKey = node
+        guard let text = node.scalar?.text else { return }
+        if let first = stack[top].firstSeen[text] {
+            stack[top].skipValue = true
+            diagnostics.append(Diagnostic(
+                .duplicateKey, "duplicate key '\(text)'", file: path, range: node.range, label: "declared again here",
+                notes: [.init("'\(text)' first declared here", file: path, range: first)],
+                hint: "remove one of the two; YAML keeps only one of them"))
+        } else {
+            stack[top].firstSeen[text] = node.range
+        }
     }
 
     private mutating func checkDepth(_ range: SourceRange) -> Bool {

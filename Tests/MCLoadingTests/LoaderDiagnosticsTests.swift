@@ -34,6 +34,8 @@ func loadDiagnostics(_ text: String) -> [Diagnostic] {
               code: .unknownField, message: "unknown field 'cluster' in the topology; did you mean 'clusters'?"),
         .init(name: "unknown cluster field", yaml: header + anchors + "clusters:\n  - name: a\n    trustAnchors: [root]\n    1️⃣issuers: {file: x}\n",
               code: .unknownField, message: "unknown field 'issuers' in a cluster; did you mean 'issuer'?"),
+        .init(name: "misspelt required field is not also missing", yaml: header + "clusters:\n  - name: a\n    1️⃣trustAnchor: [root]\n",
+              code: .unknownField, message: "unknown field 'trustAnchor' in a cluster; did you mean 'trustAnchors'?"),
         .init(name: "merge key is an ordinary key", yaml: header + "clusters: []\nsettings:\n  1️⃣<<: {a: 1}\n",
               code: .unknownField, message: "unknown field '<<' in settings"),
         .init(name: "unknown probe field", yaml: header + anchors + "clusters:\n  - name: a\n    trustAnchors: [root]\n    gateway:\n      address: a.example.com\n      probe: {1️⃣periodSeconds: 3}\n",

@@ -96,6 +96,18 @@ import Testing
         #expect(parsed.root?.value == value, "\(YAMLWriter.write(value))")
     }
 
+    /// A YAML 1.2 reader would read these back as strings even unquoted; YAML 1.1 readers (and
+    /// kubectl's older parsers) would not, so the writer quotes them anyway.
+    @Test(arguments: ["on", "Off", "y", "N", "yes", "NO", "0755", "1_000", "12:30", "0b101", "2026-11-22", ".inf", "=", "<<"])
+    func quotesWhatYAML11WouldReadAsSomethingElse(value: String) {
+        #expect(YAMLWriter.write(.mapping([("k", .string(value))])) == "k: \"\(value)\"\n")
+    }
+
+    @Test(arguments: ["3s", "/ready", "cluster.local", "linkerd-gateway", "500m", "podinfo-east", "a.b/c"])
+    func leavesOrdinaryWordsPlain(value: String) {
+        #expect(YAMLWriter.write(.mapping([("k", .string(value))])) == "k: \(value)\n")
+    }
+
     @Test func neverFoldsLongLines() {
         let long = String(repeating: "word ", count: 100) + "end"
         #expect(YAMLWriter.write(.mapping([("k", .string(long))])) == "k: \(long)\n")

@@ -1,0 +1,121 @@
+import Foundation
+import MCTestSupport
+import Testing
+
+private let fixtures = PackagePaths.root + "/Tests/EndToEndTests/Fixtures"
+private let goldens = PackagePaths.root + "/Tests/EndToEndTests/Goldens"
+
+/// A folder under the system's temporary directory, removed by the caller.
+func temporaryFolder() throws -> String {
+    let path = NSTemporaryDirectory() + "mcplan-e2e-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+@Suite struct FrontEndEndToEndTests {
+    static let badFiles = ["many-errors", "syntax-error", "several-documents", "not-utf8", "empty", "crlf", "wrong-types"]
+
+    @Test(arguments: badFiles)
+    func badTopologyExitsOneWithGoldenDiagnostics(name: String) throws {
+        let result = try Command.product("mcplan", ["-f", name + ".yaml"], in: fixtures)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(!result.stderr.contains("\u{1B}["), "no colour when standard error is not a terminal")
+        #expect(Golden.mismatch(result.stderr, golden: "\(goldens)/\(name).txt") == nil)
+    }
+
+    @Test(arguments: badFiles)
+    func jsonOutputCarriesTheSameDiagnostics(name: String) throws {
+        let text = try Command.product("mcplan", ["-f", name + ".yaml", "--no-color"], in: fixtures)
+        let json = try Command.product("mcplan", ["-f", name + ".yaml", "-o", "json"], in: fixtures)
+        #expect(json.status == 1)
+        #expect(json.stderr.isEmpty)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["formatVersion"] as? String == "1.0")
+        #expect(document["loaded"] is NSNull)
+        let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
+        let headers = diagnostics.map {
+            "\($0["file"]!):\($0["line"]!):\($0["column"]!): \($0["severity"]!)[\($0["code"]!)]: \($0["message"]!)"
+        }
+        let textHeaders = text.stderr.split(separator: "\n").filter { $0.hasPrefix(name + ".yaml:") }.map(String.init)
+        #expect(headers == textHeaders)
+    }
+
+    @Test(arguments: PackagePaths.exampleNames())
+    func everyExampleLoads(example: String) throws {
+        let result = try Command.product("mcplan", ["-C", PackagePaths.examples + "/" + example])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        #expect(result.stdout.hasPrefix("Loaded topology.yaml: "))
+    }
+
+    @Test func examplesCoverEverySeedScenario() {
+        #expect(PackagePaths.exampleNames() == [
+            "cluster1-cluster2", "east-west", "fleet", "london-paris", "trust-anchor-rotation", "workload1-workload2",
+        ])
+    }
+
+    @Test func reportsWhatItLoaded() throws {
+        let result = try Command.product("mcplan", ["-f", PackagePaths.examples + "/fleet/topology.yaml", "-o", "json"])
+        #expect(result.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let loaded = try #require(document["loaded"] as? [String: Int])
+        #expect(loaded == ["clusters": 15, "trustAnchors": 1, "links": 18, "exportedServices": 9, "splits": 3])
+        #expect((document["diagnostics"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test func readsTheTopologyFromStandardInput() throws {
+        let text = try String(contentsOfFile: fixtures + "/syntax-error.yaml", encoding: .utf8)
+        let bad = try Command.product("mcplan", ["-f", "-"], input: text)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.hasPrefix("<stdin>:6:9: error[MC101]: YAML syntax error: did not find expected ',' or ']'"))
+        let good = try Command.product("mcplan", ["-f", "-"], input: "apiVersion: mcplan/v1\nkind: Topology\nclusters: []\n")
+        #expect(good.status == 0)
+        #expect(good.stdout == "Loaded <stdin>: 0 clusters, 0 trust anchors, 0 links, 0 exported services, 0 splits.\n")
+    }
+
+    @Test func missingFileIsUnreadable() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = try Command.product("mcplan", ["-C", folder])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("topology.yaml:1:1: error[MC100]: cannot read 'topology.yaml': no such file\n"))
+        let directory = try Command.product("mcplan", ["-f", "."], in: folder)
+        #expect(directory.stderr.contains("error[MC100]: cannot read '.': it is a directory"))
+    }
+
+    @Test func oversizedInputIsRefusedWithoutParsing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let big = String(repeating: "# padding line of a topology that is far too large\n", count: 340_000)
+        try big.write(toFile: folder + "/topology.yaml", atomically: true, encoding: .utf8)
+        let result = try Command.product("mcplan", ["-C", folder])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("topology.yaml:1:1: error[MC103]: input is 16777217 bytes, over the limit of 16 MiB"))
+    }
+
+    @Test func badUsageExits64() throws {
+        #expect(try Command.product("mcplan", ["--output", "yaml"]).status == 64)
+        #expect(try Command.product("mcplan", ["--no-such-flag"]).status == 64)
+        #expect(try Command.product("mcapply", ["--output", "xml"]).status == 64)
+        #expect(try Command.product("mcplan", ["-C", "/nonexistent/folder"]).status == 64)
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try Command.product("mcplan", ["--version"])
+        #expect(version.status == 0 && version.stdout == "0.1.0\n")
+        let help = try Command.product("mcapply", ["--help"])
+        #expect(help.status == 0 && help.stdout.contains("--topology"))
+    }
+
+    @Test func mcapplyValidatesButDoesNotClaimToApply() throws {
+        let bad = try Command.product("mcapply", ["-f", "many-errors.yaml"], in: fixtures)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("error[MC108]"))
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let good = try Command.product("mcapply", ["-C", PackagePaths.examples + "/east-west"])
+        #expect(good.status == 1)
+        #expect(good.stderr.contains("nothing was written"))
+    }
+}
