@@ -17,6 +17,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,8 +34,16 @@ let package = Package(
         module("MCGit", ["CGit2"]),
         module("MCTopology", ["MCDiagnostics"]),
         module("MCLoading", ["MCDiagnostics", "MCYAML", "MCTopology"]),
+        module("MCFiles"),
+        module("MCValidation", [
+            "MCDiagnostics", "MCTopology", "MCFiles",
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
         module("MCViews", ["MCDiagnostics"]),
-        module("MCPipeline", ["MCDiagnostics", "MCYAML", "MCGit", "MCTopology", "MCLoading"]),
+        module("MCPipeline", ["MCDiagnostics", "MCYAML", "MCGit", "MCFiles", "MCTopology", "MCLoading", "MCValidation"]),
         module("MCCommands", [
             "MCDiagnostics", "MCTopology", "MCPipeline", "MCViews",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -14,7 +14,7 @@ git -C "$repo" -c user.name=demo -c user.email=demo@localhost commit -q -m "east
 echo "\$ mcplan            # in a fresh repository holding examples/east-west"
 (cd "$repo" && "$bin/mcplan") || true
 echo
-echo "\$ mcplan -f broken.yaml   # the same topology with three typos"
+echo "\$ mcplan -f broken.yaml   # the same topology with typos"
 sed -e 's/target: east/target: esat/' -e 's/port: 9898/port: "9898"/' -e 's/trustAnchors: \[root\]$/trustAnchor: [root]/' \
   "$repo/topology.yaml" > "$repo/broken.yaml"
 status=0

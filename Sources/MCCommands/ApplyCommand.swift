@@ -18,11 +18,11 @@ package struct ApplyCommand: ParsableCommand {
 
     package func run() throws {
         try common.enterDirectory()
-        let result = FrontEnd.run(topologyPath: common.topology)
-        let report = FrontEndReport(commandName: "mcapply", format: output, noColor: common.noColor)
+        let result = try common.compile()
+        let report = CompileReport(commandName: "mcapply", format: output, noColor: common.noColor)
         report.printDiagnostics(result)
         report.printSummary(result)
-        if result.hasErrors || result.topology == nil { throw ExitStatus.failure.exitCode }
+        if result.hasErrors { throw ExitStatus.failure.exitCode }
         Console.error("mcapply: rendering is not available in this version; nothing was written\n")
         throw ExitStatus.failure.exitCode
     }

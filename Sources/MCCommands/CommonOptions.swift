@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MCPipeline
 
 /// Options shared by `mcplan` and `mcapply`.
 struct CommonOptions: ParsableArguments {
@@ -13,6 +14,17 @@ struct CommonOptions: ParsableArguments {
 
     @Flag(help: "Never colour the output.")
     var noColor = false
+
+    /// Reads, loads and validates the topology; environment failures exit 1 with their message.
+    func compile() throws -> CompileResult {
+        do {
+            let now = try CurrentTime.resolve(environment: ProcessInfo.processInfo.environment)
+            return try Compiler.compile(topologyPath: topology, now: now)
+        } catch let error as PipelineError {
+            Console.error("error: \(error.message)\n")
+            throw ExitStatus.failure.exitCode
+        }
+    }
 
     /// Applies `-C`: every other relative path then resolves against it.
     func enterDirectory() throws {

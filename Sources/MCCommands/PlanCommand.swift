@@ -18,10 +18,10 @@ package struct PlanCommand: ParsableCommand {
 
     package func run() throws {
         try common.enterDirectory()
-        let result = FrontEnd.run(topologyPath: common.topology)
-        let report = FrontEndReport(commandName: "mcplan", format: output, noColor: common.noColor)
+        let result = try common.compile()
+        let report = CompileReport(commandName: "mcplan", format: output, noColor: common.noColor)
         report.printDiagnostics(result)
         report.printSummary(result)
-        if result.hasErrors || result.topology == nil { throw ExitStatus.failure.exitCode }
+        if result.hasErrors { throw ExitStatus.failure.exitCode }
     }
 }

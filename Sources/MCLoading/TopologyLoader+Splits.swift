@@ -8,20 +8,27 @@ extension TopologyLoader {
 
     static func loadSplits(_ root: Fields, context: LoadContext) -> [Split] {
         entries(root, "splits").compactMap { entry in
-            guard let fields = Fields(entry, field: "split", owner: "a split", allowed: splitFields, context: context)
-            else { return nil }
-            let cluster = fields.requiredString("cluster")
-            let namespace = fields.requiredString("namespace")
-            let service = fields.requiredString("service")
-            let port = port(fields, "port", context: context)
-            let name = fields.string("name")
-            let routeAPI = fields.choice("routeAPI", RouteAPI.self)
-            let backends = loadBackends(fields, context: context)
-            let failover = fields.node("failover").flatMap { loadFailover($0, context: context) }
-            guard let cluster, let namespace, let service, let backends else { return nil }
-            return Split(cluster: cluster, namespace: namespace, service: service, port: port, name: name,
-                         routeAPI: routeAPI, backends: backends, failover: failover, range: entry.range)
+            var split: Split?
+            let clean = context.isClean { split = loadSplit(entry, context: context) }
+            split?.isComplete = clean
+            return split
         }
+    }
+
+    private static func loadSplit(_ entry: YAMLNode, context: LoadContext) -> Split? {
+        guard let fields = Fields(entry, field: "split", owner: "a split", allowed: splitFields, context: context)
+        else { return nil }
+        let cluster = fields.requiredString("cluster")
+        let namespace = fields.requiredString("namespace")
+        let service = fields.requiredString("service")
+        let port = port(fields, "port", context: context)
+        let name = fields.string("name")
+        let routeAPI = fields.choice("routeAPI", RouteAPI.self)
+        let backends = loadBackends(fields, context: context)
+        let failover = fields.node("failover").flatMap { loadFailover($0, context: context) }
+        guard let cluster, let namespace, let service, let backends else { return nil }
+        return Split(cluster: cluster, namespace: namespace, service: service, port: port, name: name,
+                     routeAPI: routeAPI, backends: backends, failover: failover, range: entry.range)
     }
 
     private static func loadBackends(_ split: Fields, context: LoadContext) -> [Backend]? {

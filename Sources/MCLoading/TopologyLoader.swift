@@ -25,15 +25,20 @@ package enum TopologyLoader {
         checkHeader(fields, context: context)
         let settings = loadSettings(fields, context: context)
         var topology = Topology(path: path, settings: settings)
-        topology.trustAnchors = loadTrustAnchors(fields, context: context)
-        if fields.has("clusters") {
-            topology.clusters = loadClusters(fields, settings: settings, context: context)
-        } else {
-            fields.missing("clusters", hint: "add 'clusters:' with one entry per Kubernetes cluster")
+        func section(_ section: Topology.Section, _ load: () -> Void) {
+            if !context.isClean(load) { topology.incompleteSections.insert(section) }
         }
-        topology.links = loadLinks(fields, context: context)
-        topology.exports = loadExports(fields, context: context)
-        topology.splits = loadSplits(fields, context: context)
+        section(.trustAnchors) { topology.trustAnchors = loadTrustAnchors(fields, context: context) }
+        section(.clusters) {
+            if fields.has("clusters") {
+                topology.clusters = loadClusters(fields, settings: settings, context: context)
+            } else {
+                fields.missing("clusters", hint: "add 'clusters:' with one entry per Kubernetes cluster")
+            }
+        }
+        section(.links) { topology.links = loadLinks(fields, context: context) }
+        section(.exports) { topology.exports = loadExports(fields, context: context) }
+        section(.splits) { topology.splits = loadSplits(fields, context: context) }
         return LoadResult(topology: topology, diagnostics: context.diagnostics)
     }
 

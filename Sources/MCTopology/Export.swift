@@ -26,3 +26,15 @@ package struct Export: Sendable {
         self.range = range
     }
 }
+
+extension ExportMode {
+    /// Whether a link in `mode` mirrors exports in this mode: gateway by gateway links,
+    /// remote-discovery by remote-discovery links, federated by every link.
+    package func isMirrored(by mode: LinkMode) -> Bool {
+        switch self {
+        case .gateway: mode == .gateway
+        case .remoteDiscovery: mode == .remoteDiscovery
+        case .federated: true
+        }
+    }
+}

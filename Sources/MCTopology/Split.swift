@@ -12,6 +12,8 @@ package struct Split: Sendable {
     package var backends: [Backend]
     package var failover: Failover?
     package var range: SourceRange
+    /// False when some field failed to load (already reported).
+    package var isComplete = true
 
     package init(
         cluster: Located<String>, namespace: Located<String>, service: Located<String>,

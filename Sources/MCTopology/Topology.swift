@@ -11,6 +11,14 @@ package struct Topology: Sendable {
     package var links: [Link]
     package var exports: [Export]
     package var splits: [Split]
+    /// Sections with an entry that failed to load (already reported): rules that reason from the
+    /// absence of something in such a section stay quiet rather than guess.
+    package var incompleteSections: Set<Section> = []
+
+    /// The lists of a topology.
+    package enum Section: Sendable, Hashable {
+        case trustAnchors, clusters, links, exports, splits
+    }
 
     package init(
         path: String, settings: Settings, trustAnchors: [TrustAnchor] = [], clusters: [Cluster] = [],

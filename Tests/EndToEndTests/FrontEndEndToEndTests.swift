@@ -41,12 +41,19 @@ func temporaryFolder() throws -> String {
         #expect(headers == textHeaders)
     }
 
+    /// Every example is valid, and warns exactly as its README says it intends to.
     @Test(arguments: PackagePaths.exampleNames())
-    func everyExampleLoads(example: String) throws {
-        let result = try Command.product("mcplan", ["-C", PackagePaths.examples + "/" + example])
+    func everyExampleIsValidWithItsIntendedWarnings(example: String) throws {
+        let folder = PackagePaths.examples + "/" + example
+        let result = try Command.product("mcplan", ["-C", folder])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.isEmpty)
+        #expect(!result.stderr.contains("error["))
         #expect(result.stdout.hasPrefix("Loaded topology.yaml: "))
+        let readme = try String(contentsOfFile: folder + "/README.md", encoding: .utf8)
+        let intended = try #require(readme.components(separatedBy: "Intended warnings:").last)
+        let header = /warning\[(MC9\d\d)\]/
+        let emitted = result.stderr.matches(of: header).map { String($0.output.1) }
+        #expect(Set(emitted) == Set(intended.matches(of: /MC9\d\d/).map { String($0.output) }))
     }
 
     @Test func examplesCoverEverySeedScenario() {

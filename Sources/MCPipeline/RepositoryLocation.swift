@@ -1,0 +1,43 @@
+import Foundation
+import MCFiles
+import MCGit
+
+/// Where the topology sits: the repository's root (the git work tree holding it, or its own
+/// folder outside git) and the topology's folder relative to that root, against which `file:`
+/// paths resolve.
+package struct RepositoryLocation: Sendable {
+    package var root: String
+    package var topologyFolder: RelativePath
+
+    /// For a topology read from standard input, `file:` paths resolve against the root.
+    package static func locate(topologyPath: String, isStandardInput: Bool) throws -> RepositoryLocation {
+        let cwd = FileManager.default.currentDirectoryPath
+        let folder = isStandardInput ? cwd : resolved((topologyPath as NSString).deletingLastPathComponent, from: cwd)
+        let repository: GitRepository?
+        do {
+            repository = try GitRepository.discover(containing: folder)
+        } catch let error as GitError {
+            throw PipelineError("cannot open the git repository holding '\(folder)': \(error.message)"
+                + " (if another user owns it, run: git config --global --add safe.directory <path>)")
+        }
+        guard let workTree = repository?.workingDirectory else {
+            return RepositoryLocation(root: folder, topologyFolder: .root)
+        }
+        let root = realpath(String(workTree.dropLast(workTree.hasSuffix("/") ? 1 : 0)))
+        if isStandardInput { return RepositoryLocation(root: root, topologyFolder: .root) }
+        let real = realpath(folder)
+        let relative = real == root ? "" : String(real.dropFirst(root.count + 1))
+        return RepositoryLocation(root: root, topologyFolder: RelativePath(relative) ?? .root)
+    }
+
+    private static func resolved(_ path: String, from cwd: String) -> String {
+        if path.isEmpty { return cwd }
+        return path.hasPrefix("/") ? path : cwd + "/" + path
+    }
+
+    private static func realpath(_ path: String) -> String {
+        guard let resolved = Foundation.realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

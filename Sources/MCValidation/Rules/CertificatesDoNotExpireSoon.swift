@@ -1,0 +1,23 @@
+import Foundation
+import MCDiagnostics
+import X509
+
+/// MC900 (warning): no certificate expires within `certificateWarningDays`.
+struct CertificatesDoNotExpireSoon: ValidationRule {
+    let codes: [DiagnosticCode] = [.certificateExpiringSoon]
+
+    func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        let days = context.topology.settings.certificateWarningDays.value
+        for entry in context.certificateEntries {
+            guard let certificate = entry.state.certificate?.certificate else { continue }
+            let left = certificate.notValidAfter.timeIntervalSince(context.now)
+            guard left >= 0, left < Double(days) * 86_400, context.now >= certificate.notValidBefore else { continue }
+            let remaining = Int(left / 86_400)
+            diagnostics.append(context.diagnostic(
+                .certificateExpiringSoon,
+                "\(entry.title) expires on \(certificate.notValidAfter.day), in \(remaining) day\(remaining == 1 ? "" : "s")",
+                at: entry.range, label: "expires soon",
+                hint: "plan the rotation now; the warning starts \(days) days ahead (settings.certificateWarningDays)"))
+        }
+    }
+}

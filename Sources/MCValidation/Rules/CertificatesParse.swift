@@ -1,0 +1,17 @@
+import MCDiagnostics
+import MCTopology
+
+/// MC300: every trust anchor and issuer holds exactly one PEM X.509 certificate.
+struct CertificatesParse: ValidationRule {
+    let codes: [DiagnosticCode] = [.unparsableCertificate]
+
+    func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        for entry in context.certificateEntries {
+            guard case .invalid(let reason) = entry.state else { continue }
+            diagnostics.append(context.diagnostic(
+                .unparsableCertificate, "\(entry.title) cannot be read: \(reason)", at: entry.range,
+                label: "not one PEM certificate",
+                hint: "give exactly one '-----BEGIN CERTIFICATE-----' block (the public certificate, never its key)"))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import MCDiagnostics
+import MCTopology
+
+/// MC201: each cluster and trust anchor is declared once; each service is exported once per
+/// cluster and namespace; each apex (and each split object name) is split once per cluster and
+/// namespace.
+struct DefinitionsAreUnique: ValidationRule {
+    let codes: [DiagnosticCode] = [.duplicateDefinition]
+
+    func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        var firsts: [[String]: SourceRange] = [:]
+        func once(_ key: [String], _ what: String, at range: SourceRange, hint: String) {
+            guard let first = firsts[key] else {
+                firsts[key] = range
+                return
+            }
+            diagnostics.append(context.diagnostic(
+                .duplicateDefinition, "\(what) is declared twice", at: range, label: "declared again",
+                notes: [context.note("first declared here", at: first)], hint: hint))
+        }
+        let topology = context.topology
+        for cluster in topology.clusters {
+            once(["cluster", cluster.name.value], "cluster '\(cluster.name.value)'", at: cluster.name.range,
+                 hint: "rename one of them or merge the two entries")
+        }
+        for anchor in topology.trustAnchors {
+            once(["anchor", anchor.name.value], "trust anchor '\(anchor.name.value)'", at: anchor.name.range,
+                 hint: "rename one of them or remove the copy")
+        }
+        for export in topology.exports {
+            for service in export.services {
+                once(["export", export.cluster.value, export.namespace.value, service.value],
+                     "the export of '\(service.value)' in '\(export.cluster.value)/\(export.namespace.value)'",
+                     at: service.range, hint: "export each service once, in one mode")
+            }
+        }
+        for split in topology.splits {
+            let place = "\(split.cluster.value)/\(split.namespace.value)"
+            once(["apex", split.cluster.value, split.namespace.value, split.service.value],
+                 "a split of '\(split.service.value)' in '\(place)'", at: split.service.range,
+                 hint: "merge the backends into one split; an apex service can be split only once")
+            once(["split", split.cluster.value, split.namespace.value, split.objectName],
+                 "split name '\(split.objectName)' in '\(place)'", at: split.name?.range ?? split.service.range,
+                 hint: "give each split its own 'name'")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import MCDiagnostics
+import MCTopology
+
+/// MC204: names the mesh derives stay within Kubernetes' 63-character limit: `probe-<cluster>`
+/// for every cluster, `<service>-<target>` for every export a gateway or remote-discovery link
+/// mirrors, and every remote (or federated) split backend.
+struct DerivedNamesFitKubernetesLimits: ValidationRule {
+    let codes: [DiagnosticCode] = [.derivedNameTooLong]
+    static let limit = 63
+
+    func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        var seen = Set<SourceRange>()
+        func require(_ derived: String, at range: SourceRange, from what: String, notes: [Diagnostic.Note] = []) {
+            guard derived.count > Self.limit, seen.insert(range).inserted else { return }
+            diagnostics.append(context.diagnostic(
+                .derivedNameTooLong, "derived name '\(derived)' is \(derived.count) characters, over 63",
+                at: range, label: "makes a name that is too long", notes: notes,
+                hint: "shorten \(what) by \(derived.count - Self.limit) characters"))
+        }
+        for cluster in context.topology.clusters {
+            require("probe-" + cluster.name.value, at: cluster.name.range, from: "the cluster name")
+        }
+        for link in context.topology.links {
+            for export in context.topology.exports where export.cluster.value == link.target.value {
+                guard export.mode.value != .federated, export.mode.value.isMirrored(by: link.mode.value) else { continue }
+                for service in export.services {
+                    require(service.value + "-" + link.target.value, at: service.range, from: "the service or cluster name",
+                            notes: [context.note("mirrored by the link \(link.source.value) → \(link.target.value)", at: link.declaration)])
+                }
+            }
+        }
+        for split in context.topology.splits {
+            for backend in split.backends where backend.cluster != nil || backend.federated?.value == true {
+                require(backend.renderedName, at: backend.service.range, from: "the service or cluster name")
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import MCDiagnostics
+import MCTopology
+
+/// MC901 (warning): every export is mirrored by some link into its cluster in a matching mode.
+struct ExportsAreMirrored: ValidationRule {
+    let codes: [DiagnosticCode] = [.unmirroredExport]
+
+    func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        guard context.linksAreKnown else { return }
+        for export in context.topology.exports where context.clusters[export.cluster.value] != nil {
+            let mirrored = context.topology.links.contains {
+                $0.target.value == export.cluster.value && export.mode.value.isMirrored(by: $0.mode.value)
+            }
+            guard !mirrored else { continue }
+            let services = export.services.map { "'\($0.value)'" }.joined(separator: ", ")
+            diagnostics.append(context.diagnostic(
+                .unmirroredExport,
+                "the \(export.mode.value.rawValue) export of \(services) from '\(export.cluster.value)' is mirrored by no link",
+                at: export.cluster.range, label: "no link mirrors it",
+                hint: "link a cluster to '\(export.cluster.value)'" + (export.mode.value == .federated ? "" : " in \(export.mode.value.rawValue) mode")
+                    + ", or remove the export"))
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import MCDiagnostics
+import MCTopology
+
+/// MC211: each directional link is declared once, after `between`, `mesh` and lists expand.
+struct LinksAreDeclaredOnce: ValidationRule {
+    let codes: [DiagnosticCode] = [.duplicateLink]
+
+    func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        var firsts: [[String]: Link] = [:]
+        for link in context.topology.links where link.source.value != link.target.value {
+            let key = [link.source.value, link.target.value]
+            guard let first = firsts[key] else {
+                firsts[key] = link
+                continue
+            }
+            diagnostics.append(context.diagnostic(
+                .duplicateLink, "the link \(link.source.value) → \(link.target.value) is declared twice",
+                at: link.declaration, label: "declared again",
+                notes: [context.note("first declared here", at: first.declaration)],
+                hint: "remove one of them; 'between' and 'mesh' already link both directions"))
+        }
+    }
+}

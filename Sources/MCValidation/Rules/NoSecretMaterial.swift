@@ -1,0 +1,43 @@
+import MCDiagnostics
+import MCTopology
+
+/// MC305: neither the topology nor a file it references holds private keys, kubeconfig
+/// credentials or tokens. What was found is described, never shown.
+struct NoSecretMaterial: ValidationRule {
+    let codes: [DiagnosticCode] = [.secretMaterial]
+    static let hint = "remove it: the topology and everything it references end up in git; keep keys and credentials in a secret store"
+
+    func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        if let source = context.input.source {
+            let lines = (0..<source.lineCount).map { source.line($0 + 1)! }
+            for finding in SecretMaterial.findings(in: lines) {
+                let start = SourcePosition(line: finding.line, column: finding.column)
+                diagnostics.append(context.diagnostic(
+                    .secretMaterial, "\(finding.kind.rawValue) in the topology", at: SourceRange(start: start, end: start),
+                    label: "secret material", hint: Self.hint))
+            }
+        }
+        for path in context.referencingNodes.keys.sorted() {
+            guard case .text(let text) = context.input.files[path] else { continue }
+            let findings = SecretMaterial.findings(in: text.split(separator: "\n", omittingEmptySubsequences: false))
+            guard let first = findings.first else { continue }
+            for node in context.referencingNodes[path]! {
+                diagnostics.append(context.diagnostic(
+                    .secretMaterial, "'\(path)' holds \(first.kind.rawValue) (line \(first.line))", at: node,
+                    label: "file with secret material", hint: Self.hint))
+            }
+        }
+    }
+}
+
+extension ValidationContext {
+    /// Every `file:` value node, by the path as written.
+    var referencingNodes: [String: [SourceRange]] {
+        let sources = topology.trustAnchors.compactMap(\.source) + topology.clusters.compactMap(\.issuer)
+        var nodes: [String: [SourceRange]] = [:]
+        for source in sources {
+            if case .file(let path) = source { nodes[path.value, default: []].append(path.range) }
+        }
+        return nodes
+    }
+}

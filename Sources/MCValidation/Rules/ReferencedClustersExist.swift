@@ -1,0 +1,32 @@
+import MCDiagnostics
+import MCTopology
+
+/// MC202: every cluster named by a link, export, split or backend is declared.
+struct ReferencedClustersExist: ValidationRule {
+    let codes: [DiagnosticCode] = [.unknownCluster]
+
+    func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        let known = context.topology.clusters.map(\.name.value)
+        var seen = Set<SourceRange>()
+        func require(_ name: Located<String>, _ role: String) {
+            guard context.clusters[name.value] == nil, seen.insert(name.range).inserted else { return }
+            let suggestion = Suggestion.closest(to: name.value, among: known)
+            diagnostics.append(context.diagnostic(
+                .unknownCluster,
+                "\(role) '\(name.value)' is not a cluster" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                at: name.range, label: "not a cluster",
+                hint: suggestion.map { "write '\($0)'" } ?? "declare '\(name.value)' under 'clusters:' or fix the name"))
+        }
+        for link in context.topology.links {
+            require(link.source, "link source")
+            require(link.target, "link target")
+        }
+        for export in context.topology.exports { require(export.cluster, "export cluster") }
+        for split in context.topology.splits {
+            require(split.cluster, "split cluster")
+            for backend in split.backends {
+                if let cluster = backend.cluster { require(cluster, "backend cluster") }
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import MCDiagnostics
+import MCTopology
+
+/// MC221: the split's cluster links to a remote backend's cluster in a mode that mirrors that
+/// export (so the mirror service `<service>-<cluster>` exists); for a federated backend it links
+/// to at least one cluster that exports the service as federated.
+struct RemoteBackendsAreLinked: ValidationRule {
+    let codes: [DiagnosticCode] = [.backendClusterNotLinked]
+
+    func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        guard context.linksAreKnown else { return }
+        for split in context.topology.splits {
+            guard context.clusters[split.cluster.value] != nil else { continue }
+            let source = split.cluster.value
+            let namespace = split.namespace.value
+            for backend in split.backends {
+                let service = backend.service.value
+                if let cluster = backend.cluster, backend.federated?.value != true {
+                    guard context.clusters[cluster.value] != nil else { continue }
+                    let modes = context.exportModes(of: service, in: namespace, by: cluster.value)
+                        .filter { $0 != .federated }
+                    guard !modes.isEmpty else { continue }
+                    guard let link = context.link(from: source, to: cluster.value) else {
+                        diagnostics.append(context.diagnostic(
+                            .backendClusterNotLinked, "'\(source)' does not link to '\(cluster.value)', so there is no '\(backend.renderedName)'",
+                            at: cluster.range, label: "not linked from '\(source)'",
+                            hint: "add a link {source: \(source), target: \(cluster.value)}"))
+                        continue
+                    }
+                    guard !modes.contains(where: { $0.isMirrored(by: link.mode.value) }) else { continue }
+                    let exportMode = modes.sorted { $0.rawValue < $1.rawValue }[0].rawValue
+                    diagnostics.append(context.diagnostic(
+                        .backendClusterNotLinked,
+                        "'\(source)' links to '\(cluster.value)' in \(link.mode.value.rawValue) mode, which does not mirror the \(exportMode) export of '\(service)'",
+                        at: cluster.range, label: "mirrored by no link",
+                        notes: [context.note("link \(source) → \(cluster.value) declared here", at: link.declaration)],
+                        hint: "use the same mode on the link and the export"))
+                } else if backend.federated?.value == true {
+                    let members = context.topology.exports.filter {
+                        $0.mode.value == .federated && $0.namespace.value == namespace
+                            && $0.services.contains { $0.value == service }
+                    }.map(\.cluster.value)
+                    guard !members.isEmpty, !members.contains(where: { context.link(from: source, to: $0) != nil }) else { continue }
+                    diagnostics.append(context.diagnostic(
+                        .backendClusterNotLinked,
+                        "'\(source)' links to none of the clusters exporting '\(service)' as federated",
+                        at: backend.federated!.range, label: "no federated member linked",
+                        hint: "link '\(source)' to " + members.map { "'\($0)'" }.joined(separator: " or ")))
+                }
+            }
+        }
+    }
+}

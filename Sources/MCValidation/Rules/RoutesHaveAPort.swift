@@ -1,0 +1,18 @@
+import MCDiagnostics
+import MCTopology
+
+/// MC223: a split rendered as an HTTPRoute names the port its parent and backends use.
+struct RoutesHaveAPort: ValidationRule {
+    let codes: [DiagnosticCode] = [.missingSplitPort]
+
+    func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        for split in context.topology.splits where split.failover == nil && split.port == nil && split.isComplete {
+            let api = split.routeAPI?.value ?? context.topology.settings.routeAPI.value
+            guard api.needsPort else { continue }
+            diagnostics.append(context.diagnostic(
+                .missingSplitPort, "the split of '\(split.service.value)' renders as an HTTPRoute (\(api.rawValue)), which needs 'port'",
+                at: split.range, label: "'port' missing",
+                hint: "add 'port: <the service port>', or set 'routeAPI: split.smi-spec.io/v1alpha2' on this split"))
+        }
+    }
+}

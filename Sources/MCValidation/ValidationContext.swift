@@ -1,0 +1,97 @@
+import Foundation
+import MCDiagnostics
+import MCTopology
+
+/// The topology with the lookups every rule needs, built once per validation.
+package struct ValidationContext: Sendable {
+    package let input: ValidationInput
+    package var topology: Topology { input.topology }
+    package var path: String { input.topology.path }
+    package var now: Date { input.now }
+
+    /// The first declaration of each cluster and trust anchor name.
+    package let clusters: [String: Cluster]
+    package let anchors: [String: TrustAnchor]
+    /// Each anchor's certificate by anchor name; each issuer's by cluster name.
+    package let anchorCertificates: [String: CertificateState]
+    package let issuerCertificates: [String: CertificateState]
+    /// Directional links by source and target name (the first declaration).
+    private let linksByPair: [LinkKey: Link]
+
+    private struct LinkKey: Hashable {
+        var source: String
+        var target: String
+    }
+
+    package init(_ input: ValidationInput) {
+        self.input = input
+        var clusters: [String: Cluster] = [:]
+        for cluster in input.topology.clusters where clusters[cluster.name.value] == nil {
+            clusters[cluster.name.value] = cluster
+        }
+        var anchors: [String: TrustAnchor] = [:]
+        for anchor in input.topology.trustAnchors where anchors[anchor.name.value] == nil {
+            anchors[anchor.name.value] = anchor
+        }
+        self.clusters = clusters
+        self.anchors = anchors
+        anchorCertificates = anchors.mapValues { CertificateReader.read($0.source, files: input.files) }
+        issuerCertificates = clusters.mapValues { CertificateReader.read($0.issuer, files: input.files) }
+        var links: [LinkKey: Link] = [:]
+        for link in input.topology.links {
+            let key = LinkKey(source: link.source.value, target: link.target.value)
+            if links[key] == nil { links[key] = link }
+        }
+        linksByPair = links
+    }
+
+    /// The link `source` → `target`, if declared.
+    package func link(from source: String, to target: String) -> Link? {
+        linksByPair[LinkKey(source: source, target: target)]
+    }
+
+    /// Every link entry loaded and names declared clusters: only then can a rule conclude from a
+    /// link's absence (an entry that failed, or a misspelt target, may be the link meant).
+    package var linksAreKnown: Bool {
+        !topology.incompleteSections.contains(.links)
+            && topology.links.allSatisfy { clusters[$0.source.value] != nil && clusters[$0.target.value] != nil }
+    }
+
+    /// Every export entry loaded: only then can a rule conclude from an export's absence.
+    package var exportsAreKnown: Bool { !topology.incompleteSections.contains(.exports) }
+
+    /// A diagnostic in the topology file.
+    package func diagnostic(
+        _ code: DiagnosticCode, _ message: String, at range: SourceRange, label: String? = nil,
+        notes: [Diagnostic.Note] = [], hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(code, message, file: path, range: range, label: label, notes: notes, hint: hint)
+    }
+
+    /// A note pointing into the topology file.
+    package func note(_ message: String, at range: SourceRange) -> Diagnostic.Note {
+        Diagnostic.Note(message, file: path, range: range)
+    }
+
+    /// Both ends of every link are declared, complete clusters: rules that compare them can.
+    package func endpoints(of link: Link) -> (source: Cluster, target: Cluster)? {
+        guard let source = clusters[link.source.value], let target = clusters[link.target.value],
+              source.isComplete, target.isComplete else { return nil }
+        return (source, target)
+    }
+
+    /// Each unordered pair of distinct linked clusters once, in first-declaration order, with the
+    /// first link that joins them.
+    package var linkedPairs: [Link] {
+        var seen = Set<[String]>()
+        return topology.links.filter { link in
+            guard link.source.value != link.target.value else { return false }
+            return seen.insert([link.source.value, link.target.value].sorted()).inserted
+        }
+    }
+
+    /// Where a certificate source is written: what the user must change.
+    package func range(of source: CertificateSource?, orElse fallback: SourceRange) -> SourceRange {
+        source?.range ?? fallback
+    }
+}
