@@ -58,6 +58,10 @@ let package = Package(
             name: "MCLoadingTests",
             dependencies: ["MCLoading", "MCTopology", "MCYAML", "MCDiagnostics", "MCTestSupport"]),
         .testTarget(
+            name: "MCValidationTests",
+            dependencies: ["MCValidation", "MCLoading", "MCTopology", "MCYAML", "MCFiles", "MCDiagnostics", "MCTestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(
             name: "MCViewsTests", dependencies: ["MCViews", "MCDiagnostics", "MCTestSupport"],
             resources: [.copy("Goldens")]),
         .testTarget(

@@ -3,7 +3,8 @@ package enum Suggestion {
     /// The candidate nearest to `word`, if it is close enough to be a likely typo.
     package static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
-        let limit = max(1, min(3, target.count / 3))
+        // Names of one or two characters are too short for a guess to mean anything.
+        let limit = target.count < 3 ? 0 : max(1, min(3, target.count / 3))
         var best: (distance: Int, candidate: String)?
         for candidate in candidates where candidate != word {
             let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))

@@ -1,3 +1,4 @@
+import Crypto
 import MCTopology
 import SwiftASN1
 import X509
@@ -36,6 +37,8 @@ enum CertificateReader {
         do {
             let certificate = try Certificate(derEncoded: document.derBytes)
             return .parsed(ParsedCertificate(certificate: certificate, pem: document.pemString + "\n"))
+        } catch let error as CryptoKitError where error == .incorrectParameterSize {
+            return .weakKey
         } catch {
             return .invalid("it is not a valid X.509 certificate")
         }

@@ -12,6 +12,8 @@ package enum CertificateState: Sendable {
     case parsed(ParsedCertificate)
     /// Not a usable certificate: the reason, for MC300.
     case invalid(String)
+    /// A certificate whose key swift-crypto refuses to load (RSA under 2048 bits), for MC303.
+    case weakKey
     /// No source, or its file could not be read: reported elsewhere (MC106, MC306).
     case unavailable
 

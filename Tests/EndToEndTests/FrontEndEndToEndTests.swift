@@ -24,6 +24,24 @@ func temporaryFolder() throws -> String {
         #expect(Golden.mismatch(result.stderr, golden: "\(goldens)/\(name).txt") == nil)
     }
 
+    /// One topology breaking many validation rules at once: every one is reported, in order.
+    @Test func manyRulesBrokenAtOnce() throws {
+        let folder = fixtures + "/many-rules"
+        let result = try Command.product("mcplan", ["-C", folder], environment: ["MCPLAN_NOW": "2026-12-01T00:00:00Z"])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(!result.stderr.contains("MC4CAQAwBQYDK2VwBCIE"), "key material is never echoed")
+        #expect(Golden.mismatch(result.stderr, golden: goldens + "/many-rules.txt") == nil)
+        let codes = Set(result.stderr.matches(of: /error\[(MC\d+)\]/).map { String($0.output.1) })
+        #expect(codes.count >= 12)
+    }
+
+    @Test func invalidClockOverrideIsAnError() throws {
+        let result = try Command.product("mcplan", ["-C", PackagePaths.examples + "/east-west"], environment: ["MCPLAN_NOW": "yesterday"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: MCPLAN_NOW='yesterday' is not an RFC 3339 time such as 2026-12-01T00:00:00Z\n")
+    }
+
     @Test(arguments: badFiles)
     func jsonOutputCarriesTheSameDiagnostics(name: String) throws {
         let text = try Command.product("mcplan", ["-f", name + ".yaml", "--no-color"], in: fixtures)
@@ -79,6 +97,25 @@ func temporaryFolder() throws -> String {
         let good = try Command.product("mcplan", ["-f", "-"], input: "apiVersion: mcplan/v1\nkind: Topology\nclusters: []\n")
         #expect(good.status == 0)
         #expect(good.stdout == "Loaded <stdin>: 0 clusters, 0 trust anchors, 0 links, 0 exported services, 0 splits.\n")
+    }
+
+    /// With `-f -`, `file:` paths resolve against the repository's root, wherever mcplan runs.
+    @Test func standardInputResolvesFilesAgainstTheRepositoryRoot() throws {
+        let repo = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let example = PackagePaths.examples + "/east-west"
+        try FileManager.default.createDirectory(atPath: repo + "/deep/inside", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: example + "/certs", toPath: repo + "/certs")
+        #expect(try Command.run("/usr/bin/env", ["git", "init", "-q", repo]).status == 0)
+        let text = try String(contentsOfFile: example + "/topology.yaml", encoding: .utf8)
+        let fromSubfolder = try Command.product("mcplan", ["-f", "-"], in: repo + "/deep/inside", input: text)
+        #expect(fromSubfolder.status == 0, "\(fromSubfolder.stderr)")
+        #expect(fromSubfolder.stdout.hasPrefix("Loaded <stdin>: 2 clusters"))
+        // The same text as a file in the subfolder resolves against the subfolder: no certs there.
+        try text.write(toFile: repo + "/deep/topology.yaml", atomically: true, encoding: .utf8)
+        let asFile = try Command.product("mcplan", ["-C", repo, "-f", "deep/topology.yaml"])
+        #expect(asFile.status == 1)
+        #expect(asFile.stderr.contains("deep/topology.yaml:9:11: error[MC306]: cannot use 'certs/root.crt': no such file"))
     }
 
     @Test func missingFileIsUnreadable() throws {

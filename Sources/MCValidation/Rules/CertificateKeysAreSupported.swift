@@ -10,12 +10,16 @@ struct CertificateKeysAreSupported: ValidationRule {
 
     func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         for entry in context.certificateEntries {
-            guard let certificate = entry.state.certificate?.certificate else { continue }
-            let key = KeyKind(certificate.publicKey)
+            let key: KeyKind
+            switch entry.state {
+            case .parsed(let parsed): key = KeyKind(parsed.certificate.publicKey)
+            case .weakKey: key = .weakRSA
+            case .invalid, .unavailable: continue
+            }
             let accepted = entry.role == .anchor ? key.isAcceptedForAnchors : key == .p256
             guard !accepted else { continue }
             diagnostics.append(context.diagnostic(
-                .unsupportedKey, "\(entry.title) has a \(key.title) key", at: entry.range, label: "unsupported key",
+                .unsupportedKey, "\(entry.title) has an unsupported key: \(key.title)", at: entry.range, label: "unsupported key",
                 hint: entry.role == .anchor
                     ? "Linkerd trust anchors use ECDSA P-256 or RSA 2048/4096 keys"
                     : "Linkerd's identity issuer must use an ECDSA P-256 key"))
@@ -24,6 +28,8 @@ struct CertificateKeysAreSupported: ValidationRule {
 
     enum KeyKind: Equatable {
         case p256, p384, p521, rsa(Int), other
+        /// RSA under 2048 bits, which swift-crypto will not even load.
+        case weakRSA
 
         init(_ key: Certificate.PublicKey) {
             if P256.Signing.PublicKey(key) != nil {
@@ -47,6 +53,7 @@ struct CertificateKeysAreSupported: ValidationRule {
             case .p384: "ECDSA P-384"
             case .p521: "ECDSA P-521"
             case .rsa(let bits): "RSA \(bits)-bit"
+            case .weakRSA: "RSA under 2048 bits"
             case .other: "non-ECDSA, non-RSA"
             }
         }

@@ -17,7 +17,8 @@ struct DerivedNamesFitKubernetesLimits: ValidationRule {
                 at: range, label: "makes a name that is too long", notes: notes,
                 hint: "shorten \(what) by \(derived.count - Self.limit) characters"))
         }
-        for cluster in context.topology.clusters {
+        // A name that is itself no valid label is MC200's to report.
+        for cluster in context.topology.clusters where NameFormat.isDNS1123Label(cluster.name.value) {
             require("probe-" + cluster.name.value, at: cluster.name.range, from: "the cluster name")
         }
         for link in context.topology.links {
