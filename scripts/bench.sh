@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # make bench: times the built (release) tools on a generated topology of 500 clusters and 5,000
-# links. Today it measures the front end (read, parse, load); later stages join as they land.
+# links. Today it measures reading, parsing, loading and validating; later stages join as they land.
 set -euo pipefail
 bin=${1:?usage: bench.sh BIN_DIR}
 work=$(mktemp -d "${TMPDIR:-/tmp}/mcplan-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+root=$(cd "$(dirname "$0")/.." && pwd)
+cp "$root/examples/fleet/certs/fleet-root.crt" "$work/root.crt"
 python3 - "$work/topology.yaml" <<'PY'
 import sys
 clusters, links_per_cluster = 500, 10

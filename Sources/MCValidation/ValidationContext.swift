@@ -17,6 +17,9 @@ package struct ValidationContext: Sendable {
     package let issuerCertificates: [String: CertificateState]
     /// Directional links by source and target name (the first declaration).
     private let linksByPair: [LinkKey: Link]
+    /// Every link into a cluster, and every export of a cluster, in declaration order.
+    package let linksByTarget: [String: [Link]]
+    package let exportsByCluster: [String: [Export]]
 
     private struct LinkKey: Hashable {
         var source: String
@@ -43,6 +46,8 @@ package struct ValidationContext: Sendable {
             if links[key] == nil { links[key] = link }
         }
         linksByPair = links
+        linksByTarget = Dictionary(grouping: input.topology.links, by: \.target.value)
+        exportsByCluster = Dictionary(grouping: input.topology.exports, by: \.cluster.value)
     }
 
     /// The link `source` → `target`, if declared.

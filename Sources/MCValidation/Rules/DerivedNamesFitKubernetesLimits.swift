@@ -22,7 +22,7 @@ struct DerivedNamesFitKubernetesLimits: ValidationRule {
             require("probe-" + cluster.name.value, at: cluster.name.range, from: "the cluster name")
         }
         for link in context.topology.links {
-            for export in context.topology.exports where export.cluster.value == link.target.value {
+            for export in context.exportsByCluster[link.target.value] ?? [] {
                 guard export.mode.value != .federated, export.mode.value.isMirrored(by: link.mode.value) else { continue }
                 for service in export.services {
                     require(service.value + "-" + link.target.value, at: service.range, from: "the service or cluster name",

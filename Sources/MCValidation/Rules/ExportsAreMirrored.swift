@@ -8,8 +8,8 @@ struct ExportsAreMirrored: ValidationRule {
     func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         guard context.linksAreKnown else { return }
         for export in context.topology.exports where context.clusters[export.cluster.value] != nil {
-            let mirrored = context.topology.links.contains {
-                $0.target.value == export.cluster.value && export.mode.value.isMirrored(by: $0.mode.value)
+            let mirrored = (context.linksByTarget[export.cluster.value] ?? []).contains {
+                export.mode.value.isMirrored(by: $0.mode.value)
             }
             guard !mirrored else { continue }
             let services = export.services.map { "'\($0.value)'" }.joined(separator: ", ")

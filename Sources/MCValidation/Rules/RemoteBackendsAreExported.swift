@@ -45,8 +45,8 @@ struct RemoteBackendsAreExported: ValidationRule {
 extension ValidationContext {
     /// The modes in which `cluster` exports `service` in `namespace`.
     func exportModes(of service: String, in namespace: String, by cluster: String) -> Set<ExportMode> {
-        Set(topology.exports.filter {
-            $0.cluster.value == cluster && $0.namespace.value == namespace && $0.services.contains { $0.value == service }
+        Set((exportsByCluster[cluster] ?? []).filter {
+            $0.namespace.value == namespace && $0.services.contains { $0.value == service }
         }.map(\.mode.value))
     }
 }
