@@ -42,10 +42,17 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
+        module("MCRendering", [
+            "MCDiagnostics", "MCTopology", "MCValidation", "MCYAML", "MCFiles",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        module("MCStore", ["MCFiles", "MCRendering"]),
         module("MCViews", ["MCDiagnostics"]),
-        module("MCPipeline", ["MCDiagnostics", "MCYAML", "MCGit", "MCFiles", "MCTopology", "MCLoading", "MCValidation"]),
+        module("MCPipeline", [
+            "MCDiagnostics", "MCYAML", "MCGit", "MCFiles", "MCTopology", "MCLoading", "MCValidation", "MCRendering", "MCStore",
+        ]),
         module("MCCommands", [
-            "MCDiagnostics", "MCTopology", "MCPipeline", "MCViews",
+            "MCDiagnostics", "MCTopology", "MCPipeline", "MCViews", "MCFiles", "MCRendering", "MCStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "mcplan", dependencies: ["MCCommands"]),
@@ -57,6 +64,9 @@ let package = Package(
         .testTarget(
             name: "MCLoadingTests",
             dependencies: ["MCLoading", "MCTopology", "MCYAML", "MCDiagnostics", "MCTestSupport"]),
+        .testTarget(
+            name: "MCRenderingTests",
+            dependencies: ["MCRendering", "MCValidation", "MCLoading", "MCTopology", "MCYAML", "MCFiles", "MCDiagnostics", "MCTestSupport"]),
         .testTarget(
             name: "MCValidationTests",
             dependencies: ["MCValidation", "MCLoading", "MCTopology", "MCYAML", "MCFiles", "MCDiagnostics", "MCTestSupport"],

@@ -1,8 +1,13 @@
 import ArgumentParser
+import Foundation
+import MCFiles
 import MCPipeline
+import MCRendering
+import MCStore
+import MCViews
 
-/// `mcapply`: validates the topology like `mcplan`. Writing the rendered folder lands with the
-/// renderer; until then it refuses to claim it applied anything.
+/// `mcapply`: validates and renders the topology, then makes the rendered folder in the work tree
+/// equal to the render. (Committing it lands with `--commit`.)
 package struct ApplyCommand: ParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "mcapply",
@@ -10,6 +15,9 @@ package struct ApplyCommand: ParsableCommand {
         version: Product.version)
 
     @OptionGroup var common: CommonOptions
+
+    @Option(help: ArgumentHelp("The rendered folder (default: rendered/ at the repository root).", valueName: "dir"))
+    var rendered: String?
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "text or json.")
     var output: OutputFormat = .text
@@ -21,9 +29,85 @@ package struct ApplyCommand: ParsableCommand {
         let result = try common.compile()
         let report = CompileReport(commandName: "mcapply", format: output, noColor: common.noColor)
         report.printDiagnostics(result)
-        report.printSummary(result)
-        if result.hasErrors { throw ExitStatus.failure.exitCode }
-        Console.error("mcapply: rendering is not available in this version; nothing was written\n")
-        throw ExitStatus.failure.exitCode
+        guard !result.hasErrors, let tree = Compiler.render(result), let location = result.location else {
+            if output == .json { report.printSummary(result) }
+            throw ExitStatus.failure.exitCode
+        }
+        let summary: FolderWriteSummary
+        let display = rendered ?? "rendered"
+        do {
+            let folder = try ApplyRun.folderPath(rendered, location: location)
+            summary = try ApplyRun.apply(tree, to: folder)
+        } catch let error as PipelineError {
+            Console.error("error: \(error.message); nothing was written\n")
+            throw ExitStatus.failure.exitCode
+        }
+        let counts = ObjectFileCounts(summary)
+        switch output {
+        case .text:
+            if summary.changed {
+                Console.out("Wrote \(display)/: \(counts.add) to add, \(counts.change) to change, \(counts.destroy) to destroy "
+                    + "(\(summary.created.count + summary.updated.count) files written, \(summary.removed.count) removed) "
+                    + "across \(tree.clusters.count) clusters.\n")
+            } else {
+                Console.out("No changes. \(display)/ is up to date.\n")
+            }
+        case .json:
+            Console.out(JSONOutput.encode(ApplyReport(
+                action: summary.changed ? "written" : "no-changes",
+                summary: .init(add: counts.add, change: counts.change, destroy: counts.destroy),
+                files: .init(written: (summary.created + summary.updated).sorted().map(\.string), removed: summary.removed.map(\.string)))))
+        }
     }
+}
+
+/// Objects added, changed and destroyed, counted by their files (one object per file).
+struct ObjectFileCounts {
+    var add: Int
+    var change: Int
+    var destroy: Int
+
+    init(_ summary: FolderWriteSummary) {
+        add = summary.created.filter(Self.isObjectFile).count
+        change = summary.updated.filter(Self.isObjectFile).count
+        destroy = summary.removed.filter(Self.isObjectFile).count
+    }
+
+    /// `<cluster>/<namespace or _cluster>/<kind>-<name>.yaml`; not the kustomizations, values or manifest.
+    static func isObjectFile(_ path: RelativePath) -> Bool {
+        path.components.count == 3 && path.components[1] != "exports" && path.components[2].hasSuffix(".yaml")
+    }
+}
+
+/// `mcapply -o json`.
+struct ApplyReport: Encodable {
+    struct Summary: Encodable {
+        var add: Int
+        var change: Int
+        var destroy: Int
+    }
+
+    struct Files: Encodable {
+        var written: [String]
+        var removed: [String]
+    }
+
+    var formatVersion = "1.0"
+    var action: String
+    var commit: String? = nil
+    var branch: String? = nil
+    var summary: Summary
+    var files: Files
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(formatVersion, forKey: .formatVersion)
+        try container.encode(action, forKey: .action)
+        try container.encode(commit, forKey: .commit)
+        try container.encode(branch, forKey: .branch)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(files, forKey: .files)
+    }
+
+    enum CodingKeys: String, CodingKey { case formatVersion, action, commit, branch, summary, files }
 }

@@ -8,6 +8,8 @@ import MCGit
 package struct RepositoryLocation: Sendable {
     package var root: String
     package var topologyFolder: RelativePath
+    /// The topology's path relative to the root (`<stdin>` for standard input), as file headers name it.
+    package var sourcePath: String
 
     /// For a topology read from standard input, `file:` paths resolve against the root.
     package static func locate(topologyPath: String, isStandardInput: Bool) throws -> RepositoryLocation {
@@ -20,14 +22,16 @@ package struct RepositoryLocation: Sendable {
             throw PipelineError("cannot open the git repository holding '\(folder)': \(error.message)"
                 + " (if another user owns it, run: git config --global --add safe.directory <path>)")
         }
+        let fileName = (topologyPath as NSString).lastPathComponent
         guard let workTree = repository?.workingDirectory else {
-            return RepositoryLocation(root: folder, topologyFolder: .root)
+            return RepositoryLocation(root: realpath(folder), topologyFolder: .root, sourcePath: isStandardInput ? "<stdin>" : fileName)
         }
         let root = realpath(String(workTree.dropLast(workTree.hasSuffix("/") ? 1 : 0)))
-        if isStandardInput { return RepositoryLocation(root: root, topologyFolder: .root) }
+        if isStandardInput { return RepositoryLocation(root: root, topologyFolder: .root, sourcePath: "<stdin>") }
         let real = realpath(folder)
-        let relative = real == root ? "" : String(real.dropFirst(root.count + 1))
-        return RepositoryLocation(root: root, topologyFolder: RelativePath(relative) ?? .root)
+        let relative = RelativePath(real == root ? "" : String(real.dropFirst(root.count + 1))) ?? .root
+        return RepositoryLocation(root: root, topologyFolder: relative,
+                                  sourcePath: relative.appending(RelativePath(components: [fileName])).string)
     }
 
     private static func resolved(_ path: String, from cwd: String) -> String {

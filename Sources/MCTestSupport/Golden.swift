@@ -18,7 +18,7 @@ package enum Golden {
         return "output differs from \(path):\n" + firstDifference(expected, actual)
     }
 
-    private static func firstDifference(_ expected: String, _ actual: String) -> String {
+    static func firstDifference(_ expected: String, _ actual: String) -> String {
         let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
         for i in 0..<max(e.count, a.count) {
@@ -27,5 +27,49 @@ package enum Golden {
             if el != al { return "line \(i + 1):\n  expected: \(el)\n  actual:   \(al)" }
         }
         return "(difference in line endings)"
+    }
+}
+
+extension Golden {
+    /// Compares a whole tree of files (relative path → bytes) with a golden folder. Nil when equal;
+    /// with `RECORD_GOLDENS=1` the folder is replaced by the tree and the mismatch still reported.
+    package static func mismatch(tree: [String: [UInt8]], golden folder: String) -> String? {
+        let expected = readTree(folder)
+        if expected == tree { return nil }
+        if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
+            try? FileManager.default.removeItem(atPath: folder)
+            for (path, bytes) in tree {
+                let full = folder + "/" + path
+                try? FileManager.default.createDirectory(
+                    atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                FileManager.default.createFile(atPath: full, contents: Data(bytes))
+            }
+            return "recorded \(folder); review it and run again"
+        }
+        let missing = Set(expected.keys).subtracting(tree.keys).sorted()
+        let extra = Set(tree.keys).subtracting(expected.keys).sorted()
+        let differing = tree.keys.filter { expected[$0] != nil && expected[$0] != tree[$0] }.sorted()
+        var report = "tree differs from \(folder):"
+        if !missing.isEmpty { report += "\n  missing: \(missing)" }
+        if !extra.isEmpty { report += "\n  unexpected: \(extra)" }
+        for path in differing.prefix(3) {
+            report += "\n  \(path): " + firstDifference(String(decoding: expected[path]!, as: UTF8.self), String(decoding: tree[path]!, as: UTF8.self))
+        }
+        return report
+    }
+
+    /// Every file under `folder` (hidden ones included) by relative path.
+    package static func readTree(_ folder: String) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return files }
+        while let relative = walker.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = folder + "/" + relative
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+               let data = FileManager.default.contents(atPath: full) {
+                files[relative] = [UInt8](data)
+            }
+        }
+        return files
     }
 }

@@ -152,14 +152,11 @@ func temporaryFolder() throws -> String {
         #expect(help.status == 0 && help.stdout.contains("--topology"))
     }
 
-    @Test func mcapplyValidatesButDoesNotClaimToApply() throws {
-        let bad = try Command.product("mcapply", ["-f", "many-errors.yaml"], in: fixtures)
-        #expect(bad.status == 1)
-        #expect(bad.stderr.contains("error[MC108]"))
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let good = try Command.product("mcapply", ["-C", PackagePaths.examples + "/east-west"])
-        #expect(good.status == 1)
-        #expect(good.stderr.contains("nothing was written"))
+    @Test func mcapplyReportsTheSameDiagnostics() throws {
+        let plan = try Command.product("mcplan", ["-f", "many-errors.yaml"], in: fixtures)
+        let apply = try Command.product("mcapply", ["-f", "many-errors.yaml"], in: fixtures)
+        #expect(apply.status == 1)
+        #expect(apply.stderr == plan.stderr)
+        #expect(!FileManager.default.fileExists(atPath: fixtures + "/rendered"))
     }
 }

@@ -20,11 +20,11 @@ struct ClustersStayUnderResourceLimit: ValidationRule {
 }
 
 /// How many objects SPEC §3 renders into each cluster's folder.
-enum ResourceCount {
+package enum ResourceCount {
     /// Per cluster: its trust-roots ConfigMap; per outgoing link a Link and, when the target has a
     /// credentials source, two ExternalSecrets; per incoming link a ServiceAccount, its token
     /// Secret, a ClusterRole and a ClusterRoleBinding; one object per split.
-    static func perCluster(_ context: ValidationContext) -> [String: Int] {
+    package static func perCluster(_ context: ValidationContext) -> [String: Int] {
         var counts = context.clusters.mapValues { _ in 1 }
         var seen = Set<[String]>()
         for link in context.topology.links where link.source.value != link.target.value {

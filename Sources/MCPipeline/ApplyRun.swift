@@ -1,0 +1,45 @@
+import Foundation
+import MCFiles
+import MCRendering
+import MCStore
+
+/// What `mcapply` did to the work tree.
+package struct ApplyOutcome: Sendable {
+    /// The rendered folder, as the user named it (or the default relative to the repository root).
+    package var folder: String
+    package var summary: FolderWriteSummary
+}
+
+/// Renders a valid topology and makes the rendered folder in the work tree equal to it.
+package enum ApplyRun {
+    /// The folder's absolute path: `renderedArgument` relative to the current directory, or
+    /// `rendered` at the repository root. It must lie inside the repository with no symlink on
+    /// the way from the root to it.
+    package static func folderPath(_ renderedArgument: String?, location: RepositoryLocation) throws -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let requested = renderedArgument.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 } ?? location.root + "/rendered"
+        let normalised = URL(fileURLWithPath: requested).standardized.path
+        guard normalised.hasPrefix(location.root + "/"), let relative = RelativePath(String(normalised.dropFirst(location.root.count + 1))),
+              !relative.components.isEmpty, relative.components.first != ".git"
+        else {
+            throw PipelineError("the rendered folder '\(renderedArgument ?? "rendered")' must lie inside the repository '\(location.root)'")
+        }
+        var current = location.root
+        for component in relative.components {
+            current += "/" + component
+            var info = stat()
+            if lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                throw PipelineError("'\(current)' is a symlink; the rendered folder and the folders above it must be real folders")
+            }
+        }
+        return normalised
+    }
+
+    package static func apply(_ tree: RenderedTree, to folder: String) throws -> FolderWriteSummary {
+        do {
+            return try RenderedFolder(path: folder).replace(with: tree)
+        } catch let error as StoreError {
+            throw PipelineError(error.message)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import MCDiagnostics
+import MCFiles
+import MCYAML
+
+/// The topology entry that makes an object exist: shown as a plan's reason.
+package struct Origin: Sendable, Hashable {
+    /// "link west → east", "split of 'podinfo' in west/test".
+    package var description: String
+    /// Where the entry is written in the topology.
+    package var range: SourceRange
+
+    package init(_ description: String, at range: SourceRange) {
+        self.description = description
+        self.range = range
+    }
+}
+
+/// One Kubernetes object of one cluster's folder.
+package struct RenderedObject: Sendable {
+    package var cluster: String
+    package var id: ResourceID
+    package var body: YAMLValue
+    package var origin: Origin
+
+    /// `<namespace>/<kind>-<name>.yaml`, or `_cluster/<kind>-<name>.yaml` when cluster-scoped:
+    /// it depends on nothing but the object's identity.
+    package var fileName: RelativePath {
+        RelativePath(components: [id.namespace ?? "_cluster", "\(id.kind.lowercased())-\(id.name).yaml"])
+    }
+
+    /// The file's path inside the rendered folder.
+    package var path: RelativePath { RelativePath(components: [cluster]).appending(fileName) }
+}

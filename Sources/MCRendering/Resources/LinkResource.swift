@@ -1,0 +1,53 @@
+import MCTopology
+import MCYAML
+
+/// The Link (`multicluster.linkerd.io/v1alpha3`) in the source's multicluster namespace. Every
+/// spec scalar is a string, as the CRD requires; gateway fields only in gateway mode.
+enum LinkResource {
+    static func build(_ link: Link, source: Cluster, target: Cluster, settings: Settings) -> RenderedObject {
+        let targetName = target.name.value
+        let id = ResourceID(apiVersion: "multicluster.linkerd.io/v1alpha3", kind: "Link",
+                            namespace: source.multiclusterNamespace.value, name: targetName)
+        var spec: [(String, YAMLValue)] = [
+            ("targetClusterName", .string(targetName)),
+            ("targetClusterDomain", .string(target.clusterDomain.value)),
+            ("targetClusterLinkerdNamespace", .string(target.linkerdNamespace.value)),
+            ("clusterCredentialsSecret", .string("cluster-credentials-" + targetName)),
+        ]
+        if link.mode.value == .gateway, let gateway = target.gateway {
+            let identity = [gateway.serviceAccount.value, gateway.namespace.value, "serviceaccount", "identity",
+                            target.linkerdNamespace.value, target.trustDomain.value].joined(separator: ".")
+            spec += [
+                ("gatewayAddress", .string(gateway.addresses.map(\.value).joined(separator: ","))),
+                ("gatewayPort", .string(String(gateway.port.value))),
+                ("gatewayIdentity", .string(identity)),
+                ("probeSpec", .mapping([
+                    ("path", .string(gateway.probe.path.value)),
+                    ("port", .string(String(gateway.probe.port.value))),
+                    ("period", .string(gateway.probe.period.value)),
+                ])),
+                ("selector", selector("mirror.linkerd.io/exported", "true")),
+            ]
+        }
+        spec += [
+            ("remoteDiscoverySelector", selector("mirror.linkerd.io/exported", "remote-discovery")),
+            ("federatedServiceSelector", selector("mirror.linkerd.io/federated", "member")),
+        ]
+        if !settings.excludedLabels.isEmpty {
+            spec.append(("excludedLabels", ObjectBuilder.strings(settings.excludedLabels.map(\.value))))
+        }
+        if !settings.excludedAnnotations.isEmpty {
+            spec.append(("excludedAnnotations", ObjectBuilder.strings(settings.excludedAnnotations.map(\.value))))
+        }
+        return RenderedObject(cluster: source.name.value, id: id, body: ObjectBuilder.object(id, [("spec", .mapping(spec))]),
+                              origin: LinkResource.origin(link))
+    }
+
+    static func origin(_ link: Link) -> Origin {
+        Origin("link \(link.source.value) → \(link.target.value)", at: link.declaration)
+    }
+
+    private static func selector(_ key: String, _ value: String) -> YAMLValue {
+        .mapping([("matchLabels", .mapping([(key, .string(value))]))])
+    }
+}

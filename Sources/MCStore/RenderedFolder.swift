@@ -1,0 +1,158 @@
+import Foundation
+import MCFiles
+import MCRendering
+
+/// What writing the folder did.
+package struct FolderWriteSummary: Sendable, Equatable {
+    /// Files that did not exist before.
+    package var created: [RelativePath] = []
+    /// Files whose content was replaced.
+    package var updated: [RelativePath] = []
+    package var removed: [RelativePath] = []
+    package var unchanged = 0
+
+    package var changed: Bool { !created.isEmpty || !updated.isEmpty || !removed.isEmpty }
+}
+
+/// The rendered folder on disk, owned entirely by the tool.
+package struct RenderedFolder {
+    /// Absolute path of the folder.
+    package let path: String
+
+    package init(path: String) {
+        self.path = path
+    }
+
+    /// Every regular file under the folder by relative path, and the symlinks found (never followed).
+    package func snapshot() throws -> (files: [RelativePath: [UInt8]], symlinks: [RelativePath]) {
+        var files: [RelativePath: [UInt8]] = [:]
+        var symlinks: [RelativePath] = []
+        guard let kind = fileKind(path) else { return (files, symlinks) }
+        guard kind == .directory else { throw StoreError("'\(path)' is not a folder") }
+        func walk(_ relative: [String]) throws {
+            let full = ([path] + relative).joined(separator: "/")
+            for name in try FileManager.default.contentsOfDirectory(atPath: full).sorted() {
+                let child = relative + [name]
+                let childPath = full + "/" + name
+                switch fileKind(childPath) {
+                case .directory: try walk(child)
+                case .symlink: symlinks.append(RelativePath(components: child))
+                case .file:
+                    guard let data = FileManager.default.contents(atPath: childPath) else {
+                        throw StoreError("cannot read '\(childPath)'")
+                    }
+                    files[RelativePath(components: child)] = [UInt8](data)
+                case .other, nil: symlinks.append(RelativePath(components: child))
+                }
+            }
+        }
+        try walk([])
+        return (files, symlinks)
+    }
+
+    /// Makes the folder hold exactly `tree`'s files.
+    package func replace(with tree: RenderedTree) throws -> FolderWriteSummary {
+        let (existing, strays) = try snapshot()
+        var summary = FolderWriteSummary()
+        try createDirectory(path)
+        let wanted = Set(tree.files.map(\.path))
+        // Symlinks and other non-files are removed first, so nothing is ever written through them.
+        for stray in strays {
+            try remove(stray)
+            if !wanted.contains(stray) { summary.removed.append(stray) }
+        }
+        for (relative, bytes) in tree.files {
+            if existing[relative] == bytes, !strays.contains(relative) {
+                summary.unchanged += 1
+                continue
+            }
+            try write(bytes, to: relative)
+            if existing[relative] == nil { summary.created.append(relative) } else { summary.updated.append(relative) }
+        }
+        for relative in existing.keys.sorted() where !wanted.contains(relative) {
+            try remove(relative)
+            summary.removed.append(relative)
+        }
+        try removeEmptyDirectories()
+        summary.removed.sort()
+        return summary
+    }
+
+    /// Writes through a temporary file in the same folder and renames it into place, so a crash
+    /// leaves the old file or the new one, never a truncated one.
+    private func write(_ bytes: [UInt8], to relative: RelativePath) throws {
+        var folder = path
+        for component in relative.components.dropLast() {
+            folder += "/" + component
+            switch fileKind(folder) {
+            case .directory: continue
+            case nil: break
+            default: try removeItem(folder)
+            }
+            try createDirectory(folder)
+        }
+        let target = path + "/" + relative.string
+        if fileKind(target) == .directory { try removeItem(target) }
+        let temporary = folder + "/.\(relative.components.last!).mcapply-\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+            throw StoreError("cannot write '\(temporary)'")
+        }
+        guard rename(temporary, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw StoreError("cannot rename into '\(target)': \(reason)")
+        }
+    }
+
+    private func remove(_ relative: RelativePath) throws {
+        try removeItem(path + "/" + relative.string)
+    }
+
+    private func removeItem(_ full: String) throws {
+        do {
+            try FileManager.default.removeItem(atPath: full)
+        } catch {
+            throw StoreError("cannot remove '\(full)': \(error.localizedDescription)")
+        }
+    }
+
+    private func createDirectory(_ full: String) throws {
+        guard fileKind(full) != .directory else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: false)
+        } catch {
+            throw StoreError("cannot create '\(full)': \(error.localizedDescription)")
+        }
+    }
+
+    /// Folders left empty by removals go too (the folder itself stays).
+    private func removeEmptyDirectories() throws {
+        func prune(_ full: String) throws -> Bool {
+            var empty = true
+            for name in try FileManager.default.contentsOfDirectory(atPath: full) {
+                let child = full + "/" + name
+                if fileKind(child) == .directory, try prune(child) {
+                    try removeItem(child)
+                } else {
+                    empty = false
+                }
+            }
+            return empty
+        }
+        _ = try prune(path)
+    }
+}
+
+enum FileKind { case file, directory, symlink, other }
+
+/// What is at `path`, without following a symlink.
+func fileKind(_ path: String) -> FileKind? {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return nil }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .file
+    case S_IFDIR: return .directory
+    case S_IFLNK: return .symlink
+    default: return .other
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import MCTestSupport
+import Testing
+
+private let renderingGoldens = PackagePaths.root + "/Tests/MCRenderingTests/Goldens"
+private let crds = PackagePaths.root + "/../shared/crds"
+
+/// A fresh git repository holding a copy of an example.
+func repositoryWithExample(_ example: String) throws -> String {
+    let repo = try temporaryFolder()
+    for name in try FileManager.default.contentsOfDirectory(atPath: PackagePaths.examples + "/" + example) {
+        try FileManager.default.copyItem(atPath: "\(PackagePaths.examples)/\(example)/\(name)", toPath: repo + "/" + name)
+    }
+    #expect(try Command.run("/usr/bin/env", ["git", "init", "-q", repo]).status == 0)
+    return repo
+}
+
+@Suite struct RenderedFolderEndToEndTests {
+    /// mcapply writes exactly the golden tree; the result passes the CRD schemas,
+    /// kubernetes-validate and `kubectl kustomize` for every cluster.
+    @Test(arguments: PackagePaths.exampleNames())
+    func mcapplyWritesTheGoldenTreeThatKubernetesAccepts(example: String) throws {
+        let repo = try repositoryWithExample(example)
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let apply = try Command.product("mcapply", ["-C", repo])
+        #expect(apply.status == 0, "\(apply.stderr)")
+        #expect(apply.stdout.hasPrefix("Wrote rendered/: "))
+        let written = Golden.readTree(repo + "/rendered")
+        #expect(written == Golden.readTree(renderingGoldens + "/" + example), "mcapply writes exactly the golden tree")
+
+        let check = try Command.run("/usr/bin/env", ["python3", PackagePaths.root + "/scripts/check-rendered.py", repo + "/rendered", crds])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.hasSuffix(" 0 failed\n"))
+
+        let clusters = try FileManager.default.contentsOfDirectory(atPath: repo + "/rendered").filter { !$0.hasPrefix(".") }
+        #expect(!clusters.isEmpty)
+        for cluster in clusters {
+            let build = try Command.run("/usr/bin/env", ["kubectl", "kustomize", repo + "/rendered/" + cluster])
+            #expect(build.status == 0, "kubectl kustomize rendered/\(cluster): \(build.stderr)")
+            #expect(build.stdout.contains("kind: ConfigMap"))
+        }
+
+        let again = try Command.product("mcapply", ["-C", repo])
+        #expect(again.status == 0 && again.stdout == "No changes. rendered/ is up to date.\n")
+    }
+
+    /// An application that includes a cluster's exports Component gets its Services labelled.
+    @Test func exportsComponentLabelsTheMatchingService() throws {
+        let repo = try repositoryWithExample("east-west")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try Command.product("mcapply", ["-C", repo]).status == 0)
+        let app = repo + "/apps/podinfo"
+        try FileManager.default.createDirectory(atPath: app, withIntermediateDirectories: true)
+        try """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: podinfo
+          namespace: test
+        spec:
+          ports: [{port: 9898}]
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: frontend
+          namespace: test
+        spec:
+          ports: [{port: 8080}]
+
+        """.write(toFile: app + "/services.yaml", atomically: true, encoding: .utf8)
+        try """
+        apiVersion: kustomize.config.k8s.io/v1beta1
+        kind: Kustomization
+        resources: [services.yaml]
+        components: [../../rendered/east/exports]
+
+        """.write(toFile: app + "/kustomization.yaml", atomically: true, encoding: .utf8)
+        let build = try Command.run("/usr/bin/env", ["kubectl", "kustomize", app])
+        #expect(build.status == 0, "\(build.stderr)")
+        let documents = build.stdout.components(separatedBy: "\n---\n")
+        let podinfo = try #require(documents.first { $0.contains("name: podinfo") })
+        let frontend = try #require(documents.first { $0.contains("name: frontend") })
+        #expect(podinfo.contains("mirror.linkerd.io/exported: \"true\""))
+        #expect(!frontend.contains("mirror.linkerd.io/exported"))
+    }
+
+    /// Files the tool no longer renders go, symlinks inside are replaced, and nothing outside the
+    /// folder is touched.
+    @Test func mcapplyOwnsTheFolderAndNothingElse() throws {
+        let repo = try repositoryWithExample("east-west")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let outside = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        try "keep\n".write(toFile: outside + "/keep.txt", atomically: true, encoding: .utf8)
+        #expect(try Command.product("mcapply", ["-C", repo]).status == 0)
+        try "stray\n".write(toFile: repo + "/rendered/east/stray.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: repo + "/rendered/west/kustomization.yaml.tmp", withDestinationPath: outside)
+        try FileManager.default.removeItem(atPath: repo + "/rendered/west/kustomization.yaml")
+        try FileManager.default.createSymbolicLink(atPath: repo + "/rendered/west/kustomization.yaml", withDestinationPath: outside + "/keep.txt")
+        try "notes\n".write(toFile: repo + "/NOTES.md", atomically: true, encoding: .utf8)
+        let result = try Command.product("mcapply", ["-C", repo, "-o", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(report["action"] as? String == "written")
+        let files = try #require(report["files"] as? [String: [String]])
+        #expect(files["removed"] == ["east/stray.yaml", "west/kustomization.yaml.tmp"])
+        #expect(files["written"] == ["west/kustomization.yaml"])
+        #expect(Golden.readTree(repo + "/rendered") == Golden.readTree(renderingGoldens + "/east-west"))
+        #expect(try String(contentsOfFile: outside + "/keep.txt", encoding: .utf8) == "keep\n")
+        #expect(try String(contentsOfFile: repo + "/NOTES.md", encoding: .utf8) == "notes\n")
+    }
+
+    @Test func invalidTopologyWritesNothing() throws {
+        let repo = try repositoryWithExample("east-west")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let text = try String(contentsOfFile: repo + "/topology.yaml", encoding: .utf8)
+        try text.replacingOccurrences(of: "target: east", with: "target: esat").write(toFile: repo + "/topology.yaml", atomically: true, encoding: .utf8)
+        let result = try Command.product("mcapply", ["-C", repo])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error[MC202]"))
+        #expect(!FileManager.default.fileExists(atPath: repo + "/rendered"))
+    }
+
+    @Test func renderedFolderMustBeARealFolderInsideTheRepository() throws {
+        let repo = try repositoryWithExample("east-west")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let outside = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        let escaping = try Command.product("mcapply", ["-C", repo, "--rendered", outside + "/rendered"])
+        #expect(escaping.status == 1)
+        #expect(escaping.stderr.contains("must lie inside the repository"))
+        try FileManager.default.createSymbolicLink(atPath: repo + "/deploy", withDestinationPath: outside)
+        let linked = try Command.product("mcapply", ["-C", repo, "--rendered", "deploy/rendered"])
+        #expect(linked.status == 1)
+        #expect(linked.stderr.contains("is a symlink"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty)
+        let custom = try Command.product("mcapply", ["-C", repo, "--rendered", "clusters"])
+        #expect(custom.status == 0 && custom.stdout.hasPrefix("Wrote clusters/: "))
+    }
+}
