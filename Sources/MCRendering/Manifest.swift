@@ -44,10 +44,14 @@ package struct Manifest: Codable, Sendable, Equatable {
 
     /// `sha256:<hex>` of some bytes.
     package static func digest(_ bytes: [UInt8]) -> String {
-        "sha256:" + SHA256.hash(data: bytes).map { String($0, radix: 16).leftPadded }.joined()
+        var hex = Array("sha256:".utf8)
+        hex.reserveCapacity(71)
+        for byte in SHA256.hash(data: bytes) {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
-}
 
-extension String {
-    fileprivate var leftPadded: String { count == 1 ? "0" + self : self }
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -17,17 +17,22 @@ package struct Origin: Sendable, Hashable {
 
 /// One Kubernetes object of one cluster's folder.
 package struct RenderedObject: Sendable {
-    package var cluster: String
-    package var id: ResourceID
-    package var body: YAMLValue
-    package var origin: Origin
-
+    package let cluster: String
+    package let id: ResourceID
+    package let body: YAMLValue
+    package let origin: Origin
     /// `<namespace>/<kind>-<name>.yaml`, or `_cluster/<kind>-<name>.yaml` when cluster-scoped:
     /// it depends on nothing but the object's identity.
-    package var fileName: RelativePath {
-        RelativePath(components: [id.namespace ?? "_cluster", "\(id.kind.lowercased())-\(id.name).yaml"])
-    }
-
+    package let fileName: RelativePath
     /// The file's path inside the rendered folder.
-    package var path: RelativePath { RelativePath(components: [cluster]).appending(fileName) }
+    package let path: RelativePath
+
+    package init(cluster: String, id: ResourceID, body: YAMLValue, origin: Origin) {
+        self.cluster = cluster
+        self.id = id
+        self.body = body
+        self.origin = origin
+        fileName = RelativePath(components: [id.namespace ?? "_cluster", "\(id.kind.lowercased())-\(id.name).yaml"])
+        path = RelativePath(components: [cluster] + fileName.components)
+    }
 }

@@ -94,13 +94,29 @@ package struct RenderedFolder {
         let target = path + "/" + relative.string
         if fileKind(target) == .directory { try removeItem(target) }
         let temporary = folder + "/.\(relative.components.last!).mcapply-\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw StoreError("cannot write '\(temporary)'")
-        }
+        try writeNew(bytes, to: temporary)
         guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
             throw StoreError("cannot rename into '\(target)': \(reason)")
+        }
+    }
+
+    /// Creates `file` (replacing a leftover temporary file) with exactly `bytes`.
+    private func writeNew(_ bytes: [UInt8], to file: String) throws {
+        unlink(file)
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw StoreError("cannot create '\(file)': \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(file)
+                throw StoreError("cannot write '\(file)': \(reason)")
+            }
+            offset += count
         }
     }
 

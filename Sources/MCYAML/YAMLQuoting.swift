@@ -16,18 +16,27 @@ enum YAMLQuoting {
     ]
 
     static func style(for string: String) -> Style {
-        if string.contains("\n") { return canBeLiteral(string) ? .literal : .doubleQuoted }
+        if string.utf8.contains(0x0A) { return canBeLiteral(string) ? .literal : .doubleQuoted }
         return needsQuotes(string) ? .doubleQuoted : .plain
     }
 
+    /// Decided in one pass over the UTF-8 bytes: the writer asks this for every key and value.
     static func needsQuotes(_ string: String) -> Bool {
-        let scalars = string.unicodeScalars
-        guard let first = scalars.first, let last = scalars.last else { return true }
-        if reservedWords.contains(string.lowercased()) { return true }
-        if leadingIndicators.contains(first) || first == " " || last == " " { return true }
-        if last == ":" || looksNumeric(string) { return true }
-        if string.contains(": ") || string.contains(" #") || string.contains("\t") { return true }
-        return scalars.contains { !isPrintable($0) }
+        let bytes = string.utf8
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if bytes.count <= 6, reservedWords.contains(string.lowercased()) { return true }
+        if leadingIndicators.contains(Unicode.Scalar(first)) || first == 0x20 || last == 0x20 || last == 0x3A { return true }
+        if (0x30...0x39).contains(first) || first == 0x2D || first == 0x2B || first == 0x2E, looksNumeric(string) { return true }
+        var previous: UInt8 = 0
+        var ascii = true
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F { return true }
+            if byte >= 0x80 { ascii = false }
+            if previous == 0x3A && byte == 0x20 { return true }  // ": "
+            if previous == 0x20 && byte == 0x23 { return true }  // " #"
+            previous = byte
+        }
+        return !ascii && string.unicodeScalars.contains { !isPrintable($0) }
     }
 
     /// Anything a YAML 1.1 or 1.2 reader might take for a number, date or time: a digit (or a

@@ -82,7 +82,12 @@ package enum YAMLWriter {
     /// The one-line form of a scalar or empty collection, or nil when it needs lines of its own.
     private static func inline(_ value: YAMLValue) -> String? {
         switch value {
-        case .string(let s): YAMLQuoting.style(for: s) == .literal ? nil : scalar(s)
+        case .string(let s):
+            switch YAMLQuoting.style(for: s) {
+            case .plain: s
+            case .doubleQuoted: YAMLQuoting.doubleQuoted(s)
+            case .literal: nil
+            }
         case .int(let i): String(i)
         case .bool(let b): b ? "true" : "false"
         case .null: "null"
