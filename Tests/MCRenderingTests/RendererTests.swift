@@ -95,3 +95,28 @@ import Testing
         #expect(manifest.tool == .init(name: "mcapply", version: "0.1.0"))
     }
 }
+
+@Suite struct RendererEdgeTests {
+    /// A cluster whose Linkerd and multicluster namespaces are one gets one credentials
+    /// ExternalSecret (the labelled one), and the count MC905 uses agrees.
+    @Test func sharedNamespaceGetsOneCredentialsSecret() throws {
+        let folder = PackagePaths.examples + "/east-west"
+        var text = try String(contentsOfFile: folder + "/topology.yaml", encoding: .utf8)
+        text = text.replacingOccurrences(of: "  - name: west\n", with: "  - name: west\n    multiclusterNamespace: linkerd\n")
+        let (tree, input) = try render(text: text, folder: folder)
+        let secrets = tree.objects.filter { $0.id.kind == "ExternalSecret" }
+        #expect(secrets.map(\.path.string) == ["west/linkerd/externalsecret-cluster-credentials-east.yaml"])
+        #expect(Set(tree.files.map(\.path)).count == tree.files.count)
+        #expect(Dictionary(grouping: tree.objects, by: \.cluster).mapValues(\.count) == ResourceCount.perCluster(ValidationContext(input)))
+    }
+
+    @Test func mixedUnitsScaleToMilli() throws {
+        let folder = PackagePaths.examples + "/east-west"
+        var text = try String(contentsOfFile: folder + "/topology.yaml", encoding: .utf8)
+        text = text.replacingOccurrences(of: "        weight: 50\n      - service: podinfo\n        cluster: east\n        weight: 50\n",
+                                         with: "        weight: 2\n      - service: podinfo\n        cluster: east\n        weight: 500m\n")
+        let (tree, _) = try render(text: text, folder: folder)
+        let route = String(decoding: try #require(tree.file(.init("west/test/httproute-podinfo.yaml")!)), as: UTF8.self)
+        #expect(route.contains("          weight: 2000\n") && route.contains("          weight: 500\n"))
+    }
+}

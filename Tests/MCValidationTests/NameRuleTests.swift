@@ -23,6 +23,8 @@ import Testing
               [Expected(.invalidName, "1", "invalid service name '2fa'")]),
         .init("settings namespace", header + "settings:\n  linkerdNamespace: 1️⃣Linkerd\nclusters:\n  - name: a\n    trustAnchors: [root]\n    linkerdNamespace: linkerd\n",
               [Expected(.invalidName, "1", "invalid namespace name 'Linkerd'")]),
+        .init("secret store with a slash", header + "clusters:\n  - name: a\n    trustAnchors: [root]\n    credentials: {externalSecret: {store: 1️⃣vault/prod, key: k}}\n",
+              [Expected(.invalidName, "1", "invalid secret store name 'vault/prod'")]),
         .init("cluster name of 64 characters", header + "clusters:\n  - name: 1️⃣" + String(repeating: "a", count: 64) + "\n    trustAnchors: [root]\n",
               [Expected(.invalidName, "1", "invalid cluster name '\(String(repeating: "a", count: 64))'")]),
     ]

@@ -4,7 +4,8 @@ import MCYAML
 /// The two ExternalSecrets (`external-secrets.io/v1`) named `cluster-credentials-<target>` that
 /// produce the link's kubeconfig Secret: one in the source's multicluster namespace for the
 /// service mirror, one in its Linkerd namespace (labelled with the target's name and domains) for
-/// the destination controller.
+/// the destination controller. A cluster whose two namespaces are one gets only the labelled one,
+/// which serves both.
 enum LinkCredentialsSecret {
     static func build(_ link: Link, source: Cluster, target: Cluster, store: ExternalSecretSource) -> [RenderedObject] {
         let targetName = target.name.value
@@ -31,12 +32,11 @@ enum LinkCredentialsSecret {
             return RenderedObject(cluster: source.name.value, id: id, body: ObjectBuilder.object(id, [("spec", spec)]),
                                   origin: LinkResource.origin(link))
         }
-        return [
-            secret(namespace: source.multiclusterNamespace.value, labels: [], annotations: []),
-            secret(namespace: source.linkerdNamespace.value,
-                   labels: [("multicluster.linkerd.io/cluster-name", targetName)],
-                   annotations: [("multicluster.linkerd.io/trust-domain", target.trustDomain.value),
-                                 ("multicluster.linkerd.io/cluster-domain", target.clusterDomain.value)]),
-        ]
+        let labelled = secret(
+            namespace: source.linkerdNamespace.value, labels: [("multicluster.linkerd.io/cluster-name", targetName)],
+            annotations: [("multicluster.linkerd.io/trust-domain", target.trustDomain.value),
+                          ("multicluster.linkerd.io/cluster-domain", target.clusterDomain.value)])
+        guard source.multiclusterNamespace.value != source.linkerdNamespace.value else { return [labelled] }
+        return [secret(namespace: source.multiclusterNamespace.value, labels: [], annotations: []), labelled]
     }
 }

@@ -30,7 +30,9 @@ package enum ResourceCount {
         for link in context.topology.links where link.source.value != link.target.value {
             guard seen.insert([link.source.value, link.target.value]).inserted,
                   counts[link.source.value] != nil, let target = context.clusters[link.target.value] else { continue }
-            counts[link.source.value]! += target.credentials == nil ? 1 : 3
+            let source = context.clusters[link.source.value]!
+            let secrets = source.linkerdNamespace.value == source.multiclusterNamespace.value ? 1 : 2
+            counts[link.source.value]! += target.credentials == nil ? 1 : 1 + secrets
             counts[link.target.value]! += 4
         }
         for split in context.topology.splits where counts[split.cluster.value] != nil {

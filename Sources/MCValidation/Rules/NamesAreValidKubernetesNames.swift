@@ -28,6 +28,7 @@ struct NamesAreValidKubernetesNames: ValidationRule {
                 require(gateway.namespace, "namespace", .label)
                 require(gateway.serviceAccount, "service account", .subdomain)
             }
+            if let credentials = cluster.credentials { require(credentials.store, "secret store", .subdomain) }
         }
         for export in topology.exports {
             require(export.namespace, "namespace", .label)
