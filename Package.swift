@@ -31,7 +31,7 @@ let package = Package(
 
         module("MCDiagnostics"),
         module("MCYAML", ["CLibYAML", "MCDiagnostics"]),
-        module("MCGit", ["CGit2"]),
+        module("MCGit", ["CGit2", "MCFiles"]),
         module("MCTopology", ["MCDiagnostics"]),
         module("MCLoading", ["MCDiagnostics", "MCYAML", "MCTopology"]),
         module("MCFiles"),
@@ -46,10 +46,11 @@ let package = Package(
             "MCDiagnostics", "MCTopology", "MCValidation", "MCYAML", "MCFiles",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        module("MCPlanning", ["MCDiagnostics", "MCFiles", "MCYAML", "MCRendering"]),
         module("MCStore", ["MCFiles", "MCRendering"]),
-        module("MCViews", ["MCDiagnostics"]),
+        module("MCViews", ["MCDiagnostics", "MCPlanning"]),
         module("MCPipeline", [
-            "MCDiagnostics", "MCYAML", "MCGit", "MCFiles", "MCTopology", "MCLoading", "MCValidation", "MCRendering", "MCStore",
+            "MCDiagnostics", "MCYAML", "MCGit", "MCFiles", "MCTopology", "MCLoading", "MCValidation", "MCRendering", "MCStore", "MCPlanning",
         ]),
         module("MCCommands", [
             "MCDiagnostics", "MCTopology", "MCPipeline", "MCViews", "MCFiles", "MCRendering", "MCStore",
@@ -64,6 +65,9 @@ let package = Package(
         .testTarget(
             name: "MCLoadingTests",
             dependencies: ["MCLoading", "MCTopology", "MCYAML", "MCDiagnostics", "MCTestSupport"]),
+        .testTarget(
+            name: "MCPlanningTests",
+            dependencies: ["MCPlanning", "MCRendering", "MCFiles", "MCYAML", "MCDiagnostics", "MCTestSupport"]),
         .testTarget(
             name: "MCRenderingTests",
             dependencies: ["MCRendering", "MCValidation", "MCLoading", "MCTopology", "MCYAML", "MCFiles", "MCDiagnostics", "MCTestSupport"]),

@@ -16,27 +16,22 @@ package struct ApplyCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: ArgumentHelp("The rendered folder (default: rendered/ at the repository root).", valueName: "dir"))
-    var rendered: String?
-
     @Option(name: [.customShort("o"), .customLong("output")], help: "text or json.")
-    var output: OutputFormat = .text
+    var output: ApplyOutputFormat = .text
 
     package init() {}
 
     package func run() throws {
         try common.enterDirectory()
         let result = try common.compile()
-        let report = CompileReport(commandName: "mcapply", format: output, noColor: common.noColor)
-        report.printDiagnostics(result)
+        CompileReport(commandName: "mcapply", textOnStandardError: true, noColor: common.noColor).printDiagnostics(result)
         guard !result.hasErrors, let tree = Compiler.render(result), let location = result.location else {
-            if output == .json { report.printSummary(result) }
             throw ExitStatus.failure.exitCode
         }
         let summary: FolderWriteSummary
-        let display = rendered ?? "rendered"
+        let display = common.renderedDisplay
         do {
-            let folder = try ApplyRun.folderPath(rendered, location: location)
+            let folder = try ApplyRun.folderPath(common.rendered, location: location)
             summary = try ApplyRun.apply(tree, to: folder)
         } catch let error as PipelineError {
             Console.error("error: \(error.message); nothing was written\n")

@@ -8,6 +8,9 @@ struct CommonOptions: ParsableArguments {
             help: "The topology file, or - for standard input.")
     var topology = "topology.yaml"
 
+    @Option(help: ArgumentHelp("The rendered folder (default: rendered/ at the repository root).", valueName: "dir"))
+    var rendered: String?
+
     @Option(name: [.customShort("C"), .customLong("repo")],
             help: ArgumentHelp("Run as if started in PATH, as git -C does.", valueName: "path"))
     var repo: String?
@@ -33,9 +36,17 @@ struct CommonOptions: ParsableArguments {
             throw ValidationError("cannot change to directory '\(repo)'")
         }
     }
+
+    /// The display path of the rendered folder.
+    var renderedDisplay: String { rendered ?? "rendered" }
 }
 
-/// How results are printed.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+/// How `mcplan` prints the plan.
+enum PlanOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+}
+
+/// How `mcapply` reports what it did.
+enum ApplyOutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }

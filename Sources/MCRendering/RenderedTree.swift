@@ -7,13 +7,23 @@ package struct RenderedTree: Sendable {
     package var files: [(path: RelativePath, bytes: [UInt8])]
     /// Sorted by cluster, then path.
     package var objects: [RenderedObject]
+    /// The topology digest recorded in `.mcapply.json`.
+    package var topologyDigest: String
 
     private let index: [RelativePath: Int]
+    private let objectIndex: [RelativePath: Int]
 
-    package init(files: [(path: RelativePath, bytes: [UInt8])], objects: [RenderedObject]) {
+    package init(files: [(path: RelativePath, bytes: [UInt8])], objects: [RenderedObject], topologyDigest: String) {
         self.files = files.sorted { $0.path < $1.path }
         self.objects = objects
-        index = Dictionary(uniqueKeysWithValues: self.files.enumerated().map { ($0.element.path, $0.offset) })
+        self.topologyDigest = topologyDigest
+        index = Dictionary(self.files.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        objectIndex = Dictionary(objects.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The object rendered into `path`, if any.
+    package func object(at path: RelativePath) -> RenderedObject? {
+        objectIndex[path].map { objects[$0] }
     }
 
     package var clusters: [String] { Array(Set(objects.map(\.cluster))).sorted() }

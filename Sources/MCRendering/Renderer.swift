@@ -49,12 +49,13 @@ package enum Renderer {
                 files.append((folder.appending(RelativePath(components: ["linkerd-multicluster.values.yaml"])), file(values)))
             }
         }
+        let topologyDigest = digest(files)
         let manifest = Manifest(
             generatedBy: String(header.dropFirst(2).dropLast()), toolVersion: toolVersion, topologyPath: sourcePath,
-            topologyDigest: digest(files),
+            topologyDigest: topologyDigest,
             files: Dictionary(uniqueKeysWithValues: files.map { ($0.path.string, Manifest.digest($0.bytes)) }))
         files.append((RelativePath(components: [Manifest.fileName]), manifest.bytes))
-        return RenderedTree(files: files, objects: objects)
+        return RenderedTree(files: files, objects: objects, topologyDigest: topologyDigest)
     }
 
     /// The topology digest: sha256 over every rendered path and its bytes, so it names what the

@@ -50,7 +50,8 @@ func temporaryFolder() throws -> String {
         #expect(json.stderr.isEmpty)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(document["formatVersion"] as? String == "1.0")
-        #expect(document["loaded"] is NSNull)
+        #expect((document["changes"] as? [Any])?.isEmpty == true)
+        #expect((document["summary"] as? [String: Any])?["hasChanges"] as? Bool == false)
         let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
         let headers = diagnostics.map {
             "\($0["file"]!):\($0["line"]!):\($0["column"]!): \($0["severity"]!)[\($0["code"]!)]: \($0["message"]!)"
@@ -66,7 +67,7 @@ func temporaryFolder() throws -> String {
         let result = try Command.product("mcplan", ["-C", folder])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("error["))
-        #expect(result.stdout.hasPrefix("Loaded topology.yaml: "))
+        #expect(result.stdout.contains("\nPlan: "))
         let readme = try String(contentsOfFile: folder + "/README.md", encoding: .utf8)
         let intended = try #require(readme.components(separatedBy: "Intended warnings:").last)
         let header = /warning\[(MC9\d\d)\]/
@@ -80,12 +81,15 @@ func temporaryFolder() throws -> String {
         ])
     }
 
-    @Test func reportsWhatItLoaded() throws {
-        let result = try Command.product("mcplan", ["-f", PackagePaths.examples + "/fleet/topology.yaml", "-o", "json"])
+    @Test func plansTheWholeFleetFromNothing() throws {
+        let repo = try repositoryWithExample("fleet")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let result = try Command.product("mcplan", ["-C", repo, "-o", "json"])
         #expect(result.status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let loaded = try #require(document["loaded"] as? [String: Int])
-        #expect(loaded == ["clusters": 15, "trustAnchors": 1, "links": 18, "exportedServices": 9, "splits": 3])
+        let summary = try #require(document["summary"] as? [String: Any])
+        #expect(summary["clusters"] as? Int == 15 && summary["hasChanges"] as? Bool == true)
+        #expect(summary["add"] as? Int == (document["changes"] as? [Any])?.count)
         #expect((document["diagnostics"] as? [Any])?.isEmpty == true)
     }
 
@@ -94,9 +98,14 @@ func temporaryFolder() throws -> String {
         let bad = try Command.product("mcplan", ["-f", "-"], input: text)
         #expect(bad.status == 1)
         #expect(bad.stderr.hasPrefix("<stdin>:6:9: error[MC101]: YAML syntax error: did not find expected ',' or ']'"))
-        let good = try Command.product("mcplan", ["-f", "-"], input: "apiVersion: mcplan/v1\nkind: Topology\nclusters: []\n")
-        #expect(good.status == 0)
-        #expect(good.stdout == "Loaded <stdin>: 0 clusters, 0 trust anchors, 0 links, 0 exported services, 0 splits.\n")
+        let repo = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try Command.run("/usr/bin/env", ["git", "init", "-q", repo]).status == 0)
+        let good = try Command.product("mcplan", ["-f", "-"], in: repo, input: "apiVersion: mcplan/v1\nkind: Topology\nclusters: []\n")
+        #expect(good.status == 0, "\(good.stderr)")
+        // An empty mesh still owns its folder: only the manifest would be written.
+        #expect(good.stdout.hasPrefix("--- /dev/null\n+++ b/rendered/.mcapply.json\n"))
+        #expect(good.stdout.hasSuffix("Plan: 0 to add, 0 to change, 0 to destroy across 0 clusters.\n"))
     }
 
     /// With `-f -`, `file:` paths resolve against the repository's root, wherever mcplan runs.
@@ -110,7 +119,7 @@ func temporaryFolder() throws -> String {
         let text = try String(contentsOfFile: example + "/topology.yaml", encoding: .utf8)
         let fromSubfolder = try Command.product("mcplan", ["-f", "-"], in: repo + "/deep/inside", input: text)
         #expect(fromSubfolder.status == 0, "\(fromSubfolder.stderr)")
-        #expect(fromSubfolder.stdout.hasPrefix("Loaded <stdin>: 2 clusters"))
+        #expect(fromSubfolder.stdout.hasSuffix("Plan: 10 to add, 0 to change, 0 to destroy across 2 clusters.\n"))
         // The same text as a file in the subfolder resolves against the subfolder: no certs there.
         try text.write(toFile: repo + "/deep/topology.yaml", atomically: true, encoding: .utf8)
         let asFile = try Command.product("mcplan", ["-C", repo, "-f", "deep/topology.yaml"])

@@ -1,0 +1,138 @@
+import CGit2
+import MCFiles
+
+/// A commit's id as 40 hex digits.
+package typealias GitCommitID = String
+
+/// The files of one folder as a commit holds them.
+package struct GitFolderSnapshot: Sendable {
+    /// The folder's tree id, or nil when the commit has no such folder.
+    package var treeID: String?
+    /// Every blob under the folder by path relative to it (symlinks included, with their target as content).
+    package var files: [RelativePath: [UInt8]]
+    /// Entries that are symlinks or submodules rather than regular files.
+    package var nonRegular: Set<RelativePath>
+
+    package static let empty = GitFolderSnapshot(treeID: nil, files: [:], nonRegular: [])
+}
+
+/// A path under the folder whose work-tree or index state differs from HEAD.
+package struct GitUncommittedChange: Sendable, Hashable {
+    package enum Kind: String, Sendable { case modified, added, deleted, typeChanged = "type-changed" }
+
+    package var path: RelativePath
+    package var kind: Kind
+}
+
+extension GitRepository {
+    /// The commit `revision` names (`HEAD`, a branch, a tag, an id), or nil when it is `HEAD` on
+    /// a branch with no commit yet.
+    package func commit(_ revision: String) throws -> GitCommitID? {
+        if revision == "HEAD", git_repository_head_unborn(handle) == 1 { return nil }
+        var object: OpaquePointer?
+        try GitLibrary.check("git_revparse_single(\(revision))", git_revparse_single(&object, handle, revision))
+        defer { git_object_free(object) }
+        var commit: OpaquePointer?
+        try GitLibrary.check("git_object_peel", git_object_peel(&commit, object, GIT_OBJECT_COMMIT))
+        defer { git_object_free(commit) }
+        return Self.hex(git_object_id(commit)!)
+    }
+
+    /// Every file under `folder` at `commit` (nil: the empty tree of an unborn branch).
+    package func snapshot(of folder: RelativePath, at commit: GitCommitID?) throws -> GitFolderSnapshot {
+        guard let commit else { return .empty }
+        var id = git_oid()
+        try GitLibrary.check("git_oid_fromstr", git_oid_fromstr(&id, commit))
+        var commitObject: OpaquePointer?
+        try GitLibrary.check("git_commit_lookup", git_commit_lookup(&commitObject, handle, &id))
+        defer { git_commit_free(commitObject) }
+        var root: OpaquePointer?
+        try GitLibrary.check("git_commit_tree", git_commit_tree(&root, commitObject))
+        defer { git_tree_free(root) }
+        var entry: OpaquePointer?
+        let found = git_tree_entry_bypath(&entry, root, folder.string)
+        if found == GIT_ENOTFOUND.rawValue { return .empty }
+        try GitLibrary.check("git_tree_entry_bypath(\(folder))", found)
+        defer { git_tree_entry_free(entry) }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return .empty }
+        var tree: OpaquePointer?
+        try GitLibrary.check("git_tree_lookup", git_tree_lookup(&tree, handle, git_tree_entry_id(entry)))
+        defer { git_tree_free(tree) }
+        var snapshot = GitFolderSnapshot(treeID: Self.hex(git_tree_entry_id(entry)!), files: [:], nonRegular: [])
+        try collect(tree!, prefix: [], into: &snapshot)
+        return snapshot
+    }
+
+    private func collect(_ tree: OpaquePointer, prefix: [String], into snapshot: inout GitFolderSnapshot) throws {
+        for index in 0..<git_tree_entrycount(tree) {
+            let entry = git_tree_entry_byindex(tree, index)!
+            let path = prefix + [String(cString: git_tree_entry_name(entry))]
+            switch git_tree_entry_type(entry) {
+            case GIT_OBJECT_TREE:
+                var child: OpaquePointer?
+                try GitLibrary.check("git_tree_lookup", git_tree_lookup(&child, handle, git_tree_entry_id(entry)))
+                defer { git_tree_free(child) }
+                try collect(child!, prefix: path, into: &snapshot)
+            case GIT_OBJECT_BLOB:
+                var blob: OpaquePointer?
+                try GitLibrary.check("git_blob_lookup", git_blob_lookup(&blob, handle, git_tree_entry_id(entry)))
+                defer { git_blob_free(blob) }
+                let size = Int(git_blob_rawsize(blob))
+                let bytes = size == 0 ? [] : Array(UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: size))
+                let relative = RelativePath(components: path)
+                snapshot.files[relative] = bytes
+                let mode = git_tree_entry_filemode(entry)
+                if mode != GIT_FILEMODE_BLOB, mode != GIT_FILEMODE_BLOB_EXECUTABLE { snapshot.nonRegular.insert(relative) }
+            default:
+                snapshot.nonRegular.insert(RelativePath(components: path))
+            }
+        }
+    }
+
+    /// Paths under `folder` whose index or work-tree state differs from HEAD (untracked files
+    /// included), as `git status` would list them. Reads only; the index is not rewritten.
+    package func uncommittedChanges(under folder: RelativePath) throws -> [GitUncommittedChange] {
+        var options = git_status_options()
+        try GitLibrary.check("git_status_options_init", git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)))
+        options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
+        options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED.rawValue | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS.rawValue
+        let prefix = folder.string + "/"
+        var list: OpaquePointer?
+        let status: Int32 = prefix.withCString { pathPointer in
+            var strings: [UnsafeMutablePointer<CChar>?] = [UnsafeMutablePointer(mutating: pathPointer)]
+            return strings.withUnsafeMutableBufferPointer { buffer in
+                options.pathspec = git_strarray(strings: buffer.baseAddress, count: 1)
+                return git_status_list_new(&list, handle, &options)
+            }
+        }
+        try GitLibrary.check("git_status_list_new", status)
+        defer { git_status_list_free(list) }
+        var changes: [GitUncommittedChange] = []
+        for index in 0..<git_status_list_entrycount(list) {
+            guard let entry = git_status_byindex(list, index)?.pointee else { continue }
+            let flags = entry.status.rawValue
+            let delta = entry.index_to_workdir ?? entry.head_to_index
+            guard let file = delta?.pointee, let rawPath = file.new_file.path ?? file.old_file.path else { continue }
+            let path = String(cString: rawPath)
+            guard path.hasPrefix(prefix), let relative = RelativePath(String(path.dropFirst(prefix.count))) else { continue }
+            let kind: GitUncommittedChange.Kind
+            if flags & (GIT_STATUS_WT_NEW.rawValue | GIT_STATUS_INDEX_NEW.rawValue) != 0 {
+                kind = .added
+            } else if flags & (GIT_STATUS_WT_DELETED.rawValue | GIT_STATUS_INDEX_DELETED.rawValue) != 0 {
+                kind = .deleted
+            } else if flags & (GIT_STATUS_WT_TYPECHANGE.rawValue | GIT_STATUS_INDEX_TYPECHANGE.rawValue) != 0 {
+                kind = .typeChanged
+            } else {
+                kind = .modified
+            }
+            changes.append(GitUncommittedChange(path: relative, kind: kind))
+        }
+        return changes.sorted { $0.path < $1.path }
+    }
+
+    static func hex(_ id: UnsafePointer<git_oid>) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(GIT_OID_HEXSZ) + 1)
+        git_oid_tostr(&buffer, buffer.count, id)
+        return String(cString: buffer)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import MCFiles
+import MCGit
+import MCPlanning
+import MCRendering
+
+/// What `mcplan` computed: the plan, and where it was compared.
+package struct PlanOutcome: Sendable {
+    package var plan: Plan
+    package var tree: RenderedTree
+    /// The rendered folder's path relative to the repository root.
+    package var folder: String
+    package var baseCommit: String?
+    package var baseTree: String?
+}
+
+/// Renders a valid topology and compares it with the rendered folder as committed at a base.
+/// Reads only: nothing in the repository or its work tree is written.
+package enum PlanRun {
+    package static func plan(_ result: CompileResult, rendered: String?, base revision: String) throws -> PlanOutcome? {
+        guard let tree = Compiler.render(result), let location = result.location else { return nil }
+        let repository = try openRepository(location)
+        let folderPath = try ApplyRun.folderPath(rendered, location: location)
+        let folder = RelativePath(String(folderPath.dropFirst(location.root.count + 1)))!
+        do {
+            let commit = try repository.commit(revision)
+            let snapshot = try repository.snapshot(of: folder, at: commit)
+            let uncommitted = try repository.uncommittedChanges(under: folder).map { WorkTreeChange(path: $0.path, kind: $0.kind.rawValue) }
+            let plan = Planner.plan(previous: PlanBase(files: snapshot.files, uncommitted: uncommitted), rendered: tree,
+                                    folder: folder.string, sourcePath: location.sourcePath)
+            return PlanOutcome(plan: plan, tree: tree, folder: folder.string, baseCommit: commit, baseTree: snapshot.treeID)
+        } catch let error as GitError {
+            throw PipelineError(error.description)
+        }
+    }
+
+    /// The repository the topology lives in: planning compares with what git holds.
+    static func openRepository(_ location: RepositoryLocation) throws -> GitRepository {
+        let repository: GitRepository?
+        do {
+            repository = try GitRepository.discover(containing: location.root)
+        } catch let error as GitError {
+            throw PipelineError(error.description)
+        }
+        guard let repository, repository.workingDirectory != nil else {
+            throw PipelineError("'\(location.root)' is not inside a git work tree; mcplan compares the render with what git holds (run 'git init' first)")
+        }
+        return repository
+    }
+}

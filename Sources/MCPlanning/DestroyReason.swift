@@ -1,0 +1,31 @@
+import MCRendering
+
+/// Says what disappeared from the topology for an object that is no longer rendered.
+enum DestroyReason {
+    static func describe(_ id: ResourceID, cluster: String, in tree: RenderedTree) -> String {
+        let remoteAccess = "linkerd-service-mirror-remote-access-"
+        let credentials = "cluster-credentials-"
+        switch id.kind {
+        case "Link":
+            return "link \(cluster) → \(id.name) removed"
+        case "ExternalSecret" where id.name.hasPrefix(credentials):
+            let target = String(id.name.dropFirst(credentials.count))
+            let linkStays = tree.objects.contains { $0.cluster == cluster && $0.id.kind == "Link" && $0.id.name == target }
+            return linkStays ? "credentials source of '\(target)' removed" : "link \(cluster) → \(target) removed"
+        case "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Secret" where id.name.hasPrefix(remoteAccess):
+            var source = String(id.name.dropFirst(remoteAccess.count))
+            if id.kind == "Secret", source.hasSuffix("-token") { source.removeLast("-token".count) }
+            return "link \(source) → \(cluster) removed"
+        case "ConfigMap" where id.name == "linkerd-identity-trust-roots":
+            return "cluster '\(cluster)' removed"
+        case "HTTPRoute", "TrafficSplit":
+            let renamed = tree.objects.contains {
+                $0.cluster == cluster && $0.id.namespace == id.namespace && $0.id.name == id.name && $0.id != id
+            }
+            let place = "\(cluster)/\(id.namespace ?? "")"
+            return renamed ? "split '\(id.name)' in \(place) now renders as another kind or version" : "split '\(id.name)' in \(place) removed"
+        default:
+            return "no longer rendered from the topology"
+        }
+    }
+}

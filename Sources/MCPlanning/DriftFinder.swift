@@ -1,0 +1,28 @@
+import MCFiles
+import MCRendering
+
+/// Changes made behind mcapply's back: committed files that differ from what `.mcapply.json`
+/// recorded, committed files it does not list (or listed files gone), and uncommitted changes.
+enum DriftFinder {
+    static func drift(_ base: PlanBase) -> [Plan.Drift] {
+        var drift: [Plan.Drift] = []
+        let manifestPath = RelativePath(components: [Manifest.fileName])
+        let recorded = base.files[manifestPath].flatMap(Manifest.decode)?.files ?? [:]
+        for (path, bytes) in base.files where path != manifestPath {
+            guard let digest = recorded[path.string] else {
+                drift.append(.init(path: path, kind: .unowned, detail: "committed, but not written by mcapply (not in \(Manifest.fileName))"))
+                continue
+            }
+            if digest != Manifest.digest(bytes) {
+                drift.append(.init(path: path, kind: .edited, detail: "edited in git since mcapply wrote it"))
+            }
+        }
+        for path in recorded.keys.compactMap(RelativePath.init) where base.files[path] == nil {
+            drift.append(.init(path: path, kind: .deleted, detail: "deleted in git, though \(Manifest.fileName) lists it"))
+        }
+        for change in base.uncommitted {
+            drift.append(.init(path: change.path, kind: .uncommitted, detail: "\(change.kind) in the work tree, not committed"))
+        }
+        return drift.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
+    }
+}

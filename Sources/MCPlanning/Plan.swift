@@ -1,0 +1,83 @@
+import MCDiagnostics
+import MCFiles
+import MCRendering
+
+/// What applying the render would change in the rendered folder, and what changed behind the
+/// tool's back.
+package struct Plan: Sendable {
+    package enum Action: String, Sendable, Codable, Comparable {
+        case add, change, destroy
+
+        package static func < (a: Action, b: Action) -> Bool { a.order < b.order }
+        private var order: Int {
+            switch self {
+            case .add: 0
+            case .change: 1
+            case .destroy: 2
+            }
+        }
+    }
+
+    /// One Kubernetes object added, changed or destroyed.
+    package struct ObjectChange: Sendable {
+        package var cluster: String
+        package var action: Action
+        package var id: ResourceID
+        /// The file's path inside the rendered folder.
+        package var path: RelativePath
+        /// The topology entry that causes it, or what disappeared.
+        package var reason: String
+    }
+
+    /// One file of any kind whose bytes change.
+    package struct FileChange: Sendable {
+        package var path: RelativePath
+        package var action: Action
+        /// A unified diff against the base (lines holding secret material redacted).
+        package var diff: String
+    }
+
+    /// A change made outside mcapply.
+    package struct Drift: Sendable {
+        package enum Kind: String, Sendable, Codable {
+            /// Committed content differs from what `.mcapply.json` recorded.
+            case edited
+            /// A committed file `.mcapply.json` does not list.
+            case unowned
+            /// A file `.mcapply.json` lists is gone from the commit.
+            case deleted
+            /// The work tree differs from HEAD.
+            case uncommitted
+        }
+
+        package var path: RelativePath
+        package var kind: Kind
+        package var detail: String
+    }
+
+    /// A link between two clusters, for the graph of the mesh.
+    package struct LinkEdge: Sendable, Hashable {
+        package enum Status: String, Sendable { case added, removed, changed, unchanged }
+
+        package var source: String
+        package var target: String
+        package var status: Status
+    }
+
+    package var changes: [ObjectChange]
+    package var files: [FileChange]
+    package var drift: [Drift]
+    /// Every cluster before or after, sorted.
+    package var clusters: [String]
+    /// Every link before or after, sorted.
+    package var links: [LinkEdge]
+
+    package var add: Int { changes.filter { $0.action == .add }.count }
+    package var change: Int { changes.filter { $0.action == .change }.count }
+    package var destroy: Int { changes.filter { $0.action == .destroy }.count }
+    /// Clusters with at least one changed file, sorted.
+    package var changedClusters: [String] {
+        Array(Set(files.compactMap { $0.path.components.count > 1 ? $0.path.components[0] : nil })).sorted()
+    }
+    package var hasChanges: Bool { !files.isEmpty }
+}

@@ -1,0 +1,120 @@
+import MCDiagnostics
+import MCFiles
+import MCRendering
+import MCYAML
+
+/// (files at base, RenderedTree) → Plan.
+package enum Planner {
+    /// - Parameters:
+    ///   - folder: the rendered folder's path relative to the repository root, for diff headers.
+    ///   - sourcePath: the topology's display path, for reasons ("link west → east (topology.yaml:23)").
+    package static func plan(previous base: PlanBase, rendered tree: RenderedTree, folder: String, sourcePath: String) -> Plan {
+        var changes: [Plan.ObjectChange] = []
+        var files: [Plan.FileChange] = []
+        let renderedByKey = Dictionary(tree.objects.map { (ObjectKey(cluster: $0.cluster, id: $0.id), $0) },
+                                       uniquingKeysWith: { first, _ in first })
+
+        // Objects at base: known from the render where the bytes match, otherwise read from the file.
+        var baseByKey: [ObjectKey: (path: RelativePath, cluster: String)] = [:]
+        for (path, bytes) in base.files where isObjectFile(path) {
+            let id = tree.file(path) == bytes ? tree.object(at: path)?.id : nil
+            baseByKey[ObjectKey(cluster: path.components[0], id: id ?? identity(of: bytes, at: path))] = (path, path.components[0])
+        }
+
+        for object in tree.objects {
+            let reason = "\(object.origin.description) (\(sourcePath):\(object.origin.range.start.line))"
+            guard let previous = baseByKey[ObjectKey(cluster: object.cluster, id: object.id)] else {
+                changes.append(.init(cluster: object.cluster, action: .add, id: object.id, path: object.path, reason: reason))
+                continue
+            }
+            if base.files[previous.path] != tree.file(object.path) || previous.path != object.path {
+                changes.append(.init(cluster: object.cluster, action: .change, id: object.id, path: object.path, reason: reason))
+            }
+        }
+        for (key, previous) in baseByKey where renderedByKey[key] == nil {
+            changes.append(.init(cluster: key.cluster, action: .destroy, id: key.id, path: previous.path,
+                                 reason: DestroyReason.describe(key.id, cluster: key.cluster, in: tree)))
+        }
+        changes.sort { ($0.cluster, $0.action, $0.id) < ($1.cluster, $1.action, $1.id) }
+
+        let renderedPaths = Set(tree.files.map(\.path))
+        for (path, bytes) in tree.files where base.files[path] != bytes {
+            let action: Plan.Action = base.files[path] == nil ? .add : .change
+            files.append(.init(path: path, action: action, diff: diff(base.files[path], bytes, path: path, folder: folder)))
+        }
+        for (path, bytes) in base.files where !renderedPaths.contains(path) {
+            files.append(.init(path: path, action: .destroy, diff: diff(bytes, nil, path: path, folder: folder)))
+        }
+        files.sort { $0.path < $1.path }
+        let clusters = Set(tree.files.compactMap(\.path.clusterName) + base.files.keys.compactMap(\.clusterName)).sorted()
+        return Plan(changes: changes, files: files, drift: DriftFinder.drift(base), clusters: clusters,
+                    links: linkEdges(tree: tree, changes: changes))
+    }
+
+    /// Links are Link objects: a source cluster's Link named for its target.
+    private static func linkEdges(tree: RenderedTree, changes: [Plan.ObjectChange]) -> [Plan.LinkEdge] {
+        let changed = Dictionary(changes.filter { $0.id.kind == "Link" }.map { ("\($0.cluster)>\($0.id.name)", $0.action) },
+                                 uniquingKeysWith: { first, _ in first })
+        var edges = tree.objects.filter { $0.id.kind == "Link" }.map { object -> Plan.LinkEdge in
+            let status: Plan.LinkEdge.Status = switch changed["\(object.cluster)>\(object.id.name)"] {
+            case .add?: .added
+            case .change?: .changed
+            default: .unchanged
+            }
+            return Plan.LinkEdge(source: object.cluster, target: object.id.name, status: status)
+        }
+        edges += changes.filter { $0.id.kind == "Link" && $0.action == .destroy }.map {
+            Plan.LinkEdge(source: $0.cluster, target: $0.id.name, status: .removed)
+        }
+        return edges.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
+    }
+
+    /// An object's identity within the mesh: its cluster and its Kubernetes identity.
+    private struct ObjectKey: Hashable {
+        var cluster: String
+        var id: ResourceID
+    }
+
+    /// `<cluster>/<namespace or _cluster>/<file>.yaml`: where the tool writes objects.
+    static func isObjectFile(_ path: RelativePath) -> Bool {
+        path.components.count == 3 && path.components[1] != "exports" && path.components[2].hasSuffix(".yaml")
+    }
+
+    /// An object file's identity from its content, or from its path when it no longer parses.
+    static func identity(of bytes: [UInt8], at path: RelativePath) -> ResourceID {
+        let parsed = YAMLParser.parse(bytes, path: path.string)
+        if case .mapping(let fields)? = parsed.root?.value,
+           case .string(let apiVersion)? = fields.first(where: { $0.0 == "apiVersion" })?.1,
+           case .string(let kind)? = fields.first(where: { $0.0 == "kind" })?.1,
+           case .mapping(let metadata)? = fields.first(where: { $0.0 == "metadata" })?.1,
+           case .string(let name)? = metadata.first(where: { $0.0 == "name" })?.1 {
+            var namespace: String?
+            if case .string(let value)? = metadata.first(where: { $0.0 == "namespace" })?.1 { namespace = value }
+            return ResourceID(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name)
+        }
+        let file = path.components[2].dropLast(".yaml".count)
+        let kind = file.prefix { $0 != "-" }
+        return ResourceID(apiVersion: "?", kind: String(kind), namespace: path.components[1] == "_cluster" ? nil : path.components[1],
+                          name: String(file.dropFirst(kind.count + 1)))
+    }
+
+    /// A unified diff of one file, with lines holding secret material shown as `<redacted>`.
+    private static func diff(_ old: [UInt8]?, _ new: [UInt8]?, path: RelativePath, folder: String) -> String {
+        func lines(_ bytes: [UInt8]?) -> [Substring] {
+            guard let bytes else { return [] }
+            var text = String(decoding: bytes, as: UTF8.self)
+            if text.hasSuffix("\n") { text.removeLast() }
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let secret = SecretMaterial.secretLines(in: lines)
+            return lines.enumerated().map { secret.contains($0.offset + 1) ? "<redacted>" : $0.element }
+        }
+        return LineDiff.unified(
+            old: lines(old), new: lines(new),
+            oldName: old == nil ? "/dev/null" : "a/\(folder)/\(path)", newName: new == nil ? "/dev/null" : "b/\(folder)/\(path)")
+    }
+}
+
+extension RelativePath {
+    /// The cluster a path of the rendered folder belongs to (nil for `.mcapply.json`).
+    var clusterName: String? { components.count > 1 ? components[0] : nil }
+}

@@ -1,0 +1,160 @@
+import MCDiagnostics
+import MCPlanning
+
+/// The plan as one versioned document (`schema/plan.schema.json`), built once; every view reads
+/// this. Diagnostics are in it even when validation failed (and the plan is then empty).
+package struct PlanDocument: Codable, Sendable {
+    package struct Tool: Codable, Sendable {
+        package var name: String
+        package var version: String
+    }
+
+    package struct TopologyRef: Codable, Sendable {
+        package var path: String
+        /// Nil when the topology has errors.
+        package var digest: String?
+    }
+
+    package struct Base: Codable, Sendable {
+        /// Nil on an unborn branch.
+        package var commit: String?
+        /// The rendered folder's tree id at the base commit; nil when it does not exist there.
+        package var renderedTree: String?
+
+        package init(commit: String?, renderedTree: String?) {
+            self.commit = commit
+            self.renderedTree = renderedTree
+        }
+    }
+
+    package struct Summary: Codable, Sendable {
+        package var add: Int
+        package var change: Int
+        package var destroy: Int
+        /// Clusters with changes.
+        package var clusters: Int
+        package var hasChanges: Bool
+    }
+
+    package struct Change: Codable, Sendable {
+        package var cluster: String
+        package var action: Plan.Action
+        package var apiVersion: String
+        package var kind: String
+        package var namespace: String?
+        package var name: String
+        package var path: String
+        package var reason: String
+    }
+
+    package struct File: Codable, Sendable {
+        package var path: String
+        package var action: Plan.Action
+        package var diff: String
+    }
+
+    package struct Drift: Codable, Sendable {
+        package var path: String
+        package var kind: Plan.Drift.Kind
+        package var detail: String
+    }
+
+    package struct Link: Codable, Sendable {
+        package var source: String
+        package var target: String
+        package var status: String
+    }
+
+    package static let currentFormatVersion = "1.0"
+
+    package var formatVersion = PlanDocument.currentFormatVersion
+    package var tool: Tool
+    package var topology: TopologyRef
+    /// The rendered folder's path relative to the repository root.
+    package var rendered: String
+    package var base: Base
+    package var summary: Summary
+    package var changes: [Change]
+    package var files: [File]
+    package var drift: [Drift]
+    package var clusters: [String]
+    package var links: [Link]
+    package var diagnostics: [DiagnosticRecord]
+
+    package init(
+        toolName: String, toolVersion: String, topologyPath: String, topologyDigest: String?, rendered: String,
+        base: Base, plan: Plan?, diagnostics: [Diagnostic]
+    ) {
+        tool = Tool(name: toolName, version: toolVersion)
+        topology = TopologyRef(path: topologyPath, digest: topologyDigest)
+        self.rendered = rendered
+        self.base = base
+        summary = Summary(add: plan?.add ?? 0, change: plan?.change ?? 0, destroy: plan?.destroy ?? 0,
+                          clusters: plan?.changedClusters.count ?? 0, hasChanges: plan?.hasChanges ?? false)
+        changes = (plan?.changes ?? []).map {
+            Change(cluster: $0.cluster, action: $0.action, apiVersion: $0.id.apiVersion, kind: $0.id.kind,
+                   namespace: $0.id.namespace, name: $0.id.name, path: $0.path.string, reason: $0.reason)
+        }
+        files = (plan?.files ?? []).map { File(path: $0.path.string, action: $0.action, diff: $0.diff) }
+        drift = (plan?.drift ?? []).map { Drift(path: $0.path.string, kind: $0.kind, detail: $0.detail) }
+        clusters = plan?.clusters ?? []
+        links = (plan?.links ?? []).map { Link(source: $0.source, target: $0.target, status: $0.status.rawValue) }
+        self.diagnostics = diagnostics.map(DiagnosticRecord.init)
+    }
+
+    /// Optional fields are written as `null`, never left out.
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(formatVersion, forKey: .formatVersion)
+        try container.encode(tool, forKey: .tool)
+        try container.encode(topology, forKey: .topology)
+        try container.encode(rendered, forKey: .rendered)
+        try container.encode(base, forKey: .base)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(changes, forKey: .changes)
+        try container.encode(files, forKey: .files)
+        try container.encode(drift, forKey: .drift)
+        try container.encode(clusters, forKey: .clusters)
+        try container.encode(links, forKey: .links)
+        try container.encode(diagnostics, forKey: .diagnostics)
+    }
+}
+
+extension PlanDocument.TopologyRef {
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(digest, forKey: .digest)
+    }
+}
+
+extension PlanDocument.Base {
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(commit, forKey: .commit)
+        try container.encode(renderedTree, forKey: .renderedTree)
+    }
+}
+
+extension PlanDocument.Change {
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(cluster, forKey: .cluster)
+        try container.encode(action, forKey: .action)
+        try container.encode(apiVersion, forKey: .apiVersion)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(namespace, forKey: .namespace)
+        try container.encode(name, forKey: .name)
+        try container.encode(path, forKey: .path)
+        try container.encode(reason, forKey: .reason)
+    }
+}
+
+extension PlanDocument {
+    /// `Plan: X to add, Y to change, Z to destroy across N clusters.` or the no-change sentence.
+    package var summaryLine: String {
+        guard summary.hasChanges else { return "No changes. The rendered folder is up to date." }
+        let clusters = "\(summary.clusters) cluster\(summary.clusters == 1 ? "" : "s")"
+        return "Plan: \(summary.add) to add, \(summary.change) to change, \(summary.destroy) to destroy across \(clusters)."
+    }
+}
