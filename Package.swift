@@ -76,7 +76,7 @@ let package = Package(
             dependencies: ["MCValidation", "MCLoading", "MCTopology", "MCYAML", "MCFiles", "MCDiagnostics", "MCTestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "MCViewsTests", dependencies: ["MCViews", "MCDiagnostics", "MCTestSupport"],
+            name: "MCViewsTests", dependencies: ["MCViews", "MCPlanning", "MCRendering", "MCFiles", "MCYAML", "MCDiagnostics", "MCTestSupport"],
             resources: [.copy("Goldens")]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["MCTestSupport"],

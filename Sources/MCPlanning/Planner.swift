@@ -46,9 +46,10 @@ package enum Planner {
             files.append(.init(path: path, action: .destroy, diff: diff(bytes, nil, path: path, folder: folder)))
         }
         files.sort { $0.path < $1.path }
-        let clusters = Set(tree.files.compactMap(\.path.clusterName) + base.files.keys.compactMap(\.clusterName)).sorted()
-        return Plan(changes: changes, files: files, drift: DriftFinder.drift(base), clusters: clusters,
-                    links: linkEdges(tree: tree, changes: changes))
+        let links = linkEdges(tree: tree, changes: changes)
+        let clusters = Set(tree.files.compactMap(\.path.clusterName) + base.files.keys.compactMap(\.clusterName)
+            + links.flatMap { [$0.source, $0.target] }).sorted()
+        return Plan(changes: changes, files: files, drift: DriftFinder.drift(base), clusters: clusters, links: links)
     }
 
     /// Links are Link objects: a source cluster's Link named for its target.

@@ -66,6 +66,8 @@ package struct PlanDocument: Codable, Sendable {
     }
 
     package static let currentFormatVersion = "1.0"
+    /// `.mcapply.json`, whose diff views leave out.
+    package static let manifestPath = ".mcapply.json"
 
     package var formatVersion = PlanDocument.currentFormatVersion
     package var tool: Tool

@@ -28,10 +28,11 @@ package struct PlanTextView {
                 out += "  " + style.paint(mark, color) + " " + name + String(repeating: " ", count: width - name.count + 2)
                     + style.paint(change.reason, .cyan) + "\n"
             }
-            if changes.isEmpty { out += "  (no object changes; its kustomization or values file changes)\n" }
+            if changes.isEmpty { out += "  (no object changes; its kustomization, exports or values file changes)\n" }
             out += "\n"
         }
-        for file in document.files where !file.diff.isEmpty {
+        // The manifest's own diff only restates the others (its digests); it stays in the JSON.
+        for file in document.files where !file.diff.isEmpty && file.path != PlanDocument.manifestPath {
             out += colourDiff(file.diff) + "\n"
         }
         if !document.drift.isEmpty {

@@ -1,0 +1,145 @@
+import Foundation
+import MCDiagnostics
+import MCFiles
+import MCTestSupport
+import MCYAML
+import Testing
+
+@testable import MCPlanning
+@testable import MCRendering
+
+/// Small rendered trees built by hand, so that each planner case states exactly what it compares.
+private func object(_ cluster: String, _ kind: String, _ namespace: String?, _ name: String, _ extra: String = "") -> RenderedObject {
+    let id = ResourceID(apiVersion: kind == "Link" ? "multicluster.linkerd.io/v1alpha3" : "v1", kind: kind, namespace: namespace, name: name)
+    var fields: [(String, YAMLValue)] = [("apiVersion", .string(id.apiVersion)), ("kind", .string(kind))]
+    var metadata: [(String, YAMLValue)] = [("name", .string(name))]
+    if let namespace { metadata.append(("namespace", .string(namespace))) }
+    fields.append(("metadata", .mapping(metadata)))
+    if !extra.isEmpty { fields.append(("data", .mapping([("x", .string(extra))]))) }
+    let range = SourceRange(start: .init(line: 7, column: 3), end: .init(line: 7, column: 9))
+    return RenderedObject(cluster: cluster, id: id, body: .mapping(fields), origin: Origin("entry of \(cluster)", at: range))
+}
+
+private func tree(_ objects: [RenderedObject]) -> RenderedTree {
+    let files = objects.map { ($0.path, Array(YAMLWriter.write($0.body).utf8)) }
+    return RenderedTree(files: files, objects: objects, topologyDigest: "sha256:test")
+}
+
+private func base(_ tree: RenderedTree, uncommitted: [WorkTreeChange] = []) -> PlanBase {
+    PlanBase(files: Dictionary(uniqueKeysWithValues: tree.files.map { ($0.path, $0.bytes) }), uncommitted: uncommitted)
+}
+
+private func plan(_ previous: PlanBase, _ rendered: RenderedTree) -> Plan {
+    Planner.plan(previous: previous, rendered: rendered, folder: "rendered", sourcePath: "topology.yaml")
+}
+
+private func summary(_ plan: Plan) -> [String] {
+    plan.changes.map { "\($0.action.rawValue) \($0.cluster) \($0.id)" }
+}
+
+@Suite struct PlannerTests {
+    let east = object("east", "ConfigMap", "linkerd", "linkerd-identity-trust-roots")
+    let west = object("west", "ConfigMap", "linkerd", "linkerd-identity-trust-roots")
+    let link = object("west", "Link", "linkerd-multicluster", "east")
+
+    @Test func noOp() {
+        let rendered = Renderer.manifestForTest(tree([east, west, link]))
+        let result = plan(base(rendered), rendered)
+        #expect(result.changes.isEmpty && result.files.isEmpty && result.drift.isEmpty)
+        #expect(!result.hasChanges)
+        #expect(result.links == [.init(source: "west", target: "east", status: .unchanged)])
+    }
+
+    @Test func addToAnEmptyBase() {
+        let result = plan(PlanBase(files: [:]), tree([east, west, link]))
+        #expect(summary(result) == [
+            "add east ConfigMap linkerd/linkerd-identity-trust-roots",
+            "add west ConfigMap linkerd/linkerd-identity-trust-roots",
+            "add west Link linkerd-multicluster/east",
+        ])
+        #expect(result.changes[0].reason == "entry of east (topology.yaml:7)")
+        #expect(result.files.map(\.action) == [.add, .add, .add])
+        #expect(result.files[0].diff.hasPrefix("--- /dev/null\n+++ b/rendered/east/linkerd/configmap-linkerd-identity-trust-roots.yaml\n@@ -0,0 +1,"))
+        #expect(result.changedClusters == ["east", "west"])
+        #expect(result.links.map(\.status) == [.added])
+    }
+
+    @Test func changeOnlyWhatDiffers() {
+        let before = tree([east, west, link])
+        let after = tree([east, west, object("west", "Link", "linkerd-multicluster", "east", "new")])
+        let result = plan(base(before), after)
+        #expect(summary(result) == ["change west Link linkerd-multicluster/east"])
+        #expect(result.files.map(\.path.string) == ["west/linkerd-multicluster/link-east.yaml"])
+        #expect(result.files[0].diff.contains("\n+data:\n+  x: new\n"))
+        #expect(result.links.map(\.status) == [.changed])
+    }
+
+    @Test func destroyWithWhatDisappeared() {
+        let result = plan(base(tree([east, west, link])), tree([east, west]))
+        #expect(summary(result) == ["destroy west Link linkerd-multicluster/east"])
+        #expect(result.changes[0].reason == "link west → east removed")
+        #expect(result.files.map(\.action) == [.destroy])
+        #expect(result.files[0].diff.contains("+++ /dev/null\n"))
+        #expect(result.links == [.init(source: "west", target: "east", status: .removed)])
+    }
+
+    /// Renaming a cluster destroys its old folder's objects and adds the new ones.
+    @Test func renameOfACluster() {
+        let renamed = object("west-2", "ConfigMap", "linkerd", "linkerd-identity-trust-roots")
+        let result = plan(base(tree([east, west])), tree([east, renamed]))
+        let expected = ["destroy west ConfigMap linkerd/linkerd-identity-trust-roots", "add west-2 ConfigMap linkerd/linkerd-identity-trust-roots"]
+        #expect(summary(result) == expected)
+        #expect(result.changes.first { $0.action == .destroy }?.reason == "cluster 'west' removed")
+        #expect(result.changedClusters == ["west", "west-2"])
+        #expect(result.clusters == ["east", "west", "west-2"])
+    }
+
+    @Test func identicalObjectsInTwoClustersAreDistinct() {
+        let result = plan(base(tree([east])), tree([east, west]))
+        #expect(summary(result) == ["add west ConfigMap linkerd/linkerd-identity-trust-roots"])
+    }
+
+    @Test func driftIsReportedApartFromChanges() throws {
+        let rendered = Renderer.manifestForTest(tree([east, west]))
+        var previous = base(rendered, uncommitted: [WorkTreeChange(path: RelativePath("east/x.yaml")!, kind: "added")])
+        let edited = RelativePath("west/linkerd/configmap-linkerd-identity-trust-roots.yaml")!
+        previous.files[edited]! += Array("# by hand\n".utf8)
+        previous.files[RelativePath("west/notes.txt")!] = Array("hello\n".utf8)
+        previous.files[RelativePath("east/linkerd/configmap-linkerd-identity-trust-roots.yaml")!] = nil
+        let result = plan(previous, rendered)
+        #expect(result.drift.map { "\($0.kind.rawValue) \($0.path)" } == [
+            "deleted east/linkerd/configmap-linkerd-identity-trust-roots.yaml", "uncommitted east/x.yaml",
+            "edited west/linkerd/configmap-linkerd-identity-trust-roots.yaml", "unowned west/notes.txt",
+        ])
+        #expect(summary(result).sorted() == [
+            "add east ConfigMap linkerd/linkerd-identity-trust-roots", "change west ConfigMap linkerd/linkerd-identity-trust-roots",
+        ])
+    }
+
+    @Test func secretLinesInDiffsAreRedacted() {
+        var previous = base(tree([east]))
+        let path = east.path
+        previous.files[path]! += Array("token: abc.def\n".utf8)
+        let result = plan(previous, tree([east]))
+        #expect(result.files.count == 1)
+        #expect(result.files[0].diff.contains("-<redacted>\n"))
+        #expect(!result.files[0].diff.contains("abc.def"))
+    }
+
+    @Test func unparsableBaseFileFallsBackToItsPath() {
+        var previous = PlanBase(files: [:])
+        previous.files[RelativePath("west/test/httproute-old.yaml")!] = Array("{ not yaml".utf8)
+        let result = plan(previous, tree([]))
+        #expect(summary(result) == ["destroy west httproute test/old"])
+    }
+}
+
+extension Renderer {
+    /// A tree with a `.mcapply.json` recording its files, as the renderer would write it.
+    static func manifestForTest(_ tree: RenderedTree) -> RenderedTree {
+        let manifest = Manifest(generatedBy: "test", toolVersion: "0", topologyPath: "topology.yaml", topologyDigest: "sha256:test",
+                                files: Dictionary(uniqueKeysWithValues: tree.files.map { ($0.path.string, Manifest.digest($0.bytes)) }))
+        return RenderedTree(files: tree.files + [(RelativePath(components: [Manifest.fileName]), manifest.bytes)],
+                            objects: tree.objects, topologyDigest: "sha256:test")
+    }
+}

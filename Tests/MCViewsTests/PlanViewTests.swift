@@ -1,0 +1,95 @@
+import Foundation
+import MCDiagnostics
+import MCFiles
+@testable import MCPlanning
+import MCRendering
+import MCTestSupport
+import MCYAML
+import Testing
+
+@testable import MCViews
+
+private let goldens = PackagePaths.root + "/Tests/MCViewsTests/Goldens/"
+
+/// A small plan: one object added, one changed, one destroyed, a link added, and drift.
+private func samplePlan() -> PlanDocument {
+    func object(_ cluster: String, _ kind: String, _ namespace: String?, _ name: String, _ value: String) -> RenderedObject {
+        let id = ResourceID(apiVersion: "v1", kind: kind, namespace: namespace, name: name)
+        var metadata: [(String, YAMLValue)] = [("name", .string(name))]
+        if let namespace { metadata.append(("namespace", .string(namespace))) }
+        let body = YAMLValue.mapping([("apiVersion", .string("v1")), ("kind", .string(kind)), ("metadata", .mapping(metadata)),
+                                      ("data", .mapping([("value", .string(value))]))])
+        return RenderedObject(cluster: cluster, id: id, body: body,
+                              origin: Origin("link west → east", at: SourceRange(start: .init(line: 30, column: 5), end: .init(line: 30, column: 9))))
+    }
+    func files(_ objects: [RenderedObject]) -> [(path: RelativePath, bytes: [UInt8])] {
+        objects.map { ($0.path, Array(YAMLWriter.write($0.body).utf8)) }
+    }
+    let kept = object("east", "ConfigMap", "linkerd", "trust", "1\n2\n3\n4\n5\n6\n7\n")
+    let changedBefore = object("west", "Link", "linkerd-multicluster", "east", "old")
+    let changedAfter = object("west", "Link", "linkerd-multicluster", "east", "new")
+    let gone = object("west", "Link", "linkerd-multicluster", "north", "x")
+    let added = object("east", "ServiceAccount", "linkerd-multicluster", "remote-access-west", "y")
+    var base = PlanBase(files: Dictionary(uniqueKeysWithValues: files([kept, changedBefore, gone]).map { ($0.path, $0.bytes) }),
+                        uncommitted: [WorkTreeChange(path: RelativePath("west/notes.md")!, kind: "added")])
+    base.files[RelativePath("east/stray.yaml")!] = Array("kind: Nothing\n".utf8)
+    let tree = RenderedTree(files: files([kept, changedAfter, added]), objects: [kept, changedAfter, added], topologyDigest: "sha256:" + String(repeating: "0", count: 64))
+    let plan = Planner.plan(previous: base, rendered: tree, folder: "rendered", sourcePath: "topology.yaml")
+    return PlanDocument(toolName: "mcplan", toolVersion: "0.1.0", topologyPath: "topology.yaml", topologyDigest: tree.topologyDigest,
+                        rendered: "rendered", base: .init(commit: String(repeating: "a", count: 40), renderedTree: String(repeating: "b", count: 40)),
+                        plan: plan, diagnostics: [])
+}
+
+@Suite struct PlanViewTests {
+    @Test func textMatchesGolden() {
+        let text = PlanTextView(style: .plain).render(samplePlan())
+        #expect(!text.contains("\u{1B}["))
+        #expect(text.hasSuffix("Plan: 1 to add, 1 to change, 1 to destroy across 2 clusters.\n"))
+        #expect(Golden.mismatch(text, golden: goldens + "plan.txt") == nil)
+    }
+
+    @Test func colouredTextMatchesGolden() {
+        let text = PlanTextView(style: TerminalStyle(isEnabled: true)).render(samplePlan())
+        #expect(text.contains("\u{1B}[32m+ add    \u{1B}[0m"))
+        #expect(Golden.mismatch(text, golden: goldens + "plan-colour.txt") == nil)
+    }
+
+    @Test func markdownMatchesGolden() {
+        let markdown = PlanMarkdownView().render(samplePlan())
+        #expect(markdown.contains("<details><summary><code>west</code>"))
+        #expect(markdown.contains("```mermaid\ngraph LR\n"))
+        #expect(markdown.contains("-.->|removed|"))
+        #expect(Golden.mismatch(markdown, golden: goldens + "plan.md") == nil)
+    }
+
+    /// Over the limit, the summary and tables stay; details go, largest first, and it says so.
+    @Test func markdownIsCutToTheLimit() {
+        let full = PlanMarkdownView().render(samplePlan())
+        let cut = PlanMarkdownView(limit: full.count - 50).render(samplePlan())
+        #expect(cut.count <= full.count - 50)
+        #expect(cut.contains("**Plan: 1 to add, 1 to change, 1 to destroy across 2 clusters.**"))
+        #expect(cut.contains("| `west` | 0 | 1 | 1 |"))
+        #expect(cut.contains("_Left out to stay under"))
+        #expect(Golden.mismatch(cut, golden: goldens + "plan-cut.md") == nil)
+        let tiny = PlanMarkdownView(limit: 400).render(samplePlan())
+        #expect(tiny.count <= 400)
+    }
+
+    @Test func noChanges() {
+        let document = PlanDocument(toolName: "mcplan", toolVersion: "0.1.0", topologyPath: "topology.yaml", topologyDigest: nil,
+                                    rendered: "rendered", base: .init(commit: nil, renderedTree: nil),
+                                    plan: Plan(changes: [], files: [], drift: [], clusters: [], links: []), diagnostics: [])
+        #expect(PlanTextView(style: .plain).render(document) == "No changes. The rendered folder is up to date.\n")
+    }
+
+    @Test func jsonIsValidAgainstTheSchema() throws {
+        let json = JSONOutput.encode(samplePlan())
+        #expect(Golden.mismatch(json, golden: goldens + "plan.json") == nil)
+        let folder = NSTemporaryDirectory() + "plan-json-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try json.write(toFile: folder + "/plan.json", atomically: true, encoding: .utf8)
+        let check = try Command.run("/usr/bin/env", ["check-jsonschema", "--schemafile", PackagePaths.root + "/schema/plan.schema.json", folder + "/plan.json"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+}
