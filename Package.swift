@@ -70,7 +70,8 @@ let package = Package(
             dependencies: ["MCPlanning", "MCRendering", "MCFiles", "MCYAML", "MCDiagnostics", "MCTestSupport"]),
         .testTarget(
             name: "MCRenderingTests",
-            dependencies: ["MCRendering", "MCValidation", "MCLoading", "MCTopology", "MCYAML", "MCFiles", "MCDiagnostics", "MCTestSupport"]),
+            dependencies: ["MCRendering", "MCValidation", "MCLoading", "MCTopology", "MCYAML", "MCFiles", "MCDiagnostics", "MCTestSupport"],
+            exclude: ["Goldens"]),
         .testTarget(
             name: "MCValidationTests",
             dependencies: ["MCValidation", "MCLoading", "MCTopology", "MCYAML", "MCFiles", "MCDiagnostics", "MCTestSupport"],

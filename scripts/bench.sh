@@ -38,9 +38,14 @@ best_of() {
   done
   printf '%-40s best of 5: %6d ms   (%s)\n' "$name" "$best" "$(head -c 100 "$work/out.txt" | head -n 1)"
 }
-best_of "mcplan (validate)" "$bin/mcplan" -C "$work"
+best_of "mcplan, first plan (empty base)" "$bin/mcplan" -C "$work" -o json
 start=$(date +%s%N)
 "$bin/mcapply" -C "$work" > "$work/out.txt"
 printf '%-40s once:       %6d ms   (%s)\n' "mcapply into an empty folder" $(( ($(date +%s%N) - start) / 1000000 )) "$(head -c 100 "$work/out.txt")"
 best_of "mcapply with nothing to change" "$bin/mcapply" -C "$work"
+git -C "$work" add -A
+git -C "$work" -c user.name=bench -c user.email=bench@localhost commit -q -m bench
+best_of "mcplan, no changes (base tree read once)" "$bin/mcplan" -C "$work"
+sed -i 's/^  - {source: c000, target: c001}$/  - {source: c000, target: c001, mode: remote-discovery}/' "$work/topology.yaml"
+best_of "mcplan, one link changed" "$bin/mcplan" -C "$work" -o json
 echo "rendered: $(find "$work/rendered" -type f | wc -l) files, $(du -sh "$work/rendered" | cut -f1)"

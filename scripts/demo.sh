@@ -1,32 +1,43 @@
 #!/usr/bin/env bash
 # make demo: copies the first example (east-west) into a fresh temporary git repository and runs
-# mcplan there, showing what it finds: first the example as it is, then a copy with typos; then
-# mcapply renders the cluster folders and the demo shows them.
+# mcplan there (the first plan, against an empty base); then mcapply writes the rendered folder,
+# the demo commits it, edits the topology and shows the plan a reviewer would read. Last, a copy
+# with typos shows the diagnostics.
 set -euo pipefail
 bin=${1:?usage: demo.sh BIN_DIR}
 root=$(cd "$(dirname "$0")/.." && pwd)
 repo=$(mktemp -d "${TMPDIR:-/tmp}/mcplan-demo.XXXXXX")
 trap 'rm -rf "$repo"' EXIT
 cp -R "$root/examples/east-west/." "$repo/"
-git -C "$repo" init -q -b main
-git -C "$repo" add -A
-git -C "$repo" -c user.name=demo -c user.email=demo@localhost commit -q -m "east-west topology"
+cd "$repo"
+git init -q -b main
+git add -A
+git -c user.name=demo -c user.email=demo@localhost commit -q -m "east-west topology"
 
-echo "\$ mcplan            # in a fresh repository holding examples/east-west"
-(cd "$repo" && "$bin/mcplan") || true
+echo "\$ mcplan | tail -n 20            # first plan: nothing rendered yet"
+"$bin/mcplan" | tail -n 20
 echo
-echo "\$ mcplan -f broken.yaml   # the same topology with typos"
-sed -e 's/target: east/target: esat/' -e 's/port: 9898/port: "9898"/' -e 's/trustAnchors: \[root\]$/trustAnchor: [root]/' \
-  "$repo/topology.yaml" > "$repo/broken.yaml"
+echo "\$ mcapply && git add -A && git commit -m render"
+"$bin/mcapply"
+git add -A
+git -c user.name=demo -c user.email=demo@localhost commit -q -m "render east-west"
+echo
+echo "\$ mcplan --detailed-exitcode      # nothing to do"
+"$bin/mcplan" --detailed-exitcode && echo "(exit status 0)"
+echo
+echo "# a pull request moves 30% of west's podinfo traffic to east and exports frontend too"
+sed -i -e '0,/        weight: 50/s//        weight: 20/' -e '0,/        weight: 50/s//        weight: 80/' topology.yaml
+sed -i '0,/^    service: podinfo$/s//    services: [podinfo, frontend]/' topology.yaml
+echo "\$ mcplan --detailed-exitcode"
 status=0
-(cd "$repo" && "$bin/mcplan" -f broken.yaml) || status=$?
+"$bin/mcplan" --detailed-exitcode || status=$?
 echo "(exit status $status)"
 echo
-echo "\$ mcapply          # render every cluster's folder into rendered/"
-(cd "$repo" && "$bin/mcapply")
+echo "\$ mcplan -o markdown               # what the pull-request comment shows"
+"$bin/mcplan" -o markdown
 echo
-echo "\$ find rendered -type f | sort"
-(cd "$repo" && find rendered -type f | sort)
-echo
-echo "\$ cat rendered/west/linkerd-multicluster/link-east.yaml"
-cat "$repo/rendered/west/linkerd-multicluster/link-east.yaml"
+echo "\$ mcplan -f broken.yaml            # the same topology with typos"
+sed -e 's/target: east/target: esat/' -e 's/port: 9898/port: "9898"/' topology.yaml > broken.yaml
+status=0
+"$bin/mcplan" -f broken.yaml || status=$?
+echo "(exit status $status)"

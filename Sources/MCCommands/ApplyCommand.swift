@@ -70,7 +70,7 @@ struct ObjectFileCounts {
 
     /// `<cluster>/<namespace or _cluster>/<kind>-<name>.yaml`; not the kustomizations, values or manifest.
     static func isObjectFile(_ path: RelativePath) -> Bool {
-        path.components.count == 3 && path.components[1] != "exports" && path.components[2].hasSuffix(".yaml")
+        path.componentCount == 3 && path.component(1) != "exports" && path.string.hasSuffix(".yaml")
     }
 }
 

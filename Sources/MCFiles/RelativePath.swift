@@ -16,6 +16,13 @@ package struct RelativePath: Hashable, Comparable, Sendable, CustomStringConvert
 
     package static let root = RelativePath(components: [])
 
+    package var componentCount: Int { components.count }
+
+    /// Component `index`, or nil past the end.
+    package func component(_ index: Int) -> Substring? {
+        index < components.count ? Substring(components[index]) : nil
+    }
+
     package var string: String { components.isEmpty ? "." : components.joined(separator: "/") }
     package var description: String { string }
 

@@ -4,7 +4,9 @@ import MCRendering
 /// Changes made behind mcapply's back: committed files that differ from what `.mcapply.json`
 /// recorded, committed files it does not list (or listed files gone), and uncommitted changes.
 enum DriftFinder {
-    static func drift(_ base: PlanBase) -> [Plan.Drift] {
+    /// `rendered` spares hashing: a committed file equal to what is rendered now has the digest
+    /// the renderer already computed.
+    static func drift(_ base: PlanBase, rendered: RenderedTree) -> [Plan.Drift] {
         var drift: [Plan.Drift] = []
         let manifestPath = RelativePath(components: [Manifest.fileName])
         let recorded = base.files[manifestPath].flatMap(Manifest.decode)?.files ?? [:]
@@ -13,7 +15,8 @@ enum DriftFinder {
                 drift.append(.init(path: path, kind: .unowned, detail: "committed, but not written by mcapply (not in \(Manifest.fileName))"))
                 continue
             }
-            if digest != Manifest.digest(bytes) {
+            let known = rendered.file(path) == bytes ? rendered.digests[path] : nil
+            if digest != (known ?? Manifest.digest(bytes)) {
                 drift.append(.init(path: path, kind: .edited, detail: "edited in git since mcapply wrote it"))
             }
         }

@@ -9,7 +9,7 @@ package enum LineDiff {
 
     /// The hunks turning `old` into `new`, with `---`/`+++` headers; empty when equal.
     package static func unified(old: [Substring], new: [Substring], oldName: String, newName: String, context: Int = 3) -> String {
-        let edits = diff(old, new)
+        let edits = old.isEmpty ? new.indices.map(Edit.insert) : new.isEmpty ? old.indices.map(Edit.delete) : diff(old, new)
         let changed = edits.indices.filter { if case .keep = edits[$0] { false } else { true } }
         guard let first = changed.first else { return "" }
         // Where each edit starts on both sides.

@@ -18,7 +18,8 @@ package enum Planner {
         var baseByKey: [ObjectKey: (path: RelativePath, cluster: String)] = [:]
         for (path, bytes) in base.files where isObjectFile(path) {
             let id = tree.file(path) == bytes ? tree.object(at: path)?.id : nil
-            baseByKey[ObjectKey(cluster: path.components[0], id: id ?? identity(of: bytes, at: path))] = (path, path.components[0])
+            let cluster = String(path.component(0)!)
+            baseByKey[ObjectKey(cluster: cluster, id: id ?? identity(of: bytes, at: path))] = (path, cluster)
         }
 
         for object in tree.objects {
@@ -49,7 +50,7 @@ package enum Planner {
         let links = linkEdges(tree: tree, changes: changes)
         let clusters = Set(tree.files.compactMap(\.path.clusterName) + base.files.keys.compactMap(\.clusterName)
             + links.flatMap { [$0.source, $0.target] }).sorted()
-        return Plan(changes: changes, files: files, drift: DriftFinder.drift(base), clusters: clusters, links: links)
+        return Plan(changes: changes, files: files, drift: DriftFinder.drift(base, rendered: tree), clusters: clusters, links: links)
     }
 
     /// Links are Link objects: a source cluster's Link named for its target.
@@ -78,7 +79,7 @@ package enum Planner {
 
     /// `<cluster>/<namespace or _cluster>/<file>.yaml`: where the tool writes objects.
     static func isObjectFile(_ path: RelativePath) -> Bool {
-        path.components.count == 3 && path.components[1] != "exports" && path.components[2].hasSuffix(".yaml")
+        path.componentCount == 3 && path.component(1) != "exports" && path.string.hasSuffix(".yaml")
     }
 
     /// An object file's identity from its content, or from its path when it no longer parses.
@@ -117,5 +118,5 @@ package enum Planner {
 
 extension RelativePath {
     /// The cluster a path of the rendered folder belongs to (nil for `.mcapply.json`).
-    var clusterName: String? { components.count > 1 ? components[0] : nil }
+    var clusterName: String? { componentCount > 1 ? component(0).map(String.init) : nil }
 }

@@ -9,14 +9,20 @@ package struct RenderedTree: Sendable {
     package var objects: [RenderedObject]
     /// The topology digest recorded in `.mcapply.json`.
     package var topologyDigest: String
+    /// `sha256:<hex>` of each file as `.mcapply.json` records it (the manifest itself excluded).
+    package var digests: [RelativePath: String]
 
     private let index: [RelativePath: Int]
     private let objectIndex: [RelativePath: Int]
 
-    package init(files: [(path: RelativePath, bytes: [UInt8])], objects: [RenderedObject], topologyDigest: String) {
+    package init(
+        files: [(path: RelativePath, bytes: [UInt8])], objects: [RenderedObject], topologyDigest: String,
+        digests: [RelativePath: String] = [:]
+    ) {
         self.files = files.sorted { $0.path < $1.path }
         self.objects = objects
         self.topologyDigest = topologyDigest
+        self.digests = digests
         index = Dictionary(self.files.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
         objectIndex = Dictionary(objects.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
     }

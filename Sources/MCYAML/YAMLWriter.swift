@@ -3,66 +3,86 @@
 /// as something else, multi-line text as literal blocks, and no line folding.
 package enum YAMLWriter {
     package static func write(_ value: YAMLValue) -> String {
-        var lines: [String] = []
+        var out = ""
+        out.reserveCapacity(1024)
         switch value {
-        case .mapping(let pairs) where !pairs.isEmpty: writeMapping(pairs, indent: 0, into: &lines)
-        case .sequence(let items) where !items.isEmpty: writeSequence(items, indent: 0, into: &lines)
-        default: lines.append(inline(value) ?? "")
+        case .mapping(let pairs) where !pairs.isEmpty: writeMapping(pairs, indent: 0, firstPrefix: nil, into: &out)
+        case .sequence(let items) where !items.isEmpty: writeSequence(items, indent: 0, firstPrefix: nil, into: &out)
+        default: out += (inline(value) ?? "") + "\n"
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out
     }
 
-    private static func writeMapping(_ pairs: [(String, YAMLValue)], indent: Int, into lines: inout [String]) {
-        let pad = String(repeating: " ", count: indent)
+    /// Writes `count` spaces, or `prefix` in their place on the collection's first line (the
+    /// `- ` of a sequence item holding this collection).
+    private static func pad(_ indent: Int, _ prefix: inout String?, into out: inout String) {
+        if let first = prefix {
+            out += first
+            prefix = nil
+        } else {
+            out += String(repeating: " ", count: indent)
+        }
+    }
+
+    private static func writeMapping(_ pairs: [(String, YAMLValue)], indent: Int, firstPrefix: String?, into out: inout String) {
+        var prefix = firstPrefix
         for (key, value) in pairs {
-            let head = pad + scalar(key) + ":"
+            pad(indent, &prefix, into: &out)
+            out += scalar(key)
+            out += ":"
             if let text = inline(value) {
-                lines.append(head + " " + text)
+                out += " "
+                out += text
+                out += "\n"
             } else {
-                writeNested(value, head: head, indent: indent + 2, into: &lines)
+                writeNested(value, indent: indent + 2, into: &out)
             }
         }
     }
 
-    private static func writeSequence(_ items: [YAMLValue], indent: Int, into lines: inout [String]) {
-        let pad = String(repeating: " ", count: indent)
+    private static func writeSequence(_ items: [YAMLValue], indent: Int, firstPrefix: String?, into out: inout String) {
+        var prefix = firstPrefix
         for item in items {
             if let text = inline(item) {
-                lines.append(pad + "- " + text)
+                pad(indent, &prefix, into: &out)
+                out += "- "
+                out += text
+                out += "\n"
                 continue
             }
-            var nested: [String] = []
+            var head = ""
+            pad(indent, &prefix, into: &head)
+            head += "- "
             switch item {
-            case .mapping(let pairs): writeMapping(pairs, indent: indent + 2, into: &nested)
-            case .sequence(let inner): writeSequence(inner, indent: indent + 2, into: &nested)
+            case .mapping(let pairs): writeMapping(pairs, indent: indent + 2, firstPrefix: head, into: &out)
+            case .sequence(let inner): writeSequence(inner, indent: indent + 2, firstPrefix: head, into: &out)
             default:
-                writeNested(item, head: pad + "-", indent: indent + 2, into: &lines)
-                continue
+                out += String(head.dropLast())
+                writeNested(item, indent: indent + 2, into: &out)
             }
-            nested[0] = pad + "- " + nested[0].dropFirst(indent + 2)
-            lines.append(contentsOf: nested)
         }
     }
 
-    /// A value that does not fit after its key: a non-empty collection or a literal block.
-    private static func writeNested(_ value: YAMLValue, head: String, indent: Int, into lines: inout [String]) {
+    /// A value that does not fit after its key (the key and `:` are written): a non-empty
+    /// collection on the following lines, or a literal block.
+    private static func writeNested(_ value: YAMLValue, indent: Int, into out: inout String) {
         switch value {
         case .mapping(let pairs):
-            lines.append(head)
-            writeMapping(pairs, indent: indent, into: &lines)
+            out += "\n"
+            writeMapping(pairs, indent: indent, firstPrefix: nil, into: &out)
         case .sequence(let items):
-            lines.append(head)
-            writeSequence(items, indent: indent, into: &lines)
+            out += "\n"
+            writeSequence(items, indent: indent, firstPrefix: nil, into: &out)
         case .string(let text):
-            writeLiteral(text, head: head, indent: indent, into: &lines)
+            writeLiteral(text, indent: indent, into: &out)
         default:
-            lines.append(head + " " + (inline(value) ?? ""))
+            out += " " + (inline(value) ?? "") + "\n"
         }
     }
 
     /// `|`, `|-` or `|+` by the number of trailing newlines; an indentation indicator when the
     /// first non-empty line starts with a space.
-    private static func writeLiteral(_ text: String, head: String, indent: Int, into lines: inout [String]) {
+    private static func writeLiteral(_ text: String, indent: Int, into out: inout String) {
         var body = Substring(text)
         var trailing = 0
         while body.last == "\n" {
@@ -73,10 +93,16 @@ package enum YAMLWriter {
         let bodyLines = body.split(separator: "\n", omittingEmptySubsequences: false)
         let firstContent = bodyLines.first { !$0.isEmpty }
         let indicator = firstContent?.first == " " ? "2" : ""
-        lines.append(head + " |" + indicator + chomping)
+        out += " |" + indicator + chomping + "\n"
         let pad = String(repeating: " ", count: indent)
-        for line in bodyLines { lines.append(line.isEmpty ? "" : pad + line) }
-        if trailing > 1 { lines.append(contentsOf: repeatElement("", count: trailing - 1)) }
+        for line in bodyLines {
+            if !line.isEmpty {
+                out += pad
+                out += line
+            }
+            out += "\n"
+        }
+        if trailing > 1 { out += String(repeating: "\n", count: trailing - 1) }
     }
 
     /// The one-line form of a scalar or empty collection, or nil when it needs lines of its own.

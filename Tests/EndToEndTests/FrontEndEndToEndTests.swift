@@ -168,3 +168,14 @@ func temporaryFolder() throws -> String {
         #expect(!FileManager.default.fileExists(atPath: fixtures + "/rendered"))
     }
 }
+
+@Suite struct CompletionScriptTests {
+    @Test(arguments: ["bash", "zsh", "fish"])
+    func completionScripts(shell: String) throws {
+        for tool in ["mcplan", "mcapply"] {
+            let result = try Command.product(tool, ["--generate-completion-script", shell])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains(tool) && result.stdout.contains("topology"))
+        }
+    }
+}
