@@ -12,7 +12,7 @@ enum DestroyReason {
             let target = String(id.name.dropFirst(credentials.count))
             let linkStays = tree.objects.contains { $0.cluster == cluster && $0.id.kind == "Link" && $0.id.name == target }
             return linkStays ? "credentials source of '\(target)' removed" : "link \(cluster) → \(target) removed"
-        case "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Secret" where id.name.hasPrefix(remoteAccess):
+        case let kind where ["ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Secret"].contains(kind) && id.name.hasPrefix(remoteAccess):
             var source = String(id.name.dropFirst(remoteAccess.count))
             if id.kind == "Secret", source.hasSuffix("-token") { source.removeLast("-token".count) }
             return "link \(source) → \(cluster) removed"

@@ -42,7 +42,7 @@ extension Golden {
                 let full = folder + "/" + path
                 try? FileManager.default.createDirectory(
                     atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                FileManager.default.createFile(atPath: full, contents: Data(bytes))
+                _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
             }
             return "recorded \(folder); review it and run again"
         }

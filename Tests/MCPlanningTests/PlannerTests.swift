@@ -143,3 +143,22 @@ extension Renderer {
                             objects: tree.objects, topologyDigest: "sha256:test")
     }
 }
+
+@Suite struct DestroyReasonTests {
+    private let empty = RenderedTree(files: [], objects: [], topologyDigest: "sha256:test")
+
+    @Test(arguments: [
+        ("Link", "linkerd-multicluster", "east", "west", "link west → east removed"),
+        ("ExternalSecret", "linkerd", "cluster-credentials-east", "west", "link west → east removed"),
+        ("ServiceAccount", "linkerd-multicluster", "linkerd-service-mirror-remote-access-west", "east", "link west → east removed"),
+        ("Secret", "linkerd-multicluster", "linkerd-service-mirror-remote-access-west-token", "east", "link west → east removed"),
+        ("ClusterRole", nil, "linkerd-service-mirror-remote-access-west", "east", "link west → east removed"),
+        ("ConfigMap", "linkerd", "linkerd-identity-trust-roots", "east", "cluster 'east' removed"),
+        ("HTTPRoute", "test", "podinfo", "west", "split 'podinfo' in west/test removed"),
+        ("ServiceAccount", "apps", "someone-else", "east", "no longer rendered from the topology"),
+    ])
+    func saysWhatDisappeared(kind: String, namespace: String?, name: String, cluster: String, expected: String) {
+        let id = ResourceID(apiVersion: "v1", kind: kind, namespace: namespace, name: name)
+        #expect(DestroyReason.describe(id, cluster: cluster, in: empty) == expected)
+    }
+}
