@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MCFiles
 import MCPipeline
+import MCPlanning
 import MCRendering
 import MCStore
 import MCViews
@@ -63,14 +64,9 @@ struct ObjectFileCounts {
     var destroy: Int
 
     init(_ summary: FolderWriteSummary) {
-        add = summary.created.filter(Self.isObjectFile).count
-        change = summary.updated.filter(Self.isObjectFile).count
-        destroy = summary.removed.filter(Self.isObjectFile).count
-    }
-
-    /// `<cluster>/<namespace or _cluster>/<kind>-<name>.yaml`; not the kustomizations, values or manifest.
-    static func isObjectFile(_ path: RelativePath) -> Bool {
-        path.componentCount == 3 && path.component(1) != "exports" && path.string.hasSuffix(".yaml")
+        add = summary.created.filter(Planner.isObjectFile).count
+        change = summary.updated.filter(Planner.isObjectFile).count
+        destroy = summary.removed.filter(Planner.isObjectFile).count
     }
 }
 

@@ -78,7 +78,7 @@ package enum Planner {
     }
 
     /// `<cluster>/<namespace or _cluster>/<file>.yaml`: where the tool writes objects.
-    static func isObjectFile(_ path: RelativePath) -> Bool {
+    package static func isObjectFile(_ path: RelativePath) -> Bool {
         path.componentCount == 3 && path.component(1) != "exports" && path.string.hasSuffix(".yaml")
     }
 
