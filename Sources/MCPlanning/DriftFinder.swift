@@ -23,9 +23,13 @@ enum DriftFinder {
         for path in recorded.keys.compactMap(RelativePath.init) where base.files[path] == nil {
             drift.append(.init(path: path, kind: .deleted, detail: "deleted in git, though \(Manifest.fileName) lists it"))
         }
-        for change in base.uncommitted {
-            drift.append(.init(path: change.path, kind: .uncommitted, detail: "\(change.kind) in the work tree, not committed"))
-        }
+        drift += uncommitted(base)
         return drift.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
+    }
+
+    /// Uncommitted changes under the folder, in path order.
+    static func uncommitted(_ base: PlanBase) -> [Plan.Drift] {
+        base.uncommitted.map { .init(path: $0.path, kind: .uncommitted, detail: "\($0.kind) in the work tree, not committed") }
+            .sorted { $0.path < $1.path }
     }
 }

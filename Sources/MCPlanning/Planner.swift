@@ -9,6 +9,12 @@ package enum Planner {
     ///   - folder: the rendered folder's path relative to the repository root, for diff headers.
     ///   - sourcePath: the topology's display path, for reasons ("link west → east (topology.yaml:23)").
     package static func plan(previous base: PlanBase, rendered tree: RenderedTree, folder: String, sourcePath: String) -> Plan {
+        // The common case, checked with one comparison per file: the folder at base is exactly the
+        // render. Its manifest is then the render's too, so only uncommitted changes can be drift.
+        if base.files.count == tree.files.count, tree.files.allSatisfy({ base.files[$0.path] == $0.bytes }) {
+            let links = linkEdges(tree: tree, changes: [])
+            return Plan(changes: [], files: [], drift: DriftFinder.uncommitted(base), clusters: clusterNames(tree, base, links), links: links)
+        }
         var changes: [Plan.ObjectChange] = []
         var files: [Plan.FileChange] = []
         let renderedByKey = Dictionary(tree.objects.map { (ObjectKey(cluster: $0.cluster, id: $0.id), $0) },
@@ -48,9 +54,14 @@ package enum Planner {
         }
         files.sort { $0.path < $1.path }
         let links = linkEdges(tree: tree, changes: changes)
-        let clusters = Set(tree.files.compactMap(\.path.clusterName) + base.files.keys.compactMap(\.clusterName)
+        return Plan(changes: changes, files: files, drift: DriftFinder.drift(base, rendered: tree),
+                    clusters: clusterNames(tree, base, links), links: links)
+    }
+
+    /// Every cluster before or after, sorted.
+    private static func clusterNames(_ tree: RenderedTree, _ base: PlanBase, _ links: [Plan.LinkEdge]) -> [String] {
+        Set(tree.files.compactMap(\.path.clusterName) + base.files.keys.compactMap(\.clusterName)
             + links.flatMap { [$0.source, $0.target] }).sorted()
-        return Plan(changes: changes, files: files, drift: DriftFinder.drift(base, rendered: tree), clusters: clusters, links: links)
     }
 
     /// Links are Link objects: a source cluster's Link named for its target.
