@@ -53,7 +53,7 @@ let package = Package(
             "MCDiagnostics", "MCYAML", "MCGit", "MCFiles", "MCTopology", "MCLoading", "MCValidation", "MCRendering", "MCStore", "MCPlanning",
         ]),
         module("MCCommands", [
-            "MCDiagnostics", "MCTopology", "MCPipeline", "MCViews", "MCFiles", "MCRendering", "MCStore", "MCPlanning",
+            "MCDiagnostics", "MCTopology", "MCPipeline", "MCViews", "MCFiles", "MCRendering", "MCStore", "MCPlanning", "MCGit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "mcplan", dependencies: ["MCCommands"]),

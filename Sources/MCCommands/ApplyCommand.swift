@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MCFiles
+import MCGit
 import MCPipeline
 import MCPlanning
 import MCRendering
@@ -17,10 +18,37 @@ package struct ApplyCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @Flag(help: "Commit the rendered folder onto the branch (compare-and-swap on its tip).")
+    var commit = false
+
+    @Option(name: [.customShort("m"), .customLong("message")], help: "The commit message (default: a summary of the plan).")
+    var message: String?
+
+    @Option(help: ArgumentHelp("The commit's author, \"Name <email>\" (default: git config, else mcapply <mcapply@localhost>).", valueName: "author"))
+    var author: String?
+
+    @Option(help: ArgumentHelp("Commit onto this branch (created if missing) instead of the checked-out one.", valueName: "name"))
+    var branch: String?
+
+    @Flag(help: "Overwrite uncommitted hand edits inside the rendered folder.")
+    var force = false
+
+    @Flag(help: "Allow a render that removes every cluster folder.")
+    var allowEmpty = false
+
     @Option(name: [.customShort("o"), .customLong("output")], help: "text or json.")
     var output: ApplyOutputFormat = .text
 
     package init() {}
+
+    package func validate() throws {
+        if let author, CommitRun.identity(author) == nil {
+            throw ValidationError("--author must look like \"Name <email>\"")
+        }
+        if !commit, message != nil || author != nil || branch != nil {
+            throw ValidationError("-m, --author and --branch only make sense with --commit")
+        }
+    }
 
     package func run() throws {
         try common.enterDirectory()
@@ -29,15 +57,71 @@ package struct ApplyCommand: ParsableCommand {
         guard !result.hasErrors, let tree = Compiler.render(result), let location = result.location else {
             throw ExitStatus.failure.exitCode
         }
-        let summary: FolderWriteSummary
-        let display = common.renderedDisplay
         do {
-            let folder = try ApplyRun.folderPath(common.rendered, location: location)
-            summary = try ApplyRun.apply(tree, to: folder)
+            try apply(tree, location: location)
         } catch let error as PipelineError {
-            Console.error("error: \(error.message); nothing was written\n")
+            Console.error("error: \(error.message)\n")
+            throw ExitStatus.failure.exitCode
+        } catch let error as GitError {
+            Console.error("error: \(error.description)\n")
             throw ExitStatus.failure.exitCode
         }
+    }
+
+    private func apply(_ tree: RenderedTree, location: RepositoryLocation) throws {
+        let display = common.renderedDisplay
+        let folderPath = try ApplyRun.folderPath(common.rendered, location: location)
+        let folder = RelativePath(String(folderPath.dropFirst(location.root.count + 1)))!
+        let repository = commit ? try PlanRun.openRepository(location) : try? PlanRun.openRepository(location)
+        // Everything that can refuse happens before anything is written.
+        if let repository, !force {
+            let edits = try ApplyRun.handEdits(in: folderPath, folder: folder, repository: repository, tree: tree)
+            guard edits.isEmpty else {
+                throw PipelineError("the rendered folder has uncommitted changes mcapply would overwrite:\n"
+                    + edits.map { "  \(display)/\($0)" }.joined(separator: "\n")
+                    + "\ncommit or discard them, or run with --force; nothing was written")
+            }
+        }
+        let target = commit ? try CommitRun.target(repository!, branch: branch, folder: folder) : nil
+        if tree.clusters.isEmpty, !allowEmpty, try ApplyRun.hasClusterFolders(folderPath) || target?.base.files.isEmpty == false {
+            throw PipelineError("this render removes every cluster folder from \(display)/ (an empty or truncated topology?); "
+                + "run with --allow-empty if that is meant; nothing was written")
+        }
+        let summary = try ApplyRun.apply(tree, to: folderPath)
+        guard let target, let repository else {
+            report(summary: summary, tree: tree, display: display)
+            return
+        }
+        let plan = Planner.plan(previous: PlanBase(files: target.base.files), rendered: tree, folder: folder.string,
+                                sourcePath: location.sourcePath)
+        let identity = author.flatMap(CommitRun.identity) ?? repository.configuredIdentity()
+            ?? GitIdentity(name: "mcapply", email: "mcapply@localhost")
+        let outcome = try CommitRun.commit(tree, plan: plan, folder: folder, target: target, repository: repository,
+                                           message: message, author: identity, beforeSwap: Self.testHookBeforeSwap)
+        switch outcome {
+        case .committed(let commit, let branch, let plan):
+            if output == .json {
+                Console.out(JSONOutput.encode(ApplyReport(action: "committed", commit: commit, branch: branch,
+                                                          summary: .init(plan), files: .init(summary))))
+            } else {
+                Console.out("Committed \(String(commit.prefix(12))) on \(branch): \(plan.add) to add, \(plan.change) to change, "
+                    + "\(plan.destroy) to destroy across \(plan.changedClusters.count) clusters.\n")
+            }
+        case .noChanges(let branch):
+            if output == .json {
+                Console.out(JSONOutput.encode(ApplyReport(action: "no-changes", commit: nil, branch: branch,
+                                                          summary: .init(add: 0, change: 0, destroy: 0), files: .init(summary))))
+            } else {
+                Console.out("No changes. \(branch) already holds this render; nothing to commit.\n")
+            }
+        case .raced(let branch):
+            Console.error("error: \(branch) moved while mcapply ran; nothing was committed (the work tree's \(display)/ is rendered). "
+                + "Fetch, reset to the new tip and run mcapply --commit again.\n")
+            throw ExitStatus.retry.exitCode
+        }
+    }
+
+    private func report(summary: FolderWriteSummary, tree: RenderedTree, display: String) {
         let counts = ObjectFileCounts(summary)
         switch output {
         case .text:
@@ -50,10 +134,20 @@ package struct ApplyCommand: ParsableCommand {
             }
         case .json:
             Console.out(JSONOutput.encode(ApplyReport(
-                action: summary.changed ? "written" : "no-changes",
-                summary: .init(add: counts.add, change: counts.change, destroy: counts.destroy),
-                files: .init(written: (summary.created + summary.updated).sorted().map(\.string), removed: summary.removed.map(\.string)))))
+                action: summary.changed ? "written" : "no-changes", commit: nil, branch: nil,
+                summary: .init(add: counts.add, change: counts.change, destroy: counts.destroy), files: .init(summary))))
         }
+    }
+
+    /// Tests only: a shell command run between creating the commit and moving the branch, to
+    /// stage a concurrent push (`MCAPPLY_TEST_BEFORE_SWAP`).
+    private static func testHookBeforeSwap() {
+        guard let command = ProcessInfo.processInfo.environment["MCAPPLY_TEST_BEFORE_SWAP"] else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        try? process.run()
+        process.waitUntilExit()
     }
 }
 
@@ -81,12 +175,17 @@ struct ApplyReport: Encodable {
     struct Files: Encodable {
         var written: [String]
         var removed: [String]
+
+        init(_ summary: FolderWriteSummary) {
+            written = (summary.created + summary.updated).sorted().map(\.string)
+            removed = summary.removed.map(\.string)
+        }
     }
 
     var formatVersion = "1.0"
     var action: String
-    var commit: String? = nil
-    var branch: String? = nil
+    var commit: String?
+    var branch: String?
     var summary: Summary
     var files: Files
 
@@ -101,4 +200,10 @@ struct ApplyReport: Encodable {
     }
 
     enum CodingKeys: String, CodingKey { case formatVersion, action, commit, branch, summary, files }
+}
+
+extension ApplyReport.Summary {
+    init(_ plan: Plan) {
+        self.init(add: plan.add, change: plan.change, destroy: plan.destroy)
+    }
 }

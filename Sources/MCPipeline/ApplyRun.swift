@@ -1,5 +1,6 @@
 import Foundation
 import MCFiles
+import MCGit
 import MCRendering
 import MCStore
 
@@ -40,6 +41,31 @@ package enum ApplyRun {
             return try RenderedFolder(path: folder).replace(with: tree)
         } catch let error as StoreError {
             throw PipelineError(error.message)
+        }
+    }
+}
+
+extension ApplyRun {
+    /// Uncommitted changes under the folder that differ from what this render would write there:
+    /// hand edits that applying would overwrite (changes equal to the render are fine, so
+    /// `mcapply` then `mcapply --commit` works).
+    package static func handEdits(in folderPath: String, folder: RelativePath, repository: GitRepository, tree: RenderedTree) throws -> [RelativePath] {
+        try repository.uncommittedChanges(under: folder).map(\.path).filter { path in
+            let full = folderPath + "/" + path.string
+            var info = stat()
+            let isFile = lstat(full, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+            let current = isFile ? FileManager.default.contents(atPath: full).map { [UInt8]($0) } : nil
+            if lstat(full, &info) == 0, !isFile { return true }
+            return current != tree.file(path)
+        }
+    }
+
+    /// Whether the folder on disk holds any cluster folder now.
+    package static func hasClusterFolders(_ folderPath: String) throws -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folderPath)) ?? []
+        return names.contains { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: folderPath + "/" + name, isDirectory: &isDirectory) && isDirectory.boolValue
         }
     }
 }

@@ -35,7 +35,7 @@ package enum PlanRun {
     }
 
     /// The repository the topology lives in: planning compares with what git holds.
-    static func openRepository(_ location: RepositoryLocation) throws -> GitRepository {
+    package static func openRepository(_ location: RepositoryLocation) throws -> GitRepository {
         let repository: GitRepository?
         do {
             repository = try GitRepository.discover(containing: location.root)

@@ -11,7 +11,7 @@ func repositoryWithExample(_ example: String) throws -> String {
     for name in try FileManager.default.contentsOfDirectory(atPath: PackagePaths.examples + "/" + example) {
         try FileManager.default.copyItem(atPath: "\(PackagePaths.examples)/\(example)/\(name)", toPath: repo + "/" + name)
     }
-    #expect(try Command.run("/usr/bin/env", ["git", "init", "-q", repo]).status == 0)
+    #expect(try Command.run("/usr/bin/env", ["git", "init", "-q", "-b", "main", repo]).status == 0)
     return repo
 }
 
@@ -99,7 +99,11 @@ func repositoryWithExample(_ example: String) throws -> String {
         try FileManager.default.removeItem(atPath: repo + "/rendered/west/kustomization.yaml")
         try FileManager.default.createSymbolicLink(atPath: repo + "/rendered/west/kustomization.yaml", withDestinationPath: outside + "/keep.txt")
         try "notes\n".write(toFile: repo + "/NOTES.md", atomically: true, encoding: .utf8)
-        let result = try Command.product("mcapply", ["-C", repo, "-o", "json"])
+        // Uncommitted files mcapply would overwrite or remove are hand edits: refused, then forced.
+        let refused = try Command.product("mcapply", ["-C", repo])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("  rendered/east/stray.yaml\n"))
+        let result = try Command.product("mcapply", ["-C", repo, "-o", "json", "--force"])
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(report["action"] as? String == "written")

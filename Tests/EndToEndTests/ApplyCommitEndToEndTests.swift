@@ -1,0 +1,155 @@
+import Foundation
+import MCTestSupport
+import Testing
+
+/// The environment for mcapply in these tests: no user or system git configuration.
+private let isolated = ["HOME": "/nonexistent", "GIT_CONFIG_NOSYSTEM": "1", "XDG_CONFIG_HOME": "/nonexistent"]
+
+private func mcapply(_ repo: String, _ arguments: [String] = [], environment: [String: String] = [:]) throws -> CommandResult {
+    try Command.product("mcapply", ["-C", repo] + arguments, environment: isolated.merging(environment) { $1 })
+}
+
+private func head(_ repo: String) throws -> String {
+    try git(repo, ["rev-parse", "HEAD"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
+@Suite(.serialized) struct ApplyCommitEndToEndTests {
+    /// east-west with its topology committed.
+    private func repository() throws -> String {
+        let repo = try repositoryWithExample("east-west")
+        try git(repo, ["add", "-A"])
+        try git(repo, ["commit", "-q", "-m", "topology"])
+        return repo
+    }
+
+    @Test func firstCommitOnAnEmptyRepository() throws {
+        let repo = try repositoryWithExample("east-west")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        try git(repo, ["add", "topology.yaml"])
+        let result = try mcapply(repo, ["--commit", "-o", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(report["action"] as? String == "committed" && report["branch"] as? String == "main")
+        #expect(report["commit"] as? String == (try head(repo)))
+        #expect(report["summary"] as? [String: Int] == ["add": 10, "change": 0, "destroy": 0])
+        let paths = try git(repo, ["show", "--name-only", "--format=", "HEAD"]).stdout.split(separator: "\n")
+        #expect(paths.count == 15 && paths.allSatisfy { $0.hasPrefix("rendered/") })
+        #expect(try git(repo, ["status", "--porcelain", "--", "rendered"]).stdout.isEmpty)
+        #expect(try git(repo, ["status", "--porcelain", "topology.yaml"]).stdout == "A  topology.yaml\n", "staged work stays staged, uncommitted")
+        #expect(try git(repo, ["fsck", "--strict", "--no-dangling"]).status == 0)
+        let message = try git(repo, ["log", "-1", "--format=%an <%ae>%n%B"]).stdout
+        #expect(message.hasPrefix("mcapply <mcapply@localhost>\nmcapply: 10 to add, 0 to change, 0 to destroy\n\neast:\n"))
+        #expect(message.contains("\n  + Link linkerd-multicluster/east (link west → east (topology.yaml:29))\n"))
+        #expect(message.contains("\nTopology-Digest: sha256:") && message.contains("\nPlan-Digest: sha256:"))
+    }
+
+    @Test func secondApplyMakesNoCommit() throws {
+        let repo = try repository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try mcapply(repo, ["--commit"]).status == 0)
+        let tip = try head(repo)
+        let again = try mcapply(repo, ["--commit"])
+        #expect(again.status == 0 && again.stdout == "No changes. main already holds this render; nothing to commit.\n")
+        #expect(try head(repo) == tip)
+    }
+
+    /// Unrelated staged and unstaged changes survive untouched and stay out of the commit.
+    @Test func unrelatedChangesSurvive() throws {
+        let repo = try repository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        try "edited\n".write(toFile: repo + "/README.md", atomically: true, encoding: .utf8)
+        try "new\n".write(toFile: repo + "/staged.txt", atomically: true, encoding: .utf8)
+        try git(repo, ["add", "staged.txt"])
+        let before = try git(repo, ["status", "--porcelain"]).stdout
+        let result = try mcapply(repo, ["--commit", "-m", "render", "--author", "CI Bot <ci@example.com>"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try git(repo, ["status", "--porcelain"]).stdout == before)
+        #expect(try git(repo, ["show", "--name-only", "--format=", "HEAD"]).stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("rendered/") })
+        #expect(try git(repo, ["log", "-1", "--format=%an <%ae>|%s"]).stdout == "CI Bot <ci@example.com>|render\n")
+        #expect(try String(contentsOfFile: repo + "/README.md", encoding: .utf8) == "edited\n")
+    }
+
+    @Test func handEditsAreRefusedUnlessForced() throws {
+        let repo = try repository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try mcapply(repo, ["--commit"]).status == 0)
+        let route = repo + "/rendered/west/test/httproute-podinfo.yaml"
+        let edited = try String(contentsOfFile: route, encoding: .utf8).replacingOccurrences(of: "weight: 50", with: "weight: 99")
+        try edited.write(toFile: route, atomically: true, encoding: .utf8)
+        let tip = try head(repo)
+        let refused = try mcapply(repo, ["--commit"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("  rendered/west/test/httproute-podinfo.yaml\n"))
+        #expect(try String(contentsOfFile: route, encoding: .utf8) == edited, "nothing was written")
+        #expect(try head(repo) == tip)
+        let plain = try mcapply(repo)
+        #expect(plain.status == 1, "mcapply without --commit refuses too")
+        let forced = try mcapply(repo, ["--commit", "--force"])
+        #expect(forced.status == 0)
+        #expect(try String(contentsOfFile: route, encoding: .utf8) != edited)
+        #expect(try git(repo, ["status", "--porcelain"]).stdout.isEmpty)
+    }
+
+    /// `mcapply` then `mcapply --commit`: the uncommitted render is what this run writes anyway.
+    @Test func applyThenCommit() throws {
+        let repo = try repository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try mcapply(repo).status == 0)
+        let result = try mcapply(repo, ["--commit"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Committed "))
+    }
+
+    @Test func renderRemovingEveryClusterNeedsAllowEmpty() throws {
+        let repo = try repository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try mcapply(repo, ["--commit"]).status == 0)
+        try "apiVersion: mcplan/v1\nkind: Topology\nclusters: []\n".write(toFile: repo + "/topology.yaml", atomically: true, encoding: .utf8)
+        let tip = try head(repo)
+        let refused = try mcapply(repo, ["--commit"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--allow-empty"))
+        #expect(FileManager.default.fileExists(atPath: repo + "/rendered/west/kustomization.yaml"))
+        #expect(try head(repo) == tip)
+        let allowed = try mcapply(repo, ["--commit", "--allow-empty"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: repo + "/rendered/west"))
+        #expect(try git(repo, ["ls-tree", "-r", "--name-only", "HEAD", "rendered"]).stdout == "rendered/.mcapply.json\n")
+    }
+
+    /// The branch moves between reading the tip and the swap: exit 3, nothing lost, and a rerun
+    /// after taking the new tip converges.
+    @Test func raceOnTheBranchExitsThreeAndLosesNothing() throws {
+        let repo = try repository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let other = "git -C '\(repo)' -c user.name=Other -c user.email=o@example.com commit -q --allow-empty -m 'pushed meanwhile'"
+        let raced = try mcapply(repo, ["--commit"], environment: ["MCAPPLY_TEST_BEFORE_SWAP": other])
+        #expect(raced.status == 3)
+        #expect(raced.stderr.contains("moved while mcapply ran; nothing was committed"))
+        #expect(try git(repo, ["log", "-1", "--format=%s"]).stdout == "pushed meanwhile\n")
+        #expect(try git(repo, ["log", "--format=%s"]).stdout == "pushed meanwhile\ntopology\n")
+        #expect(try git(repo, ["fsck", "--strict", "--no-dangling"]).status == 0)
+        let rerun = try mcapply(repo, ["--commit"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(try git(repo, ["log", "--format=%s"]).stdout.hasPrefix("mcapply: 10 to add, 0 to change, 0 to destroy\npushed meanwhile\n"))
+    }
+
+    @Test func commitOntoAnotherBranch() throws {
+        let repo = try repository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let tip = try head(repo)
+        let result = try mcapply(repo, ["--commit", "--branch", "deploy", "-o", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"branch\" : \"deploy\""))
+        #expect(try head(repo) == tip, "the checked-out branch stays where it was")
+        #expect(try git(repo, ["rev-parse", "deploy~1"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == tip)
+        #expect(try git(repo, ["show", "--name-only", "--format=", "deploy"]).stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("rendered/") })
+    }
+
+    @Test func usageErrors() throws {
+        let repo = try repository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try mcapply(repo, ["--commit", "--author", "nobody"]).status == 64)
+        #expect(try mcapply(repo, ["-m", "x"]).status == 64)
+    }
+}
