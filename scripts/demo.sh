@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # make demo: copies the first example (east-west) into a fresh temporary git repository and runs
-# mcplan there (the first plan, against an empty base); then mcapply writes the rendered folder,
-# the demo commits it, edits the topology and shows the plan a reviewer would read. Last, a copy
-# with typos shows the diagnostics.
+# mcplan there (the first plan, against an empty base); then mcapply --commit renders and commits
+# the folder through libgit2 (git log --stat shows it); then the demo edits the topology and shows
+# the plan a reviewer would read. Last, a copy with typos shows the diagnostics.
 set -euo pipefail
 bin=${1:?usage: demo.sh BIN_DIR}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,10 +17,11 @@ git -c user.name=demo -c user.email=demo@localhost commit -q -m "east-west topol
 echo "\$ mcplan | tail -n 20            # first plan: nothing rendered yet"
 "$bin/mcplan" | tail -n 20
 echo
-echo "\$ mcapply && git add -A && git commit -m render"
-"$bin/mcapply"
-git add -A
-git -c user.name=demo -c user.email=demo@localhost commit -q -m "render east-west"
+echo "\$ mcapply --commit --author 'Demo <demo@localhost>'"
+"$bin/mcapply" --commit --author "Demo <demo@localhost>"
+echo
+echo "\$ git log --stat -1"
+git log --stat -1 | cat
 echo
 echo "\$ mcplan --detailed-exitcode      # nothing to do"
 "$bin/mcplan" --detailed-exitcode && echo "(exit status 0)"

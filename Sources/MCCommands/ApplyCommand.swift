@@ -30,6 +30,9 @@ package struct ApplyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Commit onto this branch (created if missing) instead of the checked-out one.", valueName: "name"))
     var branch: String?
 
+    @Option(help: ArgumentHelp("Apply only if this plan (from mcplan --out) is still current.", valueName: "planfile"))
+    var plan: String?
+
     @Flag(help: "Overwrite uncommitted hand edits inside the rendered folder.")
     var force = false
 
@@ -83,11 +86,21 @@ package struct ApplyCommand: ParsableCommand {
             }
         }
         let target = commit ? try CommitRun.target(repository!, branch: branch, folder: folder) : nil
+        if let plan {
+            let saved = try SavedPlan.read(plan)
+            guard let repository else { throw PipelineError("--plan needs a git repository") }
+            let baseTree = try target?.base.treeID ?? repository.snapshot(of: folder, at: repository.commit("HEAD")).treeID
+            guard saved.matches(topologyDigest: tree.topologyDigest, renderedTree: baseTree) else {
+                Console.error("error: stale plan: re-run mcplan (the topology or the committed \(display)/ changed since it was made); nothing was written\n")
+                throw ExitStatus.retry.exitCode
+            }
+        }
         if tree.clusters.isEmpty, !allowEmpty, try ApplyRun.hasClusterFolders(folderPath) || target?.base.files.isEmpty == false {
             throw PipelineError("this render removes every cluster folder from \(display)/ (an empty or truncated topology?); "
                 + "run with --allow-empty if that is meant; nothing was written")
         }
         let summary = try ApplyRun.apply(tree, to: folderPath)
+        FaultPoint.reach("after-write")
         guard let target, let repository else {
             report(summary: summary, tree: tree, display: display)
             return

@@ -57,16 +57,20 @@ package enum CommitRun {
         let short = target.branch.replacingOccurrences(of: "refs/heads/", with: "")
         let newTree = try repository.tree(replacing: folder, with: tree.files, on: target.parent)
         if let parent = target.parent, try repository.treeID(of: parent) == newTree {
+            // A run killed after its swap left the index behind; this one brings it in line.
+            if target.isCheckedOut { try repository.stageFolder(folder, files: tree.files.map(\.path)) }
             return .noChanges(branch: short)
         }
         let text = (message ?? defaultMessage(plan)) + "\n\nTopology-Digest: \(tree.topologyDigest)\nPlan-Digest: \(digest(plan))\n"
         let commit = try repository.commit(tree: newTree, parent: target.parent, message: text, author: author,
                                            time: Int64(Date().timeIntervalSince1970))
+        FaultPoint.reach("after-commit")
         beforeSwap()
         switch try repository.moveBranch(target.branch, to: commit, expecting: target.tip, log: "mcapply: commit the rendered folder") {
         case .raced:
             return .raced(branch: short)
         case .moved:
+            FaultPoint.reach("after-swap")
             if target.isCheckedOut { try repository.stageFolder(folder, files: tree.files.map(\.path)) }
             return .committed(commit: commit, branch: short, plan: plan)
         }

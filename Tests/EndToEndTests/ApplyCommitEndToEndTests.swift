@@ -152,4 +152,52 @@ private func head(_ repo: String) throws -> String {
         #expect(try mcapply(repo, ["--commit", "--author", "nobody"]).status == 64)
         #expect(try mcapply(repo, ["-m", "x"]).status == 64)
     }
+
+    /// `mcplan --out` then `mcapply --plan` applies; after a commit that changes the folder, or a
+    /// topology edit, the same plan is refused as stale (exit 3) and nothing is written.
+    @Test func savedPlans() throws {
+        let repo = try repository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let planFile = repo + "/../plan-\(UUID().uuidString).json"
+        defer { try? FileManager.default.removeItem(atPath: planFile) }
+        #expect(try Command.product("mcplan", ["-C", repo, "--out", planFile]).status == 0)
+        let applied = try mcapply(repo, ["--commit", "--plan", planFile])
+        #expect(applied.status == 0, "\(applied.stderr)")
+
+        #expect(try Command.product("mcplan", ["-C", repo, "--out", planFile]).status == 0)
+        let topology = repo + "/topology.yaml"
+        let text = try String(contentsOfFile: topology, encoding: .utf8)
+        try text.replacingOccurrences(of: "weight: 50", with: "weight: 40").write(toFile: topology, atomically: true, encoding: .utf8)
+        let edited = try mcapply(repo, ["--commit", "--plan", planFile])
+        #expect(edited.status == 3)
+        #expect(edited.stderr.hasPrefix("error: stale plan: re-run mcplan"))
+
+        #expect(try Command.product("mcplan", ["-C", repo, "--out", planFile]).status == 0)
+        try git(repo, ["rm", "-q", "rendered/east/kustomization.yaml"])
+        try git(repo, ["commit", "-q", "-m", "someone changed the folder"])
+        let tip = try head(repo)
+        let stale = try mcapply(repo, ["--commit", "--plan", planFile])
+        #expect(stale.status == 3)
+        #expect(try head(repo) == tip)
+        #expect(!FileManager.default.fileExists(atPath: repo + "/rendered/east/kustomization.yaml"), "nothing was written")
+    }
+
+    /// A run killed with SIGKILL at any step leaves the repository at the old or the new commit,
+    /// `git fsck` clean, and a rerun converges with a clean status.
+    @Test(arguments: ["after-write", "after-commit", "after-swap"])
+    func killedRunsLeaveTheRepositoryWhole(step: String) throws {
+        let repo = try repository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let old = try head(repo)
+        let killed = try mcapply(repo, ["--commit"], environment: ["MCAPPLY_TEST_KILL_AT": step])
+        #expect(killed.status == 9, "killed by SIGKILL at \(step)")
+        let now = try head(repo)
+        let subjects = try git(repo, ["log", "--format=%s"]).stdout
+        #expect(now == old || subjects.hasPrefix("mcapply: "))
+        #expect(try git(repo, ["fsck", "--strict", "--no-dangling"]).status == 0)
+        let rerun = try mcapply(repo, ["--commit"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(try git(repo, ["status", "--porcelain"]).stdout.isEmpty)
+        #expect(try git(repo, ["log", "--format=%s"]).stdout == "mcapply: 10 to add, 0 to change, 0 to destroy\ntopology\n")
+    }
 }

@@ -1,0 +1,35 @@
+import Foundation
+
+/// What `mcapply --plan` checks in a plan saved by `mcplan --out`: the topology digest and the
+/// rendered folder's tree at the base the plan was made against.
+package struct SavedPlan: Decodable, Sendable {
+    package struct TopologyRef: Decodable, Sendable {
+        package var digest: String?
+    }
+
+    package struct Base: Decodable, Sendable {
+        package var renderedTree: String?
+    }
+
+    package var formatVersion: String
+    package var topology: TopologyRef
+    package var base: Base
+
+    package static func read(_ path: String) throws -> SavedPlan {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PipelineError("cannot read the plan '\(path)'")
+        }
+        guard let plan = try? JSONDecoder().decode(SavedPlan.self, from: data), plan.formatVersion == "1.0" else {
+            throw PipelineError("'\(path)' is not a plan saved by mcplan --out (format 1.0)")
+        }
+        guard plan.topology.digest != nil else {
+            throw PipelineError("the plan '\(path)' was made from an invalid topology; re-run mcplan")
+        }
+        return plan
+    }
+
+    /// Whether applying now still does what the plan showed.
+    package func matches(topologyDigest: String, renderedTree: String?) -> Bool {
+        topology.digest == topologyDigest && base.renderedTree == renderedTree
+    }
+}
