@@ -73,8 +73,7 @@ package struct ApplyCommand: ParsableCommand {
 
     private func apply(_ tree: RenderedTree, location: RepositoryLocation) throws {
         let display = common.renderedDisplay
-        let folderPath = try ApplyRun.folderPath(common.rendered, location: location)
-        let folder = RelativePath(String(folderPath.dropFirst(location.root.count + 1)))!
+        let (folderPath, folder) = try ApplyRun.folder(common.rendered, location: location)
         let repository = commit ? try PlanRun.openRepository(location) : try? PlanRun.openRepository(location)
         // Everything that can refuse happens before anything is written.
         if let repository, !force {

@@ -36,6 +36,12 @@ package enum ApplyRun {
         return normalised
     }
 
+    /// The folder's absolute path and its path relative to the repository root.
+    package static func folder(_ renderedArgument: String?, location: RepositoryLocation) throws -> (path: String, relative: RelativePath) {
+        let path = try folderPath(renderedArgument, location: location)
+        return (path, RelativePath(String(path.dropFirst(location.root.count + 1)))!)
+    }
+
     package static func apply(_ tree: RenderedTree, to folder: String) throws -> FolderWriteSummary {
         do {
             return try RenderedFolder(path: folder).replace(with: tree)

@@ -20,8 +20,7 @@ package enum PlanRun {
     package static func plan(_ result: CompileResult, rendered: String?, base revision: String) throws -> PlanOutcome? {
         guard let tree = Compiler.render(result), let location = result.location else { return nil }
         let repository = try openRepository(location)
-        let folderPath = try ApplyRun.folderPath(rendered, location: location)
-        let folder = RelativePath(String(folderPath.dropFirst(location.root.count + 1)))!
+        let folder = try ApplyRun.folder(rendered, location: location).relative
         do {
             let commit = try repository.commit(revision)
             let snapshot = try repository.snapshot(of: folder, at: commit)
