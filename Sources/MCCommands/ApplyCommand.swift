@@ -56,7 +56,7 @@ package struct ApplyCommand: ParsableCommand {
     package func run() throws {
         try common.enterDirectory()
         let result = try common.compile()
-        CompileReport(commandName: "mcapply", textOnStandardError: true, noColor: common.noColor).printDiagnostics(result)
+        CompileReport(textOnStandardError: true, noColor: common.noColor).printDiagnostics(result)
         guard !result.hasErrors, let tree = Compiler.render(result), let location = result.location else {
             throw ExitStatus.failure.exitCode
         }

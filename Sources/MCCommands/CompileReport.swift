@@ -6,7 +6,6 @@ import MCViews
 /// Prints diagnostics the same way for both commands: as text on standard error (colour decided
 /// once), unless the output is a JSON document that carries them itself.
 struct CompileReport {
-    var commandName: String
     var textOnStandardError: Bool
     var noColor: Bool
 

@@ -31,7 +31,7 @@ package struct PlanCommand: ParsableCommand {
     package func run() throws {
         try common.enterDirectory()
         let result = try common.compile()
-        CompileReport(commandName: "mcplan", textOnStandardError: output != .json, noColor: common.noColor).printDiagnostics(result)
+        CompileReport(textOnStandardError: output != .json, noColor: common.noColor).printDiagnostics(result)
         var outcome: PlanOutcome?
         if !result.hasErrors {
             do {

@@ -22,13 +22,6 @@ package struct RelativePath: Hashable, Comparable, Sendable, CustomStringConvert
 
     package static let root = RelativePath(components: [])
 
-    package var componentCount: Int { components.count }
-
-    /// Component `index`, or nil past the end.
-    package func component(_ index: Int) -> Substring? {
-        index < components.count ? Substring(components[index]) : nil
-    }
-
     package var description: String { string }
 
     package var parent: RelativePath { RelativePath(components: Array(components.dropLast())) }

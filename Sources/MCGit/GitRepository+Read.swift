@@ -41,10 +41,7 @@ extension GitRepository {
     /// Every file under `folder` at `commit` (nil: the empty tree of an unborn branch).
     package func snapshot(of folder: RelativePath, at commit: GitCommitID?) throws -> GitFolderSnapshot {
         guard let commit else { return .empty }
-        var id = git_oid()
-        try GitLibrary.check("git_oid_fromstr", git_oid_fromstr(&id, commit))
-        var commitObject: OpaquePointer?
-        try GitLibrary.check("git_commit_lookup", git_commit_lookup(&commitObject, handle, &id))
+        let commitObject = try lookupCommit(commit)
         defer { git_commit_free(commitObject) }
         var root: OpaquePointer?
         try GitLibrary.check("git_commit_tree", git_commit_tree(&root, commitObject))
@@ -128,6 +125,15 @@ extension GitRepository {
             changes.append(GitUncommittedChange(path: relative, kind: kind))
         }
         return changes.sorted { $0.path < $1.path }
+    }
+
+    /// The commit object with this id; the caller frees it with `git_commit_free`.
+    func lookupCommit(_ commit: GitCommitID) throws -> OpaquePointer {
+        var id = git_oid()
+        try GitLibrary.check("git_oid_fromstr", git_oid_fromstr(&id, commit))
+        var object: OpaquePointer?
+        try GitLibrary.check("git_commit_lookup(\(commit))", git_commit_lookup(&object, handle, &id))
+        return object!
     }
 
     static func hex(_ id: UnsafePointer<git_oid>) -> String {

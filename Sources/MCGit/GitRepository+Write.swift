@@ -50,10 +50,7 @@ extension GitRepository {
     package func tree(replacing folder: RelativePath, with files: [(path: RelativePath, bytes: [UInt8])], on base: GitCommitID?) throws -> String {
         var baseTree: OpaquePointer?
         if let base {
-            var id = git_oid()
-            try GitLibrary.check("git_oid_fromstr", git_oid_fromstr(&id, base))
-            var commit: OpaquePointer?
-            try GitLibrary.check("git_commit_lookup", git_commit_lookup(&commit, handle, &id))
+            let commit = try lookupCommit(base)
             defer { git_commit_free(commit) }
             try GitLibrary.check("git_commit_tree", git_commit_tree(&baseTree, commit))
         } else {
@@ -122,10 +119,7 @@ extension GitRepository {
 
     /// The root tree of a commit.
     package func treeID(of commit: GitCommitID) throws -> String {
-        var id = git_oid()
-        try GitLibrary.check("git_oid_fromstr", git_oid_fromstr(&id, commit))
-        var object: OpaquePointer?
-        try GitLibrary.check("git_commit_lookup", git_commit_lookup(&object, handle, &id))
+        let object = try lookupCommit(commit)
         defer { git_commit_free(object) }
         return Self.hex(git_commit_tree_id(object)!)
     }
@@ -137,12 +131,7 @@ extension GitRepository {
         var treeObject: OpaquePointer?
         try GitLibrary.check("git_tree_lookup", git_tree_lookup(&treeObject, handle, &treeID))
         defer { git_tree_free(treeObject) }
-        var parentObject: OpaquePointer?
-        if let parent {
-            var id = git_oid()
-            try GitLibrary.check("git_oid_fromstr", git_oid_fromstr(&id, parent))
-            try GitLibrary.check("git_commit_lookup", git_commit_lookup(&parentObject, handle, &id))
-        }
+        let parentObject = try parent.map(lookupCommit)
         defer { git_commit_free(parentObject) }
         var signature: UnsafeMutablePointer<git_signature>?
         try GitLibrary.check("git_signature_new", git_signature_new(&signature, author.name, author.email, time, 0))

@@ -59,10 +59,9 @@ extension ApplyRun {
         try repository.uncommittedChanges(under: folder).map(\.path).filter { path in
             let full = folderPath + "/" + path.string
             var info = stat()
-            let isFile = lstat(full, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-            let current = isFile ? FileManager.default.contents(atPath: full).map { [UInt8]($0) } : nil
-            if lstat(full, &info) == 0, !isFile { return true }
-            return current != tree.file(path)
+            guard lstat(full, &info) == 0 else { return tree.file(path) != nil }  // deleted: a hand edit if still rendered
+            guard info.st_mode & S_IFMT == S_IFREG else { return true }  // a folder or symlink where a file goes
+            return FileManager.default.contents(atPath: full).map { [UInt8]($0) } != tree.file(path)
         }
     }
 

@@ -77,7 +77,7 @@ package struct Plan: Sendable {
     package var destroy: Int { changes.filter { $0.action == .destroy }.count }
     /// Clusters with at least one changed file, sorted.
     package var changedClusters: [String] {
-        Array(Set(files.compactMap { $0.path.componentCount > 1 ? $0.path.component(0).map(String.init) : nil })).sorted()
+        Array(Set(files.compactMap(\.path.clusterName))).sorted()
     }
     package var hasChanges: Bool { !files.isEmpty }
 }

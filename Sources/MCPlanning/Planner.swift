@@ -24,7 +24,7 @@ package enum Planner {
         var baseByKey: [ObjectKey: (path: RelativePath, cluster: String)] = [:]
         for (path, bytes) in base.files where isObjectFile(path) {
             let id = tree.file(path) == bytes ? tree.object(at: path)?.id : nil
-            let cluster = String(path.component(0)!)
+            let cluster = path.components[0]
             baseByKey[ObjectKey(cluster: cluster, id: id ?? identity(of: bytes, at: path))] = (path, cluster)
         }
 
@@ -90,7 +90,7 @@ package enum Planner {
 
     /// `<cluster>/<namespace or _cluster>/<file>.yaml`: where the tool writes objects.
     package static func isObjectFile(_ path: RelativePath) -> Bool {
-        path.componentCount == 3 && path.component(1) != "exports" && path.string.hasSuffix(".yaml")
+        path.components.count == 3 && path.components[1] != "exports" && path.string.hasSuffix(".yaml")
     }
 
     /// An object file's identity from its content, or from its path when it no longer parses.
@@ -129,5 +129,5 @@ package enum Planner {
 
 extension RelativePath {
     /// The cluster a path of the rendered folder belongs to (nil for `.mcapply.json`).
-    var clusterName: String? { componentCount > 1 ? component(0).map(String.init) : nil }
+    var clusterName: String? { components.count > 1 ? components[0] : nil }
 }

@@ -20,6 +20,12 @@ package struct ValidationContext: Sendable {
     /// Every link into a cluster, and every export of a cluster, in declaration order.
     package let linksByTarget: [String: [Link]]
     package let exportsByCluster: [String: [Export]]
+    /// Links between two different clusters: a self link is MC210's alone, every other rule
+    /// looks past it.
+    package let crossLinks: [Link]
+    /// Each unordered pair of distinct linked clusters once, in first-declaration order, with the
+    /// first link that joins them.
+    package let linkedPairs: [Link]
 
     private struct LinkKey: Hashable {
         var source: String
@@ -48,6 +54,9 @@ package struct ValidationContext: Sendable {
         linksByPair = links
         linksByTarget = Dictionary(grouping: input.topology.links, by: \.target.value)
         exportsByCluster = Dictionary(grouping: input.topology.exports, by: \.cluster.value)
+        crossLinks = input.topology.links.filter { $0.source.value != $0.target.value }
+        var seen = Set<[String]>()
+        linkedPairs = crossLinks.filter { seen.insert([$0.source.value, $0.target.value].sorted()).inserted }
     }
 
     /// The link `source` → `target`, if declared.
@@ -83,16 +92,6 @@ package struct ValidationContext: Sendable {
         guard let source = clusters[link.source.value], let target = clusters[link.target.value],
               source.isComplete, target.isComplete else { return nil }
         return (source, target)
-    }
-
-    /// Each unordered pair of distinct linked clusters once, in first-declaration order, with the
-    /// first link that joins them.
-    package var linkedPairs: [Link] {
-        var seen = Set<[String]>()
-        return topology.links.filter { link in
-            guard link.source.value != link.target.value else { return false }
-            return seen.insert([link.source.value, link.target.value].sorted()).inserted
-        }
     }
 
     /// Where a certificate source is written: what the user must change.

@@ -146,6 +146,18 @@ private func head(_ repo: String) throws -> String {
         #expect(try git(repo, ["show", "--name-only", "--format=", "deploy"]).stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("rendered/") })
     }
 
+    @Test func unusablePlanFiles() throws {
+        let repo = try repository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let missing = try mcapply(repo, ["--commit", "--plan", repo + "/no-such-plan.json"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("error: cannot read the plan '"))
+        let foreign = try mcapply(repo, ["--commit", "--plan", repo + "/topology.yaml"])
+        #expect(foreign.status == 1)
+        #expect(foreign.stderr.contains("is not a plan saved by mcplan --out (format 1.0)"))
+        #expect(!FileManager.default.fileExists(atPath: repo + "/rendered"), "nothing was written")
+    }
+
     @Test func usageErrors() throws {
         let repo = try repository()
         defer { try? FileManager.default.removeItem(atPath: repo) }

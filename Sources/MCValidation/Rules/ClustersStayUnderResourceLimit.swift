@@ -27,7 +27,7 @@ package enum ResourceCount {
     package static func perCluster(_ context: ValidationContext) -> [String: Int] {
         var counts = context.clusters.mapValues { _ in 1 }
         var seen = Set<[String]>()
-        for link in context.topology.links where link.source.value != link.target.value {
+        for link in context.crossLinks {
             guard seen.insert([link.source.value, link.target.value]).inserted,
                   counts[link.source.value] != nil, let target = context.clusters[link.target.value] else { continue }
             let source = context.clusters[link.source.value]!

@@ -7,7 +7,7 @@ struct GatewayLinksTargetAGateway: ValidationRule {
 
     func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         var reported = Set<String>()
-        for link in context.topology.links where link.mode.value == .gateway && link.source.value != link.target.value {
+        for link in context.crossLinks where link.mode.value == .gateway {
             guard let (_, target) = context.endpoints(of: link), target.gateway == nil,
                   reported.insert(link.source.value + ">" + link.target.value).inserted else { continue }
             diagnostics.append(context.diagnostic(

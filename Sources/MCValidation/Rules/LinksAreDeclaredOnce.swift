@@ -7,7 +7,7 @@ struct LinksAreDeclaredOnce: ValidationRule {
 
     func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         var firsts: [[String]: Link] = [:]
-        for link in context.topology.links where link.source.value != link.target.value {
+        for link in context.crossLinks {
             let key = [link.source.value, link.target.value]
             guard let first = firsts[key] else {
                 firsts[key] = link

@@ -8,7 +8,7 @@ struct LinksHaveACredentialsSource: ValidationRule {
 
     func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         var seen = Set<[String]>()
-        for link in context.topology.links where link.source.value != link.target.value {
+        for link in context.crossLinks {
             guard let (_, target) = context.endpoints(of: link), target.credentials == nil,
                   seen.insert([link.source.value, link.target.value]).inserted else { continue }
             diagnostics.append(context.diagnostic(
