@@ -15,7 +15,7 @@ enum DriftFinder {
                 drift.append(.init(path: path, kind: .unowned, detail: "committed, but not written by mcapply (not in \(Manifest.fileName))"))
                 continue
             }
-            let known = rendered.file(path) == bytes ? rendered.digests[path] : nil
+            let known = rendered.file(path) == bytes ? rendered.digest(path) : nil
             if digest != (known ?? Manifest.digest(bytes)) {
                 drift.append(.init(path: path, kind: .edited, detail: "edited in git since mcapply wrote it"))
             }

@@ -35,39 +35,56 @@ package struct Manifest: Codable, Sendable, Equatable {
     /// unescaped slashes (a test holds the two equal), written directly because a large mesh's
     /// manifest lists tens of thousands of files.
     package var bytes: [UInt8] {
-        var out = "{\n  \"files\" : {\n"
-        out += files.sorted { $0.key < $1.key }.map { "    \(Self.quoted($0.key)) : \(Self.quoted($0.value))" }.joined(separator: ",\n")
-        out += files.isEmpty ? "\n  }" : "\n  }"
-        out += ",\n  \"formatVersion\" : \(Self.quoted(formatVersion))"
-        out += ",\n  \"generatedBy\" : \(Self.quoted(generatedBy))"
-        out += ",\n  \"tool\" : {\n    \"name\" : \(Self.quoted(tool.name)),\n    \"version\" : \(Self.quoted(tool.version))\n  }"
-        out += ",\n  \"topology\" : {\n    \"digest\" : \(Self.quoted(topology.digest)),\n    \"path\" : \(Self.quoted(topology.path))\n  }"
-        out += "\n}\n"
-        return Array(out.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(files.count * 128 + 512)
+        func add(_ text: String) { out.append(contentsOf: text.utf8) }
+        func member(_ indent: String, _ key: String, _ value: String) {
+            add(indent)
+            Self.appendQuoted(key, to: &out)
+            add(" : ")
+            Self.appendQuoted(value, to: &out)
+        }
+        add("{\n  \"files\" : {\n")
+        for (index, entry) in files.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 { add(",\n") }
+            member("    ", entry.key, entry.value)
+        }
+        add("\n  },\n")
+        member("  ", "formatVersion", formatVersion)
+        add(",\n")
+        member("  ", "generatedBy", generatedBy)
+        add(",\n  \"tool\" : {\n")
+        member("    ", "name", tool.name)
+        add(",\n")
+        member("    ", "version", tool.version)
+        add("\n  },\n  \"topology\" : {\n")
+        member("    ", "digest", topology.digest)
+        add(",\n")
+        member("    ", "path", topology.path)
+        add("\n  }\n}\n")
+        return out
     }
 
-    /// A JSON string literal, escaped as `JSONEncoder` escapes it (slashes left alone).
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{8}": out += "\\b"
-            case "\u{C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    /// Appends a JSON string literal, escaped as `JSONEncoder` escapes it (slashes left alone).
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
+            case 0x0A: out.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: out.append(contentsOf: #"\r"#.utf8)
+            case 0x09: out.append(contentsOf: #"\t"#.utf8)
+            case 0x08: out.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: out.append(contentsOf: #"\f"#.utf8)
+            case ..<0x20:
+                out.append(contentsOf: #"\u00"#.utf8)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+            default: out.append(byte)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Reads a manifest back; nil when the bytes are not one.

@@ -1,41 +1,71 @@
 import MCFiles
 
 /// Everything the rendered folder must hold: the files (paths relative to the folder) and the
-/// objects they carry, for the plan.
+/// objects they carry, for the plan. Lookups are binary searches over the sorted arrays: a large
+/// mesh has tens of thousands of files, and building hash indexes for them costs more than the
+/// few lookups a plan makes.
 package struct RenderedTree: Sendable {
+    /// One file of the folder.
+    package struct File: Sendable {
+        package var path: RelativePath
+        package var bytes: [UInt8]
+        /// `sha256:<hex>` of `bytes`, as `.mcapply.json` records it.
+        package var digest: String
+
+        package init(path: RelativePath, bytes: [UInt8], digest: String) {
+            self.path = path
+            self.bytes = bytes
+            self.digest = digest
+        }
+    }
+
     /// Sorted by path.
-    package var files: [(path: RelativePath, bytes: [UInt8])]
-    /// Sorted by cluster, then path.
-    package var objects: [RenderedObject]
+    package let files: [(path: RelativePath, bytes: [UInt8])]
+    /// Sorted by path (so by cluster first).
+    package let objects: [RenderedObject]
     /// The topology digest recorded in `.mcapply.json`.
-    package var topologyDigest: String
-    /// `sha256:<hex>` of each file as `.mcapply.json` records it (the manifest itself excluded).
-    package var digests: [RelativePath: String]
+    package let topologyDigest: String
+    /// The digest of each of `files`, in the same order.
+    private let digests: [String]
 
-    private let index: [RelativePath: Int]
-    private let objectIndex: [RelativePath: Int]
-
-    package init(
-        files: [(path: RelativePath, bytes: [UInt8])], objects: [RenderedObject], topologyDigest: String,
-        digests: [RelativePath: String] = [:]
-    ) {
-        self.files = files.sorted { $0.path < $1.path }
-        self.objects = objects
+    package init(files: [File], objects: [RenderedObject], topologyDigest: String) {
+        let files = files.sorted { $0.path < $1.path }
+        self.files = files.map { ($0.path, $0.bytes) }
+        digests = files.map(\.digest)
+        self.objects = objects.sorted { $0.path < $1.path }
         self.topologyDigest = topologyDigest
-        self.digests = digests
-        index = Dictionary(self.files.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
-        objectIndex = Dictionary(objects.enumerated().map { ($0.element.path, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A tree whose digests are computed here (for trees built by hand).
+    package init(files: [(path: RelativePath, bytes: [UInt8])], objects: [RenderedObject], topologyDigest: String) {
+        self.init(files: files.map { File(path: $0.path, bytes: $0.bytes, digest: Manifest.digest($0.bytes)) },
+                  objects: objects, topologyDigest: topologyDigest)
     }
 
     /// The object rendered into `path`, if any.
     package func object(at path: RelativePath) -> RenderedObject? {
-        objectIndex[path].map { objects[$0] }
+        Self.search(objects, for: path, by: \.path).map { objects[$0] }
     }
 
     package var clusters: [String] { Array(Set(objects.map(\.cluster))).sorted() }
 
     /// The file at `path`, if rendered.
     package func file(_ path: RelativePath) -> [UInt8]? {
-        index[path].map { files[$0].bytes }
+        Self.search(files, for: path, by: \.path).map { files[$0].bytes }
+    }
+
+    /// The digest of the file at `path`, if rendered.
+    package func digest(_ path: RelativePath) -> String? {
+        Self.search(files, for: path, by: \.path).map { digests[$0] }
+    }
+
+    private static func search<Element>(_ sorted: [Element], for path: RelativePath, by key: (Element) -> RelativePath) -> Int? {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if key(sorted[middle]) < path { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && key(sorted[low]) == path ? low : nil
     }
 }

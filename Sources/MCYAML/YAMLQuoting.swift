@@ -1,32 +1,51 @@
 /// How a string must be written so that every YAML 1.1 or 1.2 reader gets the same string back.
+/// Decided over the UTF-8 bytes: the writer asks this for every key and value of every object.
 enum YAMLQuoting {
     enum Style {
         case plain, doubleQuoted, literal
     }
 
-    /// Words that YAML 1.1 or 1.2 reads as booleans or null, compared case-insensitively.
-    private static let reservedWords: Set<String> = [
-        "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "=", "<<",
-        ".inf", "-.inf", "+.inf", ".nan",
-    ]
-
-    /// Characters that may not start a plain scalar.
-    private static let leadingIndicators: Set<Unicode.Scalar> = [
-        "-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`",
-    ]
-
     static func style(for string: String) -> Style {
-        if string.utf8.contains(0x0A) { return canBeLiteral(string) ? .literal : .doubleQuoted }
-        return needsQuotes(string) ? .doubleQuoted : .plain
+        var string = string
+        return string.withUTF8 { bytes in
+            if bytes.contains(0x0A) { return canBeLiteral(bytes) ? .literal : .doubleQuoted }
+            return needsQuotes(bytes) ? .doubleQuoted : .plain
+        }
     }
 
-    /// Decided in one pass over the UTF-8 bytes: the writer asks this for every key and value.
-    static func needsQuotes(_ string: String) -> Bool {
-        let bytes = string.utf8
+    /// Words that YAML 1.1 or 1.2 reads as booleans or null, compared case-insensitively, each
+    /// packed into an integer (one byte per character) so that the check allocates nothing.
+    private static let reservedWords: Set<UInt64> = Set([
+        "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "=", "<<",
+        ".inf", "-.inf", "+.inf", ".nan",
+    ].map { (word: String) in packedLowercase(Array(word.utf8)[...]) })
+
+    /// Up to eight bytes, ASCII letters lowercased, one per byte of an integer.
+    private static func packedLowercase<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        var packed: UInt64 = 0
+        for byte in bytes {
+            packed = packed << 8 | UInt64((0x41...0x5A).contains(byte) ? byte | 0x20 : byte)
+        }
+        return packed
+    }
+
+    /// Bytes that may not start a plain scalar.
+    private static func isLeadingIndicator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"),
+             UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+             UInt8(ascii: "`"), UInt8(ascii: " "):
+            true
+        default: false
+        }
+    }
+
+    private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return true }
-        if bytes.count <= 6, reservedWords.contains(string.lowercased()) { return true }
-        if leadingIndicators.contains(Unicode.Scalar(first)) || first == 0x20 || last == 0x20 || last == 0x3A { return true }
-        if (0x30...0x39).contains(first) || first == 0x2D || first == 0x2B || first == 0x2E, looksNumeric(string) { return true }
+        if bytes.count <= 6, reservedWords.contains(packedLowercase(bytes)) { return true }
+        if isLeadingIndicator(first) || last == 0x20 || last == 0x3A { return true }
+        if (0x30...0x39).contains(first) || first == 0x2D || first == 0x2B || first == 0x2E, looksNumeric(bytes) { return true }
         var previous: UInt8 = 0
         var ascii = true
         for byte in bytes {
@@ -36,29 +55,38 @@ enum YAMLQuoting {
             if previous == 0x20 && byte == 0x23 { return true }  // " #"
             previous = byte
         }
-        return !ascii && string.unicodeScalars.contains { !isPrintable($0) }
+        return !ascii && String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { !isPrintable($0) }
     }
 
     /// Anything a YAML 1.1 or 1.2 reader might take for a number, date or time: a digit (or a
     /// sign or dot and a digit) at the start, then only characters that numbers are made of.
-    private static func looksNumeric(_ string: String) -> Bool {
-        var scalars = Substring(string).unicodeScalars[...]
-        if let first = scalars.first, first == "-" || first == "+" || first == "." {
-            scalars = scalars.dropFirst()
+    private static func looksNumeric(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var rest = bytes[...]
+        if let first = rest.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") {
+            rest = rest.dropFirst()
         }
-        guard let lead = scalars.first, ("0"..."9").contains(lead) || lead == "." else { return false }
-        return scalars.allSatisfy { c in
-            ("0"..."9").contains(c) || ("a"..."f").contains(c) || ("A"..."F").contains(c)
-                || "xXoObB_.:+-eE tTzZ".unicodeScalars.contains(c)
+        guard let lead = rest.first, (0x30...0x39).contains(lead) || lead == UInt8(ascii: ".") else { return false }
+        return rest.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"): true
+            default: "xXoObB_.:+-eE tTzZ".utf8.contains(byte)
+            }
         }
     }
 
     /// A literal block keeps the text exactly when it holds only printable characters and tabs,
     /// has some non-blank content, and no line carries a stray carriage return.
-    private static func canBeLiteral(_ string: String) -> Bool {
-        guard string.unicodeScalars.contains(where: { $0 != "\n" && $0 != " " }) else { return false }
-        return string.unicodeScalars.allSatisfy { $0 == "\n" || $0 == "\t" || isPrintable($0) }
-            && !string.unicodeScalars.contains("\r")
+    private static func canBeLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.contains(where: { $0 != 0x0A && $0 != 0x20 }) else { return false }
+        var ascii = true
+        for byte in bytes {
+            if byte >= 0x80 {
+                ascii = false
+            } else if (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F {
+                return false
+            }
+        }
+        return ascii || String(decoding: bytes, as: UTF8.self).unicodeScalars.allSatisfy { $0 == "\n" || $0 == "\t" || isPrintable($0) }
     }
 
     static func isPrintable(_ c: Unicode.Scalar) -> Bool {

@@ -17,11 +17,11 @@ private func object(_ cluster: String, _ kind: String, _ namespace: String?, _ n
     fields.append(("metadata", .mapping(metadata)))
     if !extra.isEmpty { fields.append(("data", .mapping([("x", .string(extra))]))) }
     let range = SourceRange(start: .init(line: 7, column: 3), end: .init(line: 7, column: 9))
-    return RenderedObject(cluster: cluster, id: id, body: .mapping(fields), origin: Origin("entry of \(cluster)", at: range))
+    return RenderedObject(ObjectDraft(cluster: cluster, id: id, body: .mapping(fields), origin: Origin("entry of \(cluster)", at: range)), header: "")
 }
 
 private func tree(_ objects: [RenderedObject]) -> RenderedTree {
-    let files = objects.map { ($0.path, Array(YAMLWriter.write($0.body).utf8)) }
+    let files = objects.map { ($0.path, $0.bytes) }
     return RenderedTree(files: files, objects: objects, topologyDigest: "sha256:test")
 }
 
@@ -145,7 +145,7 @@ extension Renderer {
 }
 
 @Suite struct DestroyReasonTests {
-    private let empty = RenderedTree(files: [], objects: [], topologyDigest: "sha256:test")
+    private let empty = RenderedTree(files: [RenderedTree.File](), objects: [], topologyDigest: "sha256:test")
 
     @Test(arguments: [
         ("Link", "linkerd-multicluster", "east", "west", "link west → east removed"),

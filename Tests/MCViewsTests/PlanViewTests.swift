@@ -19,11 +19,12 @@ private func samplePlan() -> PlanDocument {
         if let namespace { metadata.append(("namespace", .string(namespace))) }
         let body = YAMLValue.mapping([("apiVersion", .string("v1")), ("kind", .string(kind)), ("metadata", .mapping(metadata)),
                                       ("data", .mapping([("value", .string(value))]))])
-        return RenderedObject(cluster: cluster, id: id, body: body,
-                              origin: Origin("link west → east", at: SourceRange(start: .init(line: 30, column: 5), end: .init(line: 30, column: 9))))
+        return RenderedObject(ObjectDraft(cluster: cluster, id: id, body: body,
+                                          origin: Origin("link west → east", at: SourceRange(start: .init(line: 30, column: 5), end: .init(line: 30, column: 9)))),
+                              header: "")
     }
     func files(_ objects: [RenderedObject]) -> [(path: RelativePath, bytes: [UInt8])] {
-        objects.map { ($0.path, Array(YAMLWriter.write($0.body).utf8)) }
+        objects.map { ($0.path, $0.bytes) }
     }
     let kept = object("east", "ConfigMap", "linkerd", "trust", "1\n2\n3\n4\n5\n6\n7\n")
     let changedBefore = object("west", "Link", "linkerd-multicluster", "east", "old")

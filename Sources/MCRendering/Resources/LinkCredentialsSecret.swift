@@ -7,12 +7,12 @@ import MCYAML
 /// the destination controller. A cluster whose two namespaces are one gets only the labelled one,
 /// which serves both.
 enum LinkCredentialsSecret {
-    static func build(_ link: Link, source: Cluster, target: Cluster, store: ExternalSecretSource) -> [RenderedObject] {
+    static func build(_ link: Link, source: Cluster, target: Cluster, store: ExternalSecretSource) -> [ObjectDraft] {
         let targetName = target.name.value
         let name = "cluster-credentials-" + targetName
         var remoteRef: [(String, YAMLValue)] = [("key", .string(store.key(source: source.name.value, target: targetName)))]
         if let property = store.property { remoteRef.append(("property", .string(property.value))) }
-        func secret(namespace: String, labels: [(String, String)], annotations: [(String, String)]) -> RenderedObject {
+        func secret(namespace: String, labels: [(String, String)], annotations: [(String, String)]) -> ObjectDraft {
             let id = ResourceID(apiVersion: "external-secrets.io/v1", kind: "ExternalSecret", namespace: namespace, name: name)
             var metadata: [(String, YAMLValue)] = [("labels", ObjectBuilder.stringMap(labels + [ObjectBuilder.managedByLabel]))]
             if !annotations.isEmpty { metadata.append(("annotations", ObjectBuilder.stringMap(annotations))) }
@@ -29,7 +29,7 @@ enum LinkCredentialsSecret {
                 ])),
                 ("data", .sequence([.mapping([("secretKey", .string("kubeconfig")), ("remoteRef", .mapping(remoteRef))])])),
             ])
-            return RenderedObject(cluster: source.name.value, id: id, body: ObjectBuilder.object(id, [("spec", spec)]),
+            return ObjectDraft(cluster: source.name.value, id: id, body: ObjectBuilder.object(id, [("spec", spec)]),
                                   origin: LinkResource.origin(link))
         }
         let labelled = secret(

@@ -4,7 +4,7 @@ import MCYAML
 /// The Link (`multicluster.linkerd.io/v1alpha3`) in the source's multicluster namespace. Every
 /// spec scalar is a string, as the CRD requires; gateway fields only in gateway mode.
 enum LinkResource {
-    static func build(_ link: Link, source: Cluster, target: Cluster, settings: Settings) -> RenderedObject {
+    static func build(_ link: Link, source: Cluster, target: Cluster, settings: Settings) -> ObjectDraft {
         let targetName = target.name.value
         let id = ResourceID(apiVersion: "multicluster.linkerd.io/v1alpha3", kind: "Link",
                             namespace: source.multiclusterNamespace.value, name: targetName)
@@ -39,7 +39,7 @@ enum LinkResource {
         if !settings.excludedAnnotations.isEmpty {
             spec.append(("excludedAnnotations", ObjectBuilder.strings(settings.excludedAnnotations.map(\.value))))
         }
-        return RenderedObject(cluster: source.name.value, id: id, body: ObjectBuilder.object(id, [("spec", .mapping(spec))]),
+        return ObjectDraft(cluster: source.name.value, id: id, body: ObjectBuilder.object(id, [("spec", .mapping(spec))]),
                               origin: LinkResource.origin(link))
     }
 

@@ -12,14 +12,14 @@ struct RemoteAccess {
     var namespace: String { target.multiclusterNamespace.value }
     static let labels = [("linkerd.io/extension", "multicluster")]
 
-    func object(_ id: ResourceID, annotations: [(String, String)] = [], _ fields: [(String, YAMLValue)]) -> RenderedObject {
-        RenderedObject(cluster: target.name.value, id: id,
+    func object(_ id: ResourceID, annotations: [(String, String)] = [], _ fields: [(String, YAMLValue)]) -> ObjectDraft {
+        ObjectDraft(cluster: target.name.value, id: id,
                        body: ObjectBuilder.object(id, labels: Self.labels, annotations: annotations, fields),
                        origin: LinkResource.origin(link))
     }
 
     /// All four objects, ServiceAccount first.
-    var objects: [RenderedObject] {
+    var objects: [ObjectDraft] {
         [RemoteAccessServiceAccount.build(self), RemoteAccessTokenSecret.build(self),
          RemoteAccessClusterRole.build(self), RemoteAccessClusterRoleBinding.build(self)]
     }
@@ -27,14 +27,14 @@ struct RemoteAccess {
 
 /// The ServiceAccount the source's service mirror authenticates as.
 enum RemoteAccessServiceAccount {
-    static func build(_ access: RemoteAccess) -> RenderedObject {
+    static func build(_ access: RemoteAccess) -> ObjectDraft {
         access.object(ResourceID(apiVersion: "v1", kind: "ServiceAccount", namespace: access.namespace, name: access.name), [])
     }
 }
 
 /// Its long-lived token Secret, with no data: Kubernetes fills it in.
 enum RemoteAccessTokenSecret {
-    static func build(_ access: RemoteAccess) -> RenderedObject {
+    static func build(_ access: RemoteAccess) -> ObjectDraft {
         access.object(
             ResourceID(apiVersion: "v1", kind: "Secret", namespace: access.namespace, name: access.name + "-token"),
             annotations: [("kubernetes.io/service-account.name", access.name)],
@@ -44,7 +44,7 @@ enum RemoteAccessTokenSecret {
 
 /// Read access to what the service mirror watches in the target, plus events.
 enum RemoteAccessClusterRole {
-    static func build(_ access: RemoteAccess) -> RenderedObject {
+    static func build(_ access: RemoteAccess) -> ObjectDraft {
         let read = ObjectBuilder.strings(["list", "get", "watch"])
         func rule(_ group: String, _ resources: [String], _ verbs: YAMLValue, names: [String] = []) -> YAMLValue {
             var fields: [(String, YAMLValue)] = [("apiGroups", ObjectBuilder.strings([group])), ("resources", ObjectBuilder.strings(resources))]
@@ -68,7 +68,7 @@ enum RemoteAccessClusterRole {
 
 /// Binds the role to the ServiceAccount.
 enum RemoteAccessClusterRoleBinding {
-    static func build(_ access: RemoteAccess) -> RenderedObject {
+    static func build(_ access: RemoteAccess) -> ObjectDraft {
         access.object(
             ResourceID(apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", namespace: nil, name: access.name),
             [

@@ -4,7 +4,7 @@ import MCYAML
 /// A weighted split as an HTTPRoute (`gateway.networking.k8s.io/v1` or `policy.linkerd.io/v1beta3`):
 /// the apex Service as parent, one rule whose backends keep their declared order.
 enum SplitRoute {
-    static func build(_ split: Split, api: RouteAPI, port: Int) -> RenderedObject {
+    static func build(_ split: Split, api: RouteAPI, port: Int) -> ObjectDraft {
         let id = ResourceID(apiVersion: api.rawValue, kind: "HTTPRoute", namespace: split.namespace.value, name: split.objectName)
         let backends = zip(split.backends, SplitWeights.integers(split)).map { backend, weight in
             YAMLValue.mapping([("name", .string(backend.renderedName)), ("port", .int(port)), ("weight", .int(weight))])
@@ -15,7 +15,7 @@ enum SplitRoute {
             ])])),
             ("rules", .sequence([.mapping([("backendRefs", .sequence(backends))])])),
         ])
-        return RenderedObject(cluster: split.cluster.value, id: id, body: ObjectBuilder.object(id, [("spec", spec)]),
+        return ObjectDraft(cluster: split.cluster.value, id: id, body: ObjectBuilder.object(id, [("spec", spec)]),
                               origin: origin(split))
     }
 

@@ -4,7 +4,7 @@ import MCYAML
 /// A split as an SMI TrafficSplit: `v1alpha1` with quantity weights, `v1alpha2` with integer
 /// weights, or the `v1alpha2` failover form that linkerd-failover drives (primary 1, others 0).
 enum SplitTrafficSplit {
-    static func build(_ split: Split, api: RouteAPI) -> RenderedObject {
+    static func build(_ split: Split, api: RouteAPI) -> ObjectDraft {
         let weights: [YAMLValue]
         var labels: [(String, String)] = []
         var annotations: [(String, String)] = []
@@ -24,7 +24,7 @@ enum SplitTrafficSplit {
             YAMLValue.mapping([("service", .string(backend.renderedName)), ("weight", weight)])
         }
         let spec: YAMLValue = .mapping([("service", .string(split.service.value)), ("backends", .sequence(backends))])
-        return RenderedObject(cluster: split.cluster.value, id: id,
+        return ObjectDraft(cluster: split.cluster.value, id: id,
                               body: ObjectBuilder.object(id, labels: labels, annotations: annotations, [("spec", spec)]),
                               origin: SplitRoute.origin(split))
     }
