@@ -31,7 +31,7 @@ let package = Package(
 
         module("MCDiagnostics"),
         module("MCYAML", ["CLibYAML", "MCDiagnostics"]),
-        module("MCGit", ["CGit2", "MCFiles"]),
+        module("MCGit", ["CGit2", "MCFiles", .product(name: "Crypto", package: "swift-crypto")]),
         module("MCTopology", ["MCDiagnostics"]),
         module("MCLoading", ["MCDiagnostics", "MCYAML", "MCTopology"]),
         module("MCFiles"),

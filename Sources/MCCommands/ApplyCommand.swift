@@ -84,11 +84,11 @@ package struct ApplyCommand: ParsableCommand {
                     + "\ncommit or discard them, or run with --force; nothing was written")
             }
         }
-        let target = commit ? try CommitRun.target(repository!, branch: branch, folder: folder) : nil
+        let target = commit ? try CommitRun.target(repository!, branch: branch, folder: folder, known: tree.blobsByID) : nil
         if let plan {
             let saved = try SavedPlan.read(plan)
             guard let repository else { throw PipelineError("--plan needs a git repository") }
-            let baseTree = try target?.base.treeID ?? repository.snapshot(of: folder, at: repository.commit("HEAD")).treeID
+            let baseTree = try target?.base.treeID ?? repository.folderTreeID(folder, at: repository.commit("HEAD"))
             guard saved.matches(topologyDigest: tree.topologyDigest, renderedTree: baseTree) else {
                 Console.error("error: stale plan: re-run mcplan (the topology or the committed \(display)/ changed since it was made); nothing was written\n")
                 throw ExitStatus.retry.exitCode

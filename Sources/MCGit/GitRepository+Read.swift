@@ -38,9 +38,30 @@ extension GitRepository {
         return Self.hex(git_object_id(commit)!)
     }
 
-    /// Every file under `folder` at `commit` (nil: the empty tree of an unborn branch).
-    package func snapshot(of folder: RelativePath, at commit: GitCommitID?) throws -> GitFolderSnapshot {
-        guard let commit else { return .empty }
+    /// Every file under `folder` at `commit` (nil: the empty tree of an unborn branch). A blob whose
+    /// id is in `known` is taken from there instead of being read: a caller that has just rendered
+    /// the folder passes what it rendered, and only the files that differ are read.
+    package func snapshot(
+        of folder: RelativePath, at commit: GitCommitID?, known: [GitObjectID: [UInt8]] = [:]
+    ) throws -> GitFolderSnapshot {
+        try withFolderTree(folder, at: commit) { id, tree in
+            var snapshot = GitFolderSnapshot(treeID: id, files: [:], nonRegular: [])
+            try collect(tree, prefix: [], known: known, into: &snapshot)
+            return snapshot
+        } ?? .empty
+    }
+
+    /// The tree id of `folder` at `commit`, without reading what is under it; nil when the
+    /// commit (or the unborn branch) has no such folder.
+    package func folderTreeID(_ folder: RelativePath, at commit: GitCommitID?) throws -> String? {
+        try withFolderTree(folder, at: commit) { id, _ in id }
+    }
+
+    /// `body` with the folder's tree id and tree at `commit`; nil when there is no such folder.
+    private func withFolderTree<Result>(
+        _ folder: RelativePath, at commit: GitCommitID?, _ body: (String, OpaquePointer) throws -> Result
+    ) throws -> Result? {
+        guard let commit else { return nil }
         let commitObject = try lookupCommit(commit)
         defer { git_commit_free(commitObject) }
         var root: OpaquePointer?
@@ -48,19 +69,19 @@ extension GitRepository {
         defer { git_tree_free(root) }
         var entry: OpaquePointer?
         let found = git_tree_entry_bypath(&entry, root, folder.string)
-        if found == GIT_ENOTFOUND.rawValue { return .empty }
+        if found == GIT_ENOTFOUND.rawValue { return nil }
         try GitLibrary.check("git_tree_entry_bypath(\(folder))", found)
         defer { git_tree_entry_free(entry) }
-        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return .empty }
+        guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
         var tree: OpaquePointer?
         try GitLibrary.check("git_tree_lookup", git_tree_lookup(&tree, handle, git_tree_entry_id(entry)))
         defer { git_tree_free(tree) }
-        var snapshot = GitFolderSnapshot(treeID: Self.hex(git_tree_entry_id(entry)!), files: [:], nonRegular: [])
-        try collect(tree!, prefix: [], into: &snapshot)
-        return snapshot
+        return try body(Self.hex(git_tree_entry_id(entry)!), tree!)
     }
 
-    private func collect(_ tree: OpaquePointer, prefix: [String], into snapshot: inout GitFolderSnapshot) throws {
+    private func collect(
+        _ tree: OpaquePointer, prefix: [String], known: [GitObjectID: [UInt8]], into snapshot: inout GitFolderSnapshot
+    ) throws {
         for index in 0..<git_tree_entrycount(tree) {
             let entry = git_tree_entry_byindex(tree, index)!
             let path = prefix + [String(cString: git_tree_entry_name(entry))]
@@ -69,17 +90,20 @@ extension GitRepository {
                 var child: OpaquePointer?
                 try GitLibrary.check("git_tree_lookup", git_tree_lookup(&child, handle, git_tree_entry_id(entry)))
                 defer { git_tree_free(child) }
-                try collect(child!, prefix: path, into: &snapshot)
+                try collect(child!, prefix: path, known: known, into: &snapshot)
             case GIT_OBJECT_BLOB:
+                let relative = RelativePath(components: path)
+                let mode = git_tree_entry_filemode(entry)
+                if mode != GIT_FILEMODE_BLOB, mode != GIT_FILEMODE_BLOB_EXECUTABLE { snapshot.nonRegular.insert(relative) }
+                if let bytes = known[GitObjectID(git_tree_entry_id(entry))] {
+                    snapshot.files[relative] = bytes
+                    continue
+                }
                 var blob: OpaquePointer?
                 try GitLibrary.check("git_blob_lookup", git_blob_lookup(&blob, handle, git_tree_entry_id(entry)))
                 defer { git_blob_free(blob) }
                 let size = Int(git_blob_rawsize(blob))
-                let bytes = size == 0 ? [] : Array(UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: size))
-                let relative = RelativePath(components: path)
-                snapshot.files[relative] = bytes
-                let mode = git_tree_entry_filemode(entry)
-                if mode != GIT_FILEMODE_BLOB, mode != GIT_FILEMODE_BLOB_EXECUTABLE { snapshot.nonRegular.insert(relative) }
+                snapshot.files[relative] = size == 0 ? [] : Array(UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: size))
             default:
                 snapshot.nonRegular.insert(RelativePath(components: path))
             }

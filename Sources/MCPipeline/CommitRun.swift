@@ -38,7 +38,10 @@ package enum CommitRun {
         package var isCheckedOut: Bool
     }
 
-    package static func target(_ repository: GitRepository, branch: String?, folder: RelativePath) throws -> Target {
+    /// - Parameter known: blobs the caller holds (`RenderedTree.blobsByID`), not read again.
+    package static func target(
+        _ repository: GitRepository, branch: String?, folder: RelativePath, known: [GitObjectID: [UInt8]]
+    ) throws -> Target {
         let checkedOut = try repository.currentBranch()
         guard let name = branch.map({ $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 }) ?? checkedOut else {
             throw PipelineError("HEAD is detached; name the branch to commit onto with --branch")
@@ -46,7 +49,7 @@ package enum CommitRun {
         let tip = try repository.tip(of: name)
         var parent = tip
         if tip == nil, name != checkedOut { parent = try repository.commit("HEAD") }
-        return Target(branch: name, tip: tip, parent: parent, base: try repository.snapshot(of: folder, at: parent),
+        return Target(branch: name, tip: tip, parent: parent, base: try repository.snapshot(of: folder, at: parent, known: known),
                       isCheckedOut: name == checkedOut)
     }
 

@@ -23,7 +23,7 @@ package enum PlanRun {
         let folder = try ApplyRun.folder(rendered, location: location).relative
         do {
             let commit = try repository.commit(revision)
-            let snapshot = try repository.snapshot(of: folder, at: commit)
+            let snapshot = try repository.snapshot(of: folder, at: commit, known: tree.blobsByID)
             let uncommitted = try repository.uncommittedChanges(under: folder).map { WorkTreeChange(path: $0.path, kind: $0.kind.rawValue) }
             let plan = Planner.plan(previous: PlanBase(files: snapshot.files, uncommitted: uncommitted), rendered: tree,
                                     folder: folder.string, sourcePath: location.sourcePath)
