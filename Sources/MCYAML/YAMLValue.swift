@@ -1,5 +1,5 @@
 /// A value to write: what the renderer builds; mappings keep the order they are given in.
-package indirect enum YAMLValue: Sendable, Hashable {
+package enum YAMLValue: Sendable, Hashable {
     case string(String)
     case int(Int)
     case bool(Bool)
