@@ -61,6 +61,7 @@ let package = Package(
 
         module("MCTestSupport", ["MCDiagnostics"]),
         .testTarget(name: "MCDiagnosticsTests", dependencies: ["MCDiagnostics", "MCTestSupport"]),
+        .testTarget(name: "MCFilesTests", dependencies: ["MCFiles"]),
         .testTarget(name: "MCYAMLTests", dependencies: ["MCYAML", "MCDiagnostics", "MCTestSupport"]),
         .testTarget(
             name: "MCLoadingTests",

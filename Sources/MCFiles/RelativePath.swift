@@ -30,5 +30,24 @@ package struct RelativePath: Hashable, Comparable, Sendable, CustomStringConvert
         RelativePath(components: components + other.components)
     }
 
-    package static func < (a: RelativePath, b: RelativePath) -> Bool { a.components.lexicographicallyPrecedes(b.components) }
+    /// Component by component, as `components.lexicographicallyPrecedes` would order them, but
+    /// over the joined text's bytes with `/` lowest: large meshes sort tens of thousands of paths.
+    package static func < (a: RelativePath, b: RelativePath) -> Bool {
+        if a.components.isEmpty || b.components.isEmpty { return a.components.isEmpty && !b.components.isEmpty }
+        var left = a.string
+        var right = b.string
+        return left.withUTF8 { x in
+            right.withUTF8 { y in
+                let common = min(x.count, y.count)
+                var index = 0
+                while index < common, x[index] == y[index] { index += 1 }
+                if index == common { return x.count < y.count }
+                if x[index] == slash { return true }
+                if y[index] == slash { return false }
+                return x[index] < y[index]
+            }
+        }
+    }
+
+    private static let slash = UInt8(ascii: "/")
 }
