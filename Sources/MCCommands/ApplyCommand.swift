@@ -94,7 +94,7 @@ package struct ApplyCommand: ParsableCommand {
                 throw ExitStatus.retry.exitCode
             }
         }
-        if tree.clusters.isEmpty, !allowEmpty, try ApplyRun.hasClusterFolders(folderPath) || target?.base.files.isEmpty == false {
+        if tree.clusters.isEmpty, !allowEmpty, try ApplyRun.hasClusterFolders(folderPath) || target?.baseFiles.isEmpty == false {
             throw PipelineError("this render removes every cluster folder from \(display)/ (an empty or truncated topology?); "
                 + "run with --allow-empty if that is meant; nothing was written")
         }
@@ -104,7 +104,7 @@ package struct ApplyCommand: ParsableCommand {
             report(summary: summary, tree: tree, display: display)
             return
         }
-        let plan = Planner.plan(previous: PlanBase(files: target.base.files), rendered: tree, folder: folder.string,
+        let plan = Planner.plan(previous: PlanBase(files: target.baseFiles), rendered: tree, folder: folder.string,
                                 sourcePath: location.sourcePath)
         let identity = author.flatMap(CommitRun.identity) ?? repository.configuredIdentity()
             ?? GitIdentity(name: "mcapply", email: "mcapply@localhost")

@@ -19,6 +19,15 @@ package struct GitObjectID: Hashable, Sendable {
         third = raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
     }
 
+    /// `body` with the id as libgit2 holds it.
+    func withGitOID<Result>(_ body: (UnsafePointer<git_oid>) throws -> Result) rethrows -> Result {
+        var oid = git_oid()
+        withUnsafeBytes(of: (first, second, third)) { raw in
+            withUnsafeMutableBytes(of: &oid.id) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[0..<20])) }
+        }
+        return try body(&oid)
+    }
+
     /// The id git gives a blob holding `bytes`: SHA-1 over `blob <size>\0` and the bytes. Lets a
     /// caller tell which committed files it already holds without reading them.
     package static func blob(holding bytes: [UInt8]) -> GitObjectID {

@@ -4,16 +4,14 @@ import MCFiles
 /// A commit's id as 40 hex digits.
 package typealias GitCommitID = String
 
-/// The files of one folder as a commit holds them.
+/// The files of one folder as a commit holds them: blob ids, read with `files(of:known:)`.
 package struct GitFolderSnapshot: Sendable {
     /// The folder's tree id, or nil when the commit has no such folder.
     package var treeID: String?
-    /// Every blob under the folder by path relative to it (symlinks included, with their target as content).
-    package var files: [RelativePath: [UInt8]]
-    /// Entries that are symlinks or submodules rather than regular files.
-    package var nonRegular: Set<RelativePath>
+    /// Every blob under the folder by path relative to it (symlinks included).
+    package var blobs: [RelativePath: GitObjectID]
 
-    package static let empty = GitFolderSnapshot(treeID: nil, files: [:], nonRegular: [])
+    package static let empty = GitFolderSnapshot(treeID: nil, blobs: [:])
 }
 
 /// A path under the folder whose work-tree or index state differs from HEAD.
@@ -38,17 +36,30 @@ extension GitRepository {
         return Self.hex(git_object_id(commit)!)
     }
 
-    /// Every file under `folder` at `commit` (nil: the empty tree of an unborn branch). A blob whose
-    /// id is in `known` is taken from there instead of being read: a caller that has just rendered
-    /// the folder passes what it rendered, and only the files that differ are read.
-    package func snapshot(
-        of folder: RelativePath, at commit: GitCommitID?, known: [GitObjectID: [UInt8]] = [:]
-    ) throws -> GitFolderSnapshot {
+    /// Every blob under `folder` at `commit` (nil: the empty tree of an unborn branch), by id:
+    /// walking the trees reads no file.
+    package func snapshot(of folder: RelativePath, at commit: GitCommitID?) throws -> GitFolderSnapshot {
         try withFolderTree(folder, at: commit) { id, tree in
-            var snapshot = GitFolderSnapshot(treeID: id, files: [:], nonRegular: [])
-            try collect(tree, prefix: [], known: known, into: &snapshot)
+            var snapshot = GitFolderSnapshot(treeID: id, blobs: [:])
+            try collect(tree, prefix: [], into: &snapshot)
             return snapshot
         } ?? .empty
+    }
+
+    /// The contents of every blob of `snapshot` (a symlink's is its target). A blob whose id is in
+    /// `known` is taken from there: a caller that has just rendered the folder passes what it
+    /// rendered, and only the files that differ from it are read.
+    package func files(of snapshot: GitFolderSnapshot, known: [GitObjectID: [UInt8]]) throws -> [RelativePath: [UInt8]] {
+        try snapshot.blobs.mapValues { id in
+            if let bytes = known[id] { return bytes }
+            return try id.withGitOID { oid in
+                var blob: OpaquePointer?
+                try GitLibrary.check("git_blob_lookup", git_blob_lookup(&blob, handle, oid))
+                defer { git_blob_free(blob) }
+                let size = Int(git_blob_rawsize(blob))
+                return size == 0 ? [] : Array(UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: size))
+            }
+        }
     }
 
     /// The tree id of `folder` at `commit`, without reading what is under it; nil when the
@@ -79,9 +90,7 @@ extension GitRepository {
         return try body(Self.hex(git_tree_entry_id(entry)!), tree!)
     }
 
-    private func collect(
-        _ tree: OpaquePointer, prefix: [String], known: [GitObjectID: [UInt8]], into snapshot: inout GitFolderSnapshot
-    ) throws {
+    private func collect(_ tree: OpaquePointer, prefix: [String], into snapshot: inout GitFolderSnapshot) throws {
         for index in 0..<git_tree_entrycount(tree) {
             let entry = git_tree_entry_byindex(tree, index)!
             let path = prefix + [String(cString: git_tree_entry_name(entry))]
@@ -90,22 +99,11 @@ extension GitRepository {
                 var child: OpaquePointer?
                 try GitLibrary.check("git_tree_lookup", git_tree_lookup(&child, handle, git_tree_entry_id(entry)))
                 defer { git_tree_free(child) }
-                try collect(child!, prefix: path, known: known, into: &snapshot)
+                try collect(child!, prefix: path, into: &snapshot)
             case GIT_OBJECT_BLOB:
-                let relative = RelativePath(components: path)
-                let mode = git_tree_entry_filemode(entry)
-                if mode != GIT_FILEMODE_BLOB, mode != GIT_FILEMODE_BLOB_EXECUTABLE { snapshot.nonRegular.insert(relative) }
-                if let bytes = known[GitObjectID(git_tree_entry_id(entry))] {
-                    snapshot.files[relative] = bytes
-                    continue
-                }
-                var blob: OpaquePointer?
-                try GitLibrary.check("git_blob_lookup", git_blob_lookup(&blob, handle, git_tree_entry_id(entry)))
-                defer { git_blob_free(blob) }
-                let size = Int(git_blob_rawsize(blob))
-                snapshot.files[relative] = size == 0 ? [] : Array(UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: size))
+                snapshot.blobs[RelativePath(components: path)] = GitObjectID(git_tree_entry_id(entry))
             default:
-                snapshot.nonRegular.insert(RelativePath(components: path))
+                continue  // a submodule: a commit id, not a file
             }
         }
     }

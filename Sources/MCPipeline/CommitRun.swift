@@ -34,6 +34,8 @@ package enum CommitRun {
         package var parent: GitCommitID?
         /// The rendered folder as committed at the parent.
         package var base: GitFolderSnapshot
+        /// Its files' contents.
+        package var baseFiles: [RelativePath: [UInt8]]
         /// Whether the branch is the one checked out (then the index follows the commit).
         package var isCheckedOut: Bool
     }
@@ -49,7 +51,8 @@ package enum CommitRun {
         let tip = try repository.tip(of: name)
         var parent = tip
         if tip == nil, name != checkedOut { parent = try repository.commit("HEAD") }
-        return Target(branch: name, tip: tip, parent: parent, base: try repository.snapshot(of: folder, at: parent, known: known),
+        let base = try repository.snapshot(of: folder, at: parent)
+        return Target(branch: name, tip: tip, parent: parent, base: base, baseFiles: try repository.files(of: base, known: known),
                       isCheckedOut: name == checkedOut)
     }
 

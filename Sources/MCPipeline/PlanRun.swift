@@ -18,14 +18,18 @@ package struct PlanOutcome: Sendable {
 /// Reads only: nothing in the repository or its work tree is written.
 package enum PlanRun {
     package static func plan(_ result: CompileResult, rendered: String?, base revision: String) throws -> PlanOutcome? {
-        guard let tree = Compiler.render(result), let location = result.location else { return nil }
+        guard result.validated != nil, let location = result.location else { return nil }
+        // The render runs beside the reads of git: neither needs the other until they are compared.
+        let rendering = Background { Compiler.render(result) }
         let repository = try openRepository(location)
         let folder = try ApplyRun.folder(rendered, location: location).relative
         do {
             let commit = try repository.commit(revision)
-            let snapshot = try repository.snapshot(of: folder, at: commit, known: tree.blobsByID)
+            let snapshot = try repository.snapshot(of: folder, at: commit)
             let uncommitted = try repository.uncommittedChanges(under: folder).map { WorkTreeChange(path: $0.path, kind: $0.kind.rawValue) }
-            let plan = Planner.plan(previous: PlanBase(files: snapshot.files, uncommitted: uncommitted), rendered: tree,
+            guard let tree = rendering.value else { return nil }
+            let files = try repository.files(of: snapshot, known: tree.blobsByID)
+            let plan = Planner.plan(previous: PlanBase(files: files, uncommitted: uncommitted), rendered: tree,
                                     folder: folder.string, sourcePath: location.sourcePath)
             return PlanOutcome(plan: plan, tree: tree, folder: folder.string, baseCommit: commit, baseTree: snapshot.treeID)
         } catch let error as GitError {
