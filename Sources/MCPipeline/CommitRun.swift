@@ -61,7 +61,7 @@ package enum CommitRun {
         message: String?, author: GitIdentity, beforeSwap: () -> Void = {}
     ) throws -> CommitOutcome {
         let short = target.branch.replacingOccurrences(of: "refs/heads/", with: "")
-        let newTree = try repository.tree(replacing: folder, with: tree.files, on: target.parent)
+        let newTree = try repository.tree(replacing: folder, with: tree.files.map { ($0.path, $0.bytes) }, on: target.parent)
         if let parent = target.parent, try repository.treeID(of: parent) == newTree {
             // A run killed after its swap left the index behind; this one brings it in line.
             if target.isCheckedOut { try repository.stageFolder(folder, files: tree.files.map(\.path)) }

@@ -45,9 +45,10 @@ package enum Planner {
         changes.sort { ($0.cluster, $0.action, $0.id) < ($1.cluster, $1.action, $1.id) }
 
         let renderedPaths = Set(tree.files.map(\.path))
-        for (path, bytes) in tree.files where base.files[path] != bytes {
-            let action: Plan.Action = base.files[path] == nil ? .add : .change
-            files.append(.init(path: path, action: action, diff: diff(base.files[path], bytes, path: path, folder: folder)))
+        for file in tree.files where base.files[file.path] != file.bytes {
+            let previous = base.files[file.path]
+            files.append(.init(path: file.path, action: previous == nil ? .add : .change,
+                               diff: diff(previous, file.bytes, path: file.path, folder: folder)))
         }
         for (path, bytes) in base.files where !renderedPaths.contains(path) {
             files.append(.init(path: path, action: .destroy, diff: diff(bytes, nil, path: path, folder: folder)))

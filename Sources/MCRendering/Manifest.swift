@@ -32,35 +32,45 @@ package struct Manifest: Codable, Sendable, Equatable {
     }
 
     /// The file's bytes: the JSON `JSONEncoder` writes with sorted keys, pretty printing and
-    /// unescaped slashes (a test holds the two equal), written directly because a large mesh's
-    /// manifest lists tens of thousands of files.
+    /// unescaped slashes (a test holds the two equal).
     package var bytes: [UInt8] {
+        Self.bytes(generatedBy: generatedBy, toolVersion: tool.version, topologyPath: topology.path,
+                   topologyDigest: topology.digest, files: files.map { ($0.key, $0.value) }, toolName: tool.name,
+                   formatVersion: formatVersion)
+    }
+
+    /// A manifest's bytes written directly from its parts, because a large mesh's manifest lists
+    /// tens of thousands of files: `files` (path and digest) in any order, best nearly sorted.
+    package static func bytes(
+        generatedBy: String, toolVersion: String, topologyPath: String, topologyDigest: String, files: [(String, String)],
+        toolName: String = "mcapply", formatVersion: String = "1"
+    ) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(files.count * 128 + 512)
         func add(_ text: String) { out.append(contentsOf: text.utf8) }
         func member(_ indent: String, _ key: String, _ value: String) {
             add(indent)
-            Self.appendQuoted(key, to: &out)
+            appendQuoted(key, to: &out)
             add(" : ")
-            Self.appendQuoted(value, to: &out)
+            appendQuoted(value, to: &out)
         }
         add("{\n  \"files\" : {\n")
-        for (index, entry) in files.sorted(by: { $0.key < $1.key }).enumerated() {
+        for (index, entry) in files.sorted(by: { $0.0 < $1.0 }).enumerated() {
             if index > 0 { add(",\n") }
-            member("    ", entry.key, entry.value)
+            member("    ", entry.0, entry.1)
         }
         add("\n  },\n")
         member("  ", "formatVersion", formatVersion)
         add(",\n")
         member("  ", "generatedBy", generatedBy)
         add(",\n  \"tool\" : {\n")
-        member("    ", "name", tool.name)
+        member("    ", "name", toolName)
         add(",\n")
-        member("    ", "version", tool.version)
+        member("    ", "version", toolVersion)
         add("\n  },\n  \"topology\" : {\n")
-        member("    ", "digest", topology.digest)
+        member("    ", "digest", topologyDigest)
         add(",\n")
-        member("    ", "path", topology.path)
+        member("    ", "path", topologyPath)
         add("\n  }\n}\n")
         return out
     }

@@ -20,18 +20,14 @@ package struct RenderedTree: Sendable {
     }
 
     /// Sorted by path.
-    package let files: [(path: RelativePath, bytes: [UInt8])]
+    package let files: [File]
     /// Sorted by path (so by cluster first).
     package let objects: [RenderedObject]
     /// The topology digest recorded in `.mcapply.json`.
     package let topologyDigest: String
-    /// The digest of each of `files`, in the same order.
-    private let digests: [String]
 
     package init(files: [File], objects: [RenderedObject], topologyDigest: String) {
-        let files = files.sorted { $0.path < $1.path }
-        self.files = files.map { ($0.path, $0.bytes) }
-        digests = files.map(\.digest)
+        self.files = files.sorted { $0.path < $1.path }
         self.objects = objects.sorted { $0.path < $1.path }
         self.topologyDigest = topologyDigest
     }
@@ -56,7 +52,7 @@ package struct RenderedTree: Sendable {
 
     /// The digest of the file at `path`, if rendered.
     package func digest(_ path: RelativePath) -> String? {
-        Self.search(files, for: path, by: \.path).map { digests[$0] }
+        Self.search(files, for: path, by: \.path).map { files[$0].digest }
     }
 
     private static func search<Element>(_ sorted: [Element], for path: RelativePath, by key: (Element) -> RelativePath) -> Int? {

@@ -18,52 +18,48 @@ package enum Renderer {
         // Every object is built, written and hashed on all cores, its body let go as soon as it is
         // written; the order of the units (and so of equal paths) does not depend on the cores.
         let units = workUnits(topology, clusters: clusters)
-        var objects = Parallel.map(units.count) { index in
+        let objectsByCluster = groupedByCluster(Parallel.map(units.count) { index in
             drafts(units[index], validated).map { RenderedObject($0, header: header) }
-        }.flatMap { $0 }
-        objects.sort { $0.path < $1.path }
-
-        let objectsByCluster = groupedByCluster(objects)
+        })
         let outgoing = outgoingLinks(topology, clusters: clusters)
         let exportsByCluster = Dictionary(grouping: topology.exports, by: \.cluster.value)
-        let clusterNames = clusters.keys.sorted()
-        let clusterFiles = Parallel.map(clusterNames.count) { index -> [RenderedTree.File] in
+        // Then each cluster's folder on all cores: its objects in path order, and its own files.
+        // Cluster names are single path components, so the folders in name order are in path order.
+        let clusterNames = Set(clusters.keys).union(objectsByCluster.keys).sorted()
+        let folders = Parallel.map(clusterNames.count) { index -> (objects: [RenderedObject], files: [RenderedTree.File]) in
             let cluster = clusterNames[index]
-            func file(_ name: [String], _ value: YAMLValue) -> RenderedTree.File {
+            let objects = (objectsByCluster[cluster] ?? []).sorted { $0.path < $1.path }
+            var files = objects.map { RenderedTree.File(path: $0.path, bytes: $0.bytes, digest: $0.digest) }
+            func add(_ name: [String], _ value: YAMLValue) {
                 var bytes = Array(header.utf8)
                 YAMLWriter.write(value, into: &bytes)
-                return RenderedTree.File(path: RelativePath(components: [cluster] + name), bytes: bytes, digest: Manifest.digest(bytes))
+                files.append(RenderedTree.File(path: RelativePath(components: [cluster] + name), bytes: bytes, digest: Manifest.digest(bytes)))
             }
-            var files = [file(["kustomization.yaml"], ClusterFiles.kustomization(objects: Array(objectsByCluster[cluster] ?? [])))]
+            add(["kustomization.yaml"], ClusterFiles.kustomization(objects: objects))
             if let component = ClusterFiles.exportsComponent(exportsByCluster[cluster] ?? []) {
-                files.append(file(["exports", "kustomization.yaml"], component))
+                add(["exports", "kustomization.yaml"], component)
             }
             if let values = ClusterFiles.multiclusterValues(links: outgoing[cluster] ?? []) {
-                files.append(file(["linkerd-multicluster.values.yaml"], values))
+                add(["linkerd-multicluster.values.yaml"], values)
             }
-            return files
-        }.flatMap { $0 }
+            return (objects, files.sorted { $0.path < $1.path })
+        }
 
-        var files = objects.map { RenderedTree.File(path: $0.path, bytes: $0.bytes, digest: $0.digest) } + clusterFiles
-        files.sort { $0.path < $1.path }
+        var files = folders.flatMap(\.files)
         let topologyDigest = digest(files)
-        let manifest = Manifest(
+        let manifest = Manifest.bytes(
             generatedBy: String(header.dropFirst(2).dropLast()), toolVersion: toolVersion, topologyPath: sourcePath,
-            topologyDigest: topologyDigest,
-            files: Dictionary(files.map { ($0.path.string, $0.digest) }, uniquingKeysWith: { first, _ in first }))
-        let manifestBytes = manifest.bytes
-        files.insert(RenderedTree.File(path: RelativePath(components: [Manifest.fileName]), bytes: manifestBytes,
-                                       digest: Manifest.digest(manifestBytes)), at: 0)
-        return RenderedTree(files: files, objects: objects, topologyDigest: topologyDigest)
+            topologyDigest: topologyDigest, files: files.map { ($0.path.string, $0.digest) })
+        files.insert(RenderedTree.File(path: RelativePath(components: [Manifest.fileName]), bytes: manifest,
+                                       digest: Manifest.digest(manifest)), at: 0)
+        return RenderedTree(files: files, objects: folders.flatMap(\.objects), topologyDigest: topologyDigest)
     }
 
-    /// Objects sorted by path, as runs of one cluster each.
-    private static func groupedByCluster(_ objects: [RenderedObject]) -> [String: ArraySlice<RenderedObject>] {
-        var groups: [String: ArraySlice<RenderedObject>] = [:]
-        var start = 0
-        for index in objects.indices where index + 1 == objects.count || objects[index + 1].cluster != objects[index].cluster {
-            groups[objects[index].cluster] = objects[start...index]
-            start = index + 1
+    /// Objects by cluster, each cluster's in the order they were built.
+    private static func groupedByCluster(_ built: [[RenderedObject]]) -> [String: [RenderedObject]] {
+        var groups: [String: [RenderedObject]] = [:]
+        for objects in built {
+            for object in objects { groups[object.cluster, default: []].append(object) }
         }
         return groups
     }

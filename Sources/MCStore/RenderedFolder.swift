@@ -61,13 +61,13 @@ package struct RenderedFolder {
             try remove(stray)
             if !wanted.contains(stray) { summary.removed.append(stray) }
         }
-        for (relative, bytes) in tree.files {
-            if existing[relative] == bytes, !strays.contains(relative) {
+        for file in tree.files {
+            if existing[file.path] == file.bytes, !strays.contains(file.path) {
                 summary.unchanged += 1
                 continue
             }
-            try write(bytes, to: relative)
-            if existing[relative] == nil { summary.created.append(relative) } else { summary.updated.append(relative) }
+            try write(file.bytes, to: file.path)
+            if existing[file.path] == nil { summary.created.append(file.path) } else { summary.updated.append(file.path) }
         }
         for relative in existing.keys.sorted() where !wanted.contains(relative) {
             try remove(relative)

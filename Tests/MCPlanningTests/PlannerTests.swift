@@ -139,7 +139,8 @@ extension Renderer {
     static func manifestForTest(_ tree: RenderedTree) -> RenderedTree {
         let manifest = Manifest(generatedBy: "test", toolVersion: "0", topologyPath: "topology.yaml", topologyDigest: "sha256:test",
                                 files: Dictionary(uniqueKeysWithValues: tree.files.map { ($0.path.string, Manifest.digest($0.bytes)) }))
-        return RenderedTree(files: tree.files + [(RelativePath(components: [Manifest.fileName]), manifest.bytes)],
+        return RenderedTree(files: tree.files + [.init(path: RelativePath(components: [Manifest.fileName]), bytes: manifest.bytes,
+                                                       digest: Manifest.digest(manifest.bytes))],
                             objects: tree.objects, topologyDigest: "sha256:test")
     }
 }
