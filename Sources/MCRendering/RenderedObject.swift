@@ -24,10 +24,11 @@ package final class RenderedObject: Sendable {
         origin = draft.origin
         fileName = RelativePath(components: [id.namespace ?? "_cluster", "\(id.kind.lowercased())-\(id.name).yaml"])
         path = RelativePath(components: [cluster] + fileName.components)
-        var bytes = Array(header.utf8)
-        bytes.reserveCapacity(2048)
-        YAMLWriter.write(draft.body, into: &bytes)
-        self.bytes = bytes
-        digest = Manifest.digest(bytes)
+        var buffer = Array(header.utf8)
+        buffer.reserveCapacity(4096)
+        YAMLWriter.write(draft.body, into: &buffer)
+        // Kept at its exact size: a large mesh holds tens of thousands of these.
+        bytes = buffer.withUnsafeBufferPointer { Array($0) }
+        digest = Manifest.digest(buffer)
     }
 }
