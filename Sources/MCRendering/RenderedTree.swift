@@ -27,8 +27,16 @@ package struct RenderedTree: Sendable {
     package let topologyDigest: String
 
     package init(files: [File], objects: [RenderedObject], topologyDigest: String) {
-        self.files = files.sorted { $0.path < $1.path }
-        self.objects = objects.sorted { $0.path < $1.path }
+        self.init(sortedFiles: files.sorted { $0.path < $1.path }, sortedObjects: objects.sorted { $0.path < $1.path },
+                  topologyDigest: topologyDigest)
+    }
+
+    /// The renderer's tree, whose files and objects are already in path order.
+    init(sortedFiles files: [File], sortedObjects objects: [RenderedObject], topologyDigest: String) {
+        assert(zip(files, files.dropFirst()).allSatisfy { $0.path < $1.path }, "files in path order")
+        assert(zip(objects, objects.dropFirst()).allSatisfy { $0.path < $1.path }, "objects in path order")
+        self.files = files
+        self.objects = objects
         self.topologyDigest = topologyDigest
     }
 

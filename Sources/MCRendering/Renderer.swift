@@ -17,9 +17,8 @@ package enum Renderer {
 
         // Every object is built, written and hashed on all cores, its body let go as soon as it is
         // written; the order of the units (and so of equal paths) does not depend on the cores.
-        let units = workUnits(topology, clusters: clusters)
-        let objectsByCluster = groupedByCluster(Parallel.map(units.count) { index in
-            drafts(units[index], validated).map { RenderedObject($0, header: header) }
+        let objectsByCluster = groupedByCluster(Parallel.map(unitCount(topology)) { unit in
+            drafts(unit: unit, validated, clusters: clusters).map { RenderedObject($0, header: header) }
         })
         let outgoing = outgoingLinks(topology, clusters: clusters)
         let exportsByCluster = Dictionary(grouping: topology.exports, by: \.cluster.value)
@@ -52,7 +51,7 @@ package enum Renderer {
             topologyDigest: topologyDigest, files: files.map { ($0.path.string, $0.digest) })
         files.insert(RenderedTree.File(path: RelativePath(components: [Manifest.fileName]), bytes: manifest,
                                        digest: Manifest.digest(manifest)), at: 0)
-        return RenderedTree(files: files, objects: folders.flatMap(\.objects), topologyDigest: topologyDigest)
+        return RenderedTree(sortedFiles: files, sortedObjects: folders.flatMap(\.objects), topologyDigest: topologyDigest)
     }
 
     /// Objects by cluster, each cluster's in the order they were built.
@@ -74,41 +73,33 @@ package enum Renderer {
         return outgoing
     }
 
-    /// A piece of the topology that yields objects on its own.
-    private enum WorkUnit: Sendable {
-        case trustRoots(Cluster)
-        case link(Link, source: Cluster, target: Cluster)
-        case split(Split)
+    /// The units of work, numbered in this order: each cluster's trust roots, each link, each split.
+    private static func unitCount(_ topology: Topology) -> Int {
+        topology.clusters.count + topology.links.count + topology.splits.count
     }
 
-    /// Each cluster's trust roots, then each link, then each split, in declaration order.
-    private static func workUnits(_ topology: Topology, clusters: [String: Cluster]) -> [WorkUnit] {
-        topology.clusters.map(WorkUnit.trustRoots)
-            + topology.links.compactMap { link in
-                guard let source = clusters[link.source.value], let target = clusters[link.target.value] else { return nil }
-                return .link(link, source: source, target: target)
-            }
-            + topology.splits.map(WorkUnit.split)
-    }
-
-    private static func drafts(_ unit: WorkUnit, _ validated: ValidatedTopology) -> [ObjectDraft] {
-        let settings = validated.topology.settings
-        switch unit {
-        case .trustRoots(let cluster):
-            return [TrustRootsConfigMap.build(for: cluster, pem: validated.anchorPEM)]
-        case .link(let link, let source, let target):
-            var drafts = [LinkResource.build(link, source: source, target: target, settings: settings)]
-            if let store = target.credentials {
-                drafts += LinkCredentialsSecret.build(link, source: source, target: target, store: store)
-            }
-            return drafts + RemoteAccess(link: link, source: source.name.value, target: target).objects
-        case .split(let split):
-            let api = split.routeAPI?.value ?? settings.routeAPI.value
+    /// The objects of one unit of work.
+    private static func drafts(unit: Int, _ validated: ValidatedTopology, clusters: [String: Cluster]) -> [ObjectDraft] {
+        let topology = validated.topology
+        if unit < topology.clusters.count {
+            return [TrustRootsConfigMap.build(for: topology.clusters[unit], pem: validated.anchorPEM)]
+        }
+        let linkIndex = unit - topology.clusters.count
+        guard linkIndex < topology.links.count else {
+            let split = topology.splits[linkIndex - topology.links.count]
+            let api = split.routeAPI?.value ?? topology.settings.routeAPI.value
             if split.failover == nil, api.needsPort, let port = split.port?.value {
                 return [SplitRoute.build(split, api: api, port: port)]
             }
             return [SplitTrafficSplit.build(split, api: api)]
         }
+        let link = topology.links[linkIndex]
+        guard let source = clusters[link.source.value], let target = clusters[link.target.value] else { return [] }
+        var drafts = [LinkResource.build(link, source: source, target: target, settings: topology.settings)]
+        if let store = target.credentials {
+            drafts += LinkCredentialsSecret.build(link, source: source, target: target, store: store)
+        }
+        return drafts + RemoteAccess(link: link, source: source.name.value, target: target).objects
     }
 
     /// The topology digest: sha256 over every rendered path and its bytes' digest, so it names what

@@ -15,10 +15,10 @@ enum YAMLQuoting {
 
     /// Words that YAML 1.1 or 1.2 reads as booleans or null, compared case-insensitively, each
     /// packed into an integer (one byte per character) so that the check allocates nothing.
-    private static let reservedWords: Set<UInt64> = Set([
+    private static let reservedWords: [UInt64] = ([
         "y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "=", "<<",
         ".inf", "-.inf", "+.inf", ".nan",
-    ].map { (word: String) in packedLowercase(Array(word.utf8)[...]) })
+    ] as [String]).map { packedLowercase(Array($0.utf8)[...]) }
 
     /// Up to eight bytes, ASCII letters lowercased, one per byte of an integer.
     private static func packedLowercase<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64 {
