@@ -30,12 +30,14 @@ package struct PlanCommand: ParsableCommand {
 
     package func run() throws {
         try common.enterDirectory()
+        let base = PlanRun.readBase(topologyPath: common.topology, rendered: common.rendered, revision: self.base)
+        defer { _ = base.value }
         let result = try common.compile()
         CompileReport(textOnStandardError: output != .json, noColor: common.noColor).printDiagnostics(result)
         var outcome: PlanOutcome?
         if !result.hasErrors {
             do {
-                outcome = try PlanRun.plan(result, rendered: common.rendered, base: base)
+                outcome = try PlanRun.plan(result, base: base)
             } catch let error as PipelineError {
                 Console.error("error: \(error.message)\n")
                 throw ExitStatus.failure.exitCode

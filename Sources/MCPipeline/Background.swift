@@ -1,7 +1,9 @@
 import Foundation
 
-/// Work on a thread of its own while the caller goes on; `value` waits for it.
-final class Background<Value: Sendable>: @unchecked Sendable {
+/// Work on a thread of its own while the caller goes on; `value` waits for it. Wait for it before
+/// the process exits, even when its result is no longer wanted: exiting while the thread runs can
+/// crash in the runtime's teardown.
+package final class Background<Value: Sendable>: @unchecked Sendable {
     // Written once by the thread before it signals, read only after waiting for that signal.
     private var result: Value?
     private let finished = DispatchSemaphore(value: 0)
@@ -14,7 +16,7 @@ final class Background<Value: Sendable>: @unchecked Sendable {
     }
 
     /// The work's result, once it is done.
-    var value: Value {
+    package var value: Value {
         finished.wait()
         defer { finished.signal() }
         return result!

@@ -14,7 +14,10 @@ package struct RepositoryLocation: Sendable {
     /// For a topology read from standard input, `file:` paths resolve against the root.
     package static func locate(topologyPath: String, isStandardInput: Bool) throws -> RepositoryLocation {
         let cwd = FileManager.default.currentDirectoryPath
-        let folder = isStandardInput ? cwd : resolved((topologyPath as NSString).deletingLastPathComponent, from: cwd)
+        let slash = topologyPath.lastIndex(of: "/")
+        let parent = slash.map { topologyPath[..<$0].isEmpty ? "/" : String(topologyPath[..<$0]) } ?? ""
+        let fileName = slash.map { String(topologyPath[topologyPath.index(after: $0)...]) } ?? topologyPath
+        let folder = isStandardInput ? cwd : resolved(parent, from: cwd)
         let repository: GitRepository?
         do {
             repository = try GitRepository.discover(containing: folder)
@@ -22,7 +25,6 @@ package struct RepositoryLocation: Sendable {
             throw PipelineError("cannot open the git repository holding '\(folder)': \(error.message)"
                 + " (if another user owns it, run: git config --global --add safe.directory <path>)")
         }
-        let fileName = (topologyPath as NSString).lastPathComponent
         guard let workTree = repository?.workingDirectory else {
             return RepositoryLocation(root: realpath(folder), topologyFolder: .root, sourcePath: isStandardInput ? "<stdin>" : fileName)
         }
