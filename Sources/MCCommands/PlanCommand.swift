@@ -65,6 +65,8 @@ package struct PlanCommand: ParsableCommand {
         case .json: Console.out(JSONOutput.encode(document))
         }
         guard let outcome else { throw ExitStatus.failure.exitCode }
-        if detailedExitcode, outcome.plan.hasChanges { throw ExitStatus.changes.exitCode }
+        // Exits here instead of returning: the plan's tens of thousands of objects then go with the
+        // process rather than being freed one by one.
+        Self.exit(withError: detailedExitcode && outcome.plan.hasChanges ? ExitStatus.changes.exitCode : nil)
     }
 }
