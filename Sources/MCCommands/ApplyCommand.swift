@@ -69,6 +69,9 @@ package struct ApplyCommand: ParsableCommand {
             Console.error("error: \(error.description)\n")
             throw ExitStatus.failure.exitCode
         }
+        // Exits here instead of returning: the render's tens of thousands of objects then go with
+        // the process rather than being freed one by one.
+        Self.exit(withError: nil)
     }
 
     private func apply(_ tree: RenderedTree, location: RepositoryLocation) throws {
