@@ -29,19 +29,20 @@ package enum SecretMaterial: String, Sendable {
         var insideKeyBlock = false
         for (offset, line) in lines.enumerated() {
             let number = offset + 1
+            let bytes = Array(line.utf8)
             if insideKeyBlock {
                 secret.insert(number)
-                if line.contains("-----END") { insideKeyBlock = false }
+                if find(Pattern.end, in: bytes, from: 0) != nil { insideKeyBlock = false }
                 continue
             }
-            if let column = privateKeyBegin(line) {
+            if let column = privateKeyBegin(bytes) {
                 findings.append(Finding(line: number, column: column, kind: .privateKey))
                 secret.insert(number)
-                insideKeyBlock = !line.contains("-----END")
-            } else if let column = credentialField(line) {
+                insideKeyBlock = find(Pattern.end, in: bytes, from: 0) == nil
+            } else if let column = credentialField(bytes) {
                 findings.append(Finding(line: number, column: column, kind: .credentialField))
                 secret.insert(number)
-            } else if let column = jsonWebToken(line) {
+            } else if let column = jsonWebToken(bytes) {
                 findings.append(Finding(line: number, column: column, kind: .jsonWebToken))
                 secret.insert(number)
             }
@@ -49,23 +50,31 @@ package enum SecretMaterial: String, Sendable {
         return (findings, secret)
     }
 
+    /// The byte strings the detectors look for.
+    private enum Pattern {
+        static let begin = Array("-----BEGIN ".utf8)
+        static let end = Array("-----END".utf8)
+        static let dashes = Array("-----".utf8)
+        static let privateKey = Array("PRIVATE KEY".utf8)
+        static let tokenStart = Array("eyJ".utf8)
+        static let emptyValues: [[UInt8]] = [[], Array("\"\"".utf8), Array("''".utf8), Array("null".utf8), Array("~".utf8)]
+    }
+
     // The detectors work on UTF-8 bytes: they run over every line of every topology, and byte
     // search is an order of magnitude faster than Character-level string searching.
 
     /// `-----BEGIN … PRIVATE KEY-----` (PKCS#1, PKCS#8, EC, OpenSSH, encrypted).
-    private static func privateKeyBegin(_ line: Substring) -> Int? {
-        let bytes = Array(line.utf8)
-        guard let begin = find(Array("-----BEGIN ".utf8), in: bytes, from: 0) else { return nil }
-        let labelStart = begin + 11
-        guard let end = find(Array("-----".utf8), in: bytes, from: labelStart),
-              find(Array("PRIVATE KEY".utf8), in: Array(bytes[labelStart..<end]), from: 0) != nil
+    private static func privateKeyBegin(_ bytes: [UInt8]) -> Int? {
+        guard let begin = find(Pattern.begin, in: bytes, from: 0) else { return nil }
+        let labelStart = begin + Pattern.begin.count
+        guard let end = find(Pattern.dashes, in: bytes, from: labelStart),
+              find(Pattern.privateKey, in: Array(bytes[labelStart..<end]), from: 0) != nil
         else { return nil }
         return column(ofByte: begin, in: bytes)
     }
 
     /// A kubeconfig credential key (`token`, `client-key-data`, `password`) with a value.
-    private static func credentialField(_ line: Substring) -> Int? {
-        let bytes = Array(line.utf8)
+    private static func credentialField(_ bytes: [UInt8]) -> Int? {
         var i = skipBlanks(bytes, 0)
         if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == UInt8(ascii: " ") { i = skipBlanks(bytes, i + 2) }
         let start = i
@@ -85,19 +94,16 @@ package enum SecretMaterial: String, Sendable {
         i = skipBlanks(bytes, i + 1)
         var value = Array(bytes[i...].prefix { $0 != UInt8(ascii: "#") })
         while let last = value.last, last == 0x20 || last == 0x09 { value.removeLast() }
-        let empty: [[UInt8]] = [[], Array("\"\"".utf8), Array("''".utf8), Array("null".utf8), Array("~".utf8)]
-        guard !empty.contains(value) else { return nil }
+        guard !Pattern.emptyValues.contains(value) else { return nil }
         return column(ofByte: start, in: bytes)
     }
 
     private static let credentialKeys = ["token", "client-key-data", "password"].map { Array($0.utf8) }
 
     /// `eyJ…` base64url segments separated by dots: a JWT (header.payload.signature).
-    private static func jsonWebToken(_ line: Substring) -> Int? {
-        let bytes = Array(line.utf8)
-        let marker = Array("eyJ".utf8)
+    private static func jsonWebToken(_ bytes: [UInt8]) -> Int? {
         var from = 0
-        while let start = find(marker, in: bytes, from: from) {
+        while let start = find(Pattern.tokenStart, in: bytes, from: from) {
             var segments = 1
             var end = start
             while end < bytes.count {

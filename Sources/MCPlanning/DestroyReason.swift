@@ -2,7 +2,7 @@ import MCRendering
 
 /// Says what disappeared from the topology for an object that is no longer rendered.
 enum DestroyReason {
-    static func describe(_ id: ResourceID, cluster: String, in tree: RenderedTree) -> String {
+    static func describe(_ id: ResourceID, cluster: String, in rendered: RenderedIndex) -> String {
         let remoteAccess = "linkerd-service-mirror-remote-access-"
         let credentials = "cluster-credentials-"
         switch id.kind {
@@ -10,7 +10,7 @@ enum DestroyReason {
             return "link \(cluster) → \(id.name) removed"
         case "ExternalSecret" where id.name.hasPrefix(credentials):
             let target = String(id.name.dropFirst(credentials.count))
-            let linkStays = tree.objects.contains { $0.cluster == cluster && $0.id.kind == "Link" && $0.id.name == target }
+            let linkStays = rendered.hasLink(in: cluster, to: target)
             return linkStays ? "credentials source of '\(target)' removed" : "link \(cluster) → \(target) removed"
         case let kind where ["ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Secret"].contains(kind) && id.name.hasPrefix(remoteAccess):
             var source = String(id.name.dropFirst(remoteAccess.count))
@@ -19,9 +19,7 @@ enum DestroyReason {
         case "ConfigMap" where id.name == "linkerd-identity-trust-roots":
             return "cluster '\(cluster)' removed"
         case "HTTPRoute", "TrafficSplit":
-            let renamed = tree.objects.contains {
-                $0.cluster == cluster && $0.id.namespace == id.namespace && $0.id.name == id.name && $0.id != id
-            }
+            let renamed = rendered.identities(cluster: cluster, namespace: id.namespace, name: id.name).contains { $0 != id }
             let place = "\(cluster)/\(id.namespace ?? "")"
             return renamed ? "split '\(id.name)' in \(place) now renders as another kind or version" : "split '\(id.name)' in \(place) removed"
         default:

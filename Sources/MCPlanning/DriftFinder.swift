@@ -6,7 +6,7 @@ import MCRendering
 enum DriftFinder {
     /// `rendered` spares hashing: a committed file equal to what is rendered now has the digest
     /// the renderer already computed.
-    static func drift(_ base: PlanBase, rendered: RenderedTree) -> [Plan.Drift] {
+    static func drift(_ base: PlanBase, rendered: RenderedIndex) -> [Plan.Drift] {
         var drift: [Plan.Drift] = []
         let manifestPath = RelativePath(components: [Manifest.fileName])
         let recorded = base.files[manifestPath].flatMap(Manifest.decode)?.files ?? [:]
@@ -15,7 +15,7 @@ enum DriftFinder {
                 drift.append(.init(path: path, kind: .unowned, detail: "committed, but not written by mcapply (not in \(Manifest.fileName))"))
                 continue
             }
-            let known = rendered.file(path) == bytes ? rendered.digest(path) : nil
+            let known = rendered.files[path].flatMap { $0.bytes == bytes ? $0.digest : nil }
             if digest != (known ?? Manifest.digest(bytes)) {
                 drift.append(.init(path: path, kind: .edited, detail: "edited in git since mcapply wrote it"))
             }

@@ -17,13 +17,14 @@ package enum Planner {
         }
         var changes: [Plan.ObjectChange] = []
         var files: [Plan.FileChange] = []
+        let rendered = RenderedIndex(tree)
         let renderedByKey = Dictionary(tree.objects.map { (ObjectKey(cluster: $0.cluster, id: $0.id), $0) },
                                        uniquingKeysWith: { first, _ in first })
 
         // Objects at base: known from the render where the bytes match, otherwise read from the file.
         var baseByKey: [ObjectKey: (path: RelativePath, cluster: String)] = [:]
         for (path, bytes) in base.files where isObjectFile(path) {
-            let id = tree.file(path) == bytes ? tree.object(at: path)?.id : nil
+            let id = rendered.files[path]?.bytes == bytes ? rendered.objects[path]?.id : nil
             let cluster = path.components[0]
             baseByKey[ObjectKey(cluster: cluster, id: id ?? identity(of: bytes, at: path))] = (path, cluster)
         }
@@ -34,28 +35,27 @@ package enum Planner {
                 changes.append(.init(cluster: object.cluster, action: .add, id: object.id, path: object.path, reason: reason))
                 continue
             }
-            if base.files[previous.path] != tree.file(object.path) || previous.path != object.path {
+            if base.files[previous.path] != object.bytes || previous.path != object.path {
                 changes.append(.init(cluster: object.cluster, action: .change, id: object.id, path: object.path, reason: reason))
             }
         }
         for (key, previous) in baseByKey where renderedByKey[key] == nil {
             changes.append(.init(cluster: key.cluster, action: .destroy, id: key.id, path: previous.path,
-                                 reason: DestroyReason.describe(key.id, cluster: key.cluster, in: tree)))
+                                 reason: DestroyReason.describe(key.id, cluster: key.cluster, in: rendered)))
         }
         changes.sort { ($0.cluster, $0.action, $0.id) < ($1.cluster, $1.action, $1.id) }
 
-        let renderedPaths = Set(tree.files.map(\.path))
         for file in tree.files where base.files[file.path] != file.bytes {
             let previous = base.files[file.path]
             files.append(.init(path: file.path, action: previous == nil ? .add : .change,
                                diff: diff(previous, file.bytes, path: file.path, folder: folder)))
         }
-        for (path, bytes) in base.files where !renderedPaths.contains(path) {
+        for (path, bytes) in base.files where rendered.files[path] == nil {
             files.append(.init(path: path, action: .destroy, diff: diff(bytes, nil, path: path, folder: folder)))
         }
         files.sort { $0.path < $1.path }
         let links = linkEdges(tree: tree, changes: changes)
-        return Plan(changes: changes, files: files, drift: DriftFinder.drift(base, rendered: tree),
+        return Plan(changes: changes, files: files, drift: DriftFinder.drift(base, rendered: rendered),
                     clusters: clusterNames(tree, base, links), links: links)
     }
 
@@ -116,16 +116,31 @@ package enum Planner {
     private static func diff(_ old: [UInt8]?, _ new: [UInt8]?, path: RelativePath, folder: String) -> String {
         func lines(_ bytes: [UInt8]?) -> [Substring] {
             guard let bytes else { return [] }
-            var text = String(decoding: bytes, as: UTF8.self)
-            if text.hasSuffix("\n") { text.removeLast() }
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = splitLines(String(decoding: bytes, as: UTF8.self))
             let secret = SecretMaterial.secretLines(in: lines)
-            return lines.enumerated().map { secret.contains($0.offset + 1) ? "<redacted>" : $0.element }
+            return secret.isEmpty ? lines : lines.enumerated().map { secret.contains($0.offset + 1) ? "<redacted>" : $0.element }
         }
         return LineDiff.unified(
             old: lines(old), new: lines(new),
             oldName: old == nil ? "/dev/null" : "a/\(folder)/\(path)", newName: new == nil ? "/dev/null" : "b/\(folder)/\(path)")
     }
+}
+
+/// The lines of a text without their line feeds (a final line feed ends the last line rather than
+/// starting an empty one), split over the UTF-8 bytes: a manifest has tens of thousands of lines.
+func splitLines(_ text: String) -> [Substring] {
+    var lines: [Substring] = []
+    var start = text.startIndex
+    var index = text.utf8.startIndex
+    while index != text.utf8.endIndex {
+        if text.utf8[index] == UInt8(ascii: "\n") {
+            lines.append(text[start..<index])
+            start = text.utf8.index(after: index)
+        }
+        index = text.utf8.index(after: index)
+    }
+    if start != text.endIndex || lines.isEmpty { lines.append(text[start...]) }
+    return lines
 }
 
 extension RelativePath {

@@ -1,9 +1,8 @@
 import MCFiles
 
 /// Everything the rendered folder must hold: the files (paths relative to the folder) and the
-/// objects they carry, for the plan. Lookups are binary searches over the sorted arrays: a large
-/// mesh has tens of thousands of files, and building hash indexes for them costs more than the
-/// few lookups a plan makes.
+/// objects they carry, for the plan. It keeps no hash index: a plan without changes makes no
+/// lookups, and one with changes builds its own.
 package struct RenderedTree: Sendable {
     /// One file of the folder.
     package struct File: Sendable {
@@ -46,30 +45,16 @@ package struct RenderedTree: Sendable {
                   objects: objects, topologyDigest: topologyDigest)
     }
 
-    /// The object rendered into `path`, if any.
-    package func object(at path: RelativePath) -> RenderedObject? {
-        Self.search(objects, for: path, by: \.path).map { objects[$0] }
-    }
-
     package var clusters: [String] { Array(Set(objects.map(\.cluster))).sorted() }
 
-    /// The file at `path`, if rendered.
+    /// The file at `path`, if rendered: a binary search over the sorted files.
     package func file(_ path: RelativePath) -> [UInt8]? {
-        Self.search(files, for: path, by: \.path).map { files[$0].bytes }
-    }
-
-    /// The digest of the file at `path`, if rendered.
-    package func digest(_ path: RelativePath) -> String? {
-        Self.search(files, for: path, by: \.path).map { files[$0].digest }
-    }
-
-    private static func search<Element>(_ sorted: [Element], for path: RelativePath, by key: (Element) -> RelativePath) -> Int? {
         var low = 0
-        var high = sorted.count
+        var high = files.count
         while low < high {
             let middle = (low + high) / 2
-            if key(sorted[middle]) < path { low = middle + 1 } else { high = middle }
+            if files[middle].path < path { low = middle + 1 } else { high = middle }
         }
-        return low < sorted.count && key(sorted[low]) == path ? low : nil
+        return low < files.count && files[low].path == path ? files[low].bytes : nil
     }
 }

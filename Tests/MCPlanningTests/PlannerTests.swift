@@ -160,6 +160,18 @@ extension Renderer {
     ])
     func saysWhatDisappeared(kind: String, namespace: String?, name: String, cluster: String, expected: String) {
         let id = ResourceID(apiVersion: "v1", kind: kind, namespace: namespace, name: name)
-        #expect(DestroyReason.describe(id, cluster: cluster, in: empty) == expected)
+        #expect(DestroyReason.describe(id, cluster: cluster, in: RenderedIndex(empty)) == expected)
+    }
+
+    /// What still renders changes the reason: a link that stays lost only its credentials; a split
+    /// rendered under another kind was not removed.
+    @Test func looksAtWhatStillRenders() {
+        let rendered = RenderedIndex(tree([object("west", "Link", "linkerd-multicluster", "east"), object("west", "TrafficSplit", "test", "podinfo")]))
+        let credentials = ResourceID(apiVersion: "external-secrets.io/v1", kind: "ExternalSecret", namespace: "linkerd", name: "cluster-credentials-east")
+        #expect(DestroyReason.describe(credentials, cluster: "west", in: rendered) == "credentials source of 'east' removed")
+        #expect(DestroyReason.describe(credentials, cluster: "north", in: rendered) == "link north → east removed")
+        let route = ResourceID(apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", namespace: "test", name: "podinfo")
+        #expect(DestroyReason.describe(route, cluster: "west", in: rendered) == "split 'podinfo' in west/test now renders as another kind or version")
+        #expect(DestroyReason.describe(route, cluster: "east", in: rendered) == "split 'podinfo' in east/test removed")
     }
 }
