@@ -29,22 +29,22 @@ package enum SecretMaterial: String, Sendable {
         var insideKeyBlock = false
         for (offset, line) in lines.enumerated() {
             let number = offset + 1
-            let bytes = Array(line.utf8)
-            if insideKeyBlock {
-                secret.insert(number)
-                if find(Pattern.end, in: bytes, from: 0) != nil { insideKeyBlock = false }
-                continue
-            }
-            if let column = privateKeyBegin(bytes) {
-                findings.append(Finding(line: number, column: column, kind: .privateKey))
-                secret.insert(number)
-                insideKeyBlock = find(Pattern.end, in: bytes, from: 0) == nil
-            } else if let column = credentialField(bytes) {
-                findings.append(Finding(line: number, column: column, kind: .credentialField))
-                secret.insert(number)
-            } else if let column = jsonWebToken(bytes) {
-                findings.append(Finding(line: number, column: column, kind: .jsonWebToken))
-                secret.insert(number)
+            var line = line
+            line.withUTF8 { bytes in
+                if insideKeyBlock {
+                    secret.insert(number)
+                    insideKeyBlock = find(Pattern.end, in: bytes, from: 0) == nil
+                } else if let column = privateKeyBegin(bytes) {
+                    findings.append(Finding(line: number, column: column, kind: .privateKey))
+                    secret.insert(number)
+                    insideKeyBlock = find(Pattern.end, in: bytes, from: 0) == nil
+                } else if let column = credentialField(bytes) {
+                    findings.append(Finding(line: number, column: column, kind: .credentialField))
+                    secret.insert(number)
+                } else if let column = jsonWebToken(bytes) {
+                    findings.append(Finding(line: number, column: column, kind: .jsonWebToken))
+                    secret.insert(number)
+                }
             }
         }
         return (findings, secret)
@@ -64,17 +64,17 @@ package enum SecretMaterial: String, Sendable {
     // search is an order of magnitude faster than Character-level string searching.
 
     /// `-----BEGIN … PRIVATE KEY-----` (PKCS#1, PKCS#8, EC, OpenSSH, encrypted).
-    private static func privateKeyBegin(_ bytes: [UInt8]) -> Int? {
+    private static func privateKeyBegin(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let begin = find(Pattern.begin, in: bytes, from: 0) else { return nil }
         let labelStart = begin + Pattern.begin.count
         guard let end = find(Pattern.dashes, in: bytes, from: labelStart),
-              find(Pattern.privateKey, in: Array(bytes[labelStart..<end]), from: 0) != nil
+              find(Pattern.privateKey, in: UnsafeBufferPointer(rebasing: bytes[labelStart..<end]), from: 0) != nil
         else { return nil }
         return column(ofByte: begin, in: bytes)
     }
 
     /// A kubeconfig credential key (`token`, `client-key-data`, `password`) with a value.
-    private static func credentialField(_ bytes: [UInt8]) -> Int? {
+    private static func credentialField(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = skipBlanks(bytes, 0)
         if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == UInt8(ascii: " ") { i = skipBlanks(bytes, i + 2) }
         let start = i
@@ -101,7 +101,7 @@ package enum SecretMaterial: String, Sendable {
     private static let credentialKeys = ["token", "client-key-data", "password"].map { Array($0.utf8) }
 
     /// `eyJ…` base64url segments separated by dots: a JWT (header.payload.signature).
-    private static func jsonWebToken(_ bytes: [UInt8]) -> Int? {
+    private static func jsonWebToken(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var from = 0
         while let start = find(Pattern.tokenStart, in: bytes, from: from) {
             var segments = 1
@@ -126,14 +126,14 @@ package enum SecretMaterial: String, Sendable {
             || c == UInt8(ascii: "-") || c == UInt8(ascii: "_")
     }
 
-    private static func skipBlanks(_ bytes: [UInt8], _ from: Int) -> Int {
+    private static func skipBlanks(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int {
         var i = from
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
         return i
     }
 
     /// The first offset at or after `from` where `pattern` starts in `bytes`.
-    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
         var i = from
         while i + pattern.count <= bytes.count {
@@ -144,7 +144,7 @@ package enum SecretMaterial: String, Sendable {
     }
 
     /// The 1-based column (in Unicode scalars) of a byte offset: continuation bytes do not count.
-    private static func column(ofByte offset: Int, in bytes: [UInt8]) -> Int {
+    private static func column(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         bytes[..<offset].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
     }
 }

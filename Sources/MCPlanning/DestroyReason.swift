@@ -18,7 +18,7 @@ enum DestroyReason {
             return "link \(source) → \(cluster) removed"
         case "ConfigMap" where id.name == "linkerd-identity-trust-roots":
             return "cluster '\(cluster)' removed"
-        case "HTTPRoute", "TrafficSplit":
+        case let kind where RenderedIndex.splitKinds.contains(kind):
             let renamed = rendered.identities(cluster: cluster, namespace: id.namespace, name: id.name).contains { $0 != id }
             let place = "\(cluster)/\(id.namespace ?? "")"
             return renamed ? "split '\(id.name)' in \(place) now renders as another kind or version" : "split '\(id.name)' in \(place) removed"

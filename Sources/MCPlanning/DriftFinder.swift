@@ -20,7 +20,8 @@ enum DriftFinder {
                 drift.append(.init(path: path, kind: .edited, detail: "edited in git since mcapply wrote it"))
             }
         }
-        for path in recorded.keys.compactMap(RelativePath.init) where base.files[path] == nil {
+        let committed = Set(base.files.keys.map(\.string))
+        for path in recorded.keys.filter({ !committed.contains($0) }).compactMap(RelativePath.init) where base.files[path] == nil {
             drift.append(.init(path: path, kind: .deleted, detail: "deleted in git, though \(Manifest.fileName) lists it"))
         }
         drift += uncommitted(base)

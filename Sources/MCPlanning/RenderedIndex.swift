@@ -6,7 +6,9 @@ import MCRendering
 struct RenderedIndex {
     let files: [RelativePath: RenderedTree.File]
     let objects: [RelativePath: RenderedObject]
-    /// The identities rendered under each cluster, namespace and name.
+    /// The kinds a split renders as.
+    static let splitKinds: Set<String> = ["HTTPRoute", "TrafficSplit"]
+    /// The splits rendered under each cluster, namespace and name.
     private let identities: [NamedPlace: [ResourceID]]
     /// The Links rendered in each cluster, by target name.
     private let links: Set<NamedPlace>
@@ -21,7 +23,8 @@ struct RenderedIndex {
     init(_ tree: RenderedTree) {
         files = Dictionary(tree.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         objects = Dictionary(tree.objects.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        identities = Dictionary(grouping: tree.objects, by: { NamedPlace(cluster: $0.cluster, namespace: $0.id.namespace, name: $0.id.name) })
+        identities = Dictionary(grouping: tree.objects.filter { Self.splitKinds.contains($0.id.kind) },
+                                by: { NamedPlace(cluster: $0.cluster, namespace: $0.id.namespace, name: $0.id.name) })
             .mapValues { $0.map(\.id) }
         links = Set(tree.objects.filter { $0.id.kind == "Link" }.map { NamedPlace(cluster: $0.cluster, namespace: nil, name: $0.id.name) })
     }
@@ -31,7 +34,7 @@ struct RenderedIndex {
         links.contains(NamedPlace(cluster: cluster, namespace: nil, name: target))
     }
 
-    /// The identities rendered in `cluster` under this namespace and name.
+    /// The identities of the splits rendered in `cluster` under this namespace and name.
     func identities(cluster: String, namespace: String?, name: String) -> [ResourceID] {
         identities[NamedPlace(cluster: cluster, namespace: namespace, name: name)] ?? []
     }
