@@ -9,7 +9,7 @@ enum DriftFinder {
     static func drift(_ base: PlanBase, rendered: RenderedIndex) -> [Plan.Drift] {
         var drift: [Plan.Drift] = []
         let manifestPath = RelativePath(components: [Manifest.fileName])
-        let recorded = base.files[manifestPath].flatMap(Manifest.decode)?.files ?? [:]
+        let recorded = base.files[manifestPath].flatMap(Manifest.recordedFiles) ?? [:]
         for (path, bytes) in base.files where path != manifestPath {
             guard let digest = recorded[path.string] else {
                 drift.append(.init(path: path, kind: .unowned, detail: "committed, but not written by mcapply (not in \(Manifest.fileName))"))

@@ -112,6 +112,14 @@ package struct Manifest: Codable, Sendable, Equatable {
         try? JSONDecoder().decode(Manifest.self, from: Data(bytes))
     }
 
+    /// Only the `files` a manifest records (path → digest); nil when the bytes are not JSON with
+    /// such an object. Read without decoding the rest: a large mesh's manifest lists tens of
+    /// thousands of files, and `JSONSerialization` reads them in well under half the time.
+    package static func recordedFiles(_ bytes: [UInt8]) -> [String: String]? {
+        let object = try? JSONSerialization.jsonObject(with: Data(bytes))
+        return (object as? [String: Any])?["files"] as? [String: String]
+    }
+
     /// `sha256:<hex>` of some bytes.
     package static func digest(_ bytes: [UInt8]) -> String {
         var hex = Array("sha256:".utf8)

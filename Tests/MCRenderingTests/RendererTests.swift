@@ -139,5 +139,11 @@ import Testing
         let expected = String(decoding: try encoder.encode(manifest), as: UTF8.self) + "\n"
         #expect(String(decoding: manifest.bytes, as: UTF8.self) == expected)
         #expect(Manifest.decode(manifest.bytes) == manifest)
+        #expect(Manifest.recordedFiles(manifest.bytes) == files)
+    }
+
+    @Test(arguments: ["", "{", "[]", #"{"files": []}"#, #"{"files": {"a": 1}}"#, #"{"tool": {}}"#])
+    func recordedFilesOfWhatIsNoManifestAreNil(text: String) {
+        #expect(Manifest.recordedFiles(Array(text.utf8)) == nil)
     }
 }
