@@ -18,18 +18,18 @@ package enum Planner {
         var changes: [Plan.ObjectChange] = []
         var files: [Plan.FileChange] = []
         let rendered = RenderedIndex(tree)
-        let renderedByKey = Dictionary(tree.objects.map { (ObjectKey(cluster: $0.cluster, id: $0.id), $0) },
+        // Only files that differ can hold changes: a file committed exactly as rendered holds the
+        // same object, so both sides leave it out and the rest are matched by identity.
+        let differing = tree.objects.filter { base.files[$0.path] != $0.bytes }
+        let renderedByKey = Dictionary(differing.map { (ObjectKey(cluster: $0.cluster, id: $0.id), $0) },
                                        uniquingKeysWith: { first, _ in first })
-
-        // Objects at base: known from the render where the bytes match, otherwise read from the file.
         var baseByKey: [ObjectKey: (path: RelativePath, cluster: String)] = [:]
-        for (path, bytes) in base.files where isObjectFile(path) {
-            let id = rendered.files[path]?.bytes == bytes ? rendered.objects[path]?.id : nil
+        for (path, bytes) in base.files where isObjectFile(path) && rendered.files[path]?.bytes != bytes {
             let cluster = path.components[0]
-            baseByKey[ObjectKey(cluster: cluster, id: id ?? identity(of: bytes, at: path))] = (path, cluster)
+            baseByKey[ObjectKey(cluster: cluster, id: identity(of: bytes, at: path))] = (path, cluster)
         }
 
-        for object in tree.objects {
+        for object in differing {
             let reason = "\(object.origin.description) (\(sourcePath):\(object.origin.range.start.line))"
             guard let previous = baseByKey[ObjectKey(cluster: object.cluster, id: object.id)] else {
                 changes.append(.init(cluster: object.cluster, action: .add, id: object.id, path: object.path, reason: reason))

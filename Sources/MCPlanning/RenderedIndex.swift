@@ -5,7 +5,6 @@ import MCRendering
 /// committed file, and a large mesh has tens of thousands.
 struct RenderedIndex {
     let files: [RelativePath: RenderedTree.File]
-    let objects: [RelativePath: RenderedObject]
     /// The kinds a split renders as.
     static let splitKinds: Set<String> = ["HTTPRoute", "TrafficSplit"]
     /// The splits rendered under each cluster, namespace and name.
@@ -22,7 +21,6 @@ struct RenderedIndex {
 
     init(_ tree: RenderedTree) {
         files = Dictionary(tree.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        objects = Dictionary(tree.objects.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         identities = Dictionary(grouping: tree.objects.filter { Self.splitKinds.contains($0.id.kind) },
                                 by: { NamedPlace(cluster: $0.cluster, namespace: $0.id.namespace, name: $0.id.name) })
             .mapValues { $0.map(\.id) }
