@@ -24,35 +24,44 @@ package struct RenderedFolder {
     }
 
     /// Every regular file under the folder by relative path, and the symlinks found (never followed).
-    package func snapshot() throws -> (files: [RelativePath: [UInt8]], symlinks: [RelativePath]) {
-        var files: [RelativePath: [UInt8]] = [:]
+    /// The files are read on all cores once the walk has found them: a large mesh has tens of
+    /// thousands.
+    /// `hasEmptyFolder`: some folder under it holds nothing.
+    func snapshot() throws -> (files: [RelativePath: [UInt8]], symlinks: [RelativePath], hasEmptyFolder: Bool) {
+        var found: [RelativePath] = []
         var symlinks: [RelativePath] = []
-        guard let kind = fileKind(path) else { return (files, symlinks) }
+        var hasEmptyFolder = false
+        guard let kind = fileKind(path) else { return ([:], symlinks, false) }
         guard kind == .directory else { throw StoreError("'\(path)' is not a folder") }
         func walk(_ relative: [String]) throws {
             let full = ([path] + relative).joined(separator: "/")
-            for name in try FileManager.default.contentsOfDirectory(atPath: full).sorted() {
+            let names = try FileManager.default.contentsOfDirectory(atPath: full).sorted()
+            if names.isEmpty, !relative.isEmpty { hasEmptyFolder = true }
+            for name in names {
                 let child = relative + [name]
-                let childPath = full + "/" + name
-                switch fileKind(childPath) {
+                switch fileKind(full + "/" + name) {
                 case .directory: try walk(child)
-                case .symlink: symlinks.append(RelativePath(components: child))
-                case .file:
-                    guard let data = FileManager.default.contents(atPath: childPath) else {
-                        throw StoreError("cannot read '\(childPath)'")
-                    }
-                    files[RelativePath(components: child)] = [UInt8](data)
-                case .other, nil: symlinks.append(RelativePath(components: child))
+                case .file: found.append(RelativePath(components: child))
+                case .symlink, .other, nil: symlinks.append(RelativePath(components: child))
                 }
             }
         }
         try walk([])
-        return (files, symlinks)
+        let root = path
+        let paths = found
+        let contents = Parallel.map(paths.count) { readFile(root + "/" + paths[$0].string) }
+        var files: [RelativePath: [UInt8]] = [:]
+        files.reserveCapacity(found.count)
+        for (relative, bytes) in zip(found, contents) {
+            guard let bytes else { throw StoreError("cannot read '\(path)/\(relative)'") }
+            files[relative] = bytes
+        }
+        return (files, symlinks, hasEmptyFolder)
     }
 
     /// Makes the folder hold exactly `tree`'s files.
     package func replace(with tree: RenderedTree) throws -> FolderWriteSummary {
-        let (existing, strays) = try snapshot()
+        let (existing, strays, hasEmptyFolder) = try snapshot()
         var summary = FolderWriteSummary()
         try createDirectory(path)
         let wanted = Set(tree.files.map(\.path))
@@ -73,7 +82,7 @@ package struct RenderedFolder {
             try remove(relative)
             summary.removed.append(relative)
         }
-        try removeEmptyDirectories()
+        if hasEmptyFolder || !strays.isEmpty || !summary.removed.isEmpty { try removeEmptyDirectories() }
         summary.removed.sort()
         return summary
     }
@@ -156,6 +165,25 @@ package struct RenderedFolder {
             return empty
         }
         _ = try prune(path)
+    }
+}
+
+/// The whole content of a regular file, or nil when it cannot be read.
+func readFile(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { return nil }
+    // One byte more than the size, so that a file that has not grown is read in one call.
+    var buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+    var bytes: [UInt8] = []
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0, errno == EINTR { continue }
+        guard count >= 0 else { return nil }
+        if count == 0 { return bytes }
+        bytes.append(contentsOf: buffer[..<count])
     }
 }
 

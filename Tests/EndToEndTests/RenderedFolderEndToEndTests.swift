@@ -99,6 +99,8 @@ func repositoryWithExample(_ example: String) throws -> String {
         try FileManager.default.removeItem(atPath: repo + "/rendered/west/kustomization.yaml")
         try FileManager.default.createSymbolicLink(atPath: repo + "/rendered/west/kustomization.yaml", withDestinationPath: outside + "/keep.txt")
         try "notes\n".write(toFile: repo + "/NOTES.md", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: repo + "/rendered/north/linkerd", withIntermediateDirectories: true)
+        try "gone\n".write(toFile: repo + "/rendered/north/linkerd/configmap-x.yaml", atomically: true, encoding: .utf8)
         // Uncommitted files mcapply would overwrite or remove are hand edits: refused, then forced.
         let refused = try Command.product("mcapply", ["-C", repo])
         #expect(refused.status == 1)
@@ -108,11 +110,17 @@ func repositoryWithExample(_ example: String) throws -> String {
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(report["action"] as? String == "written")
         let files = try #require(report["files"] as? [String: [String]])
-        #expect(files["removed"] == ["east/stray.yaml", "west/kustomization.yaml.tmp"])
+        #expect(files["removed"] == ["east/stray.yaml", "north/linkerd/configmap-x.yaml", "west/kustomization.yaml.tmp"])
+        #expect(!FileManager.default.fileExists(atPath: repo + "/rendered/north"), "a folder emptied by removals goes")
         #expect(files["written"] == ["west/kustomization.yaml"])
         #expect(Golden.readTree(repo + "/rendered") == Golden.readTree(renderingGoldens + "/east-west"))
         #expect(try String(contentsOfFile: outside + "/keep.txt", encoding: .utf8) == "keep\n")
         #expect(try String(contentsOfFile: repo + "/NOTES.md", encoding: .utf8) == "notes\n")
+        // An empty folder left by hand goes too, on a run that has nothing else to do.
+        try FileManager.default.createDirectory(atPath: repo + "/rendered/west/empty/deeper", withIntermediateDirectories: true)
+        #expect(try Command.product("mcapply", ["-C", repo]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: repo + "/rendered/west/empty"))
+        #expect(FileManager.default.fileExists(atPath: repo + "/rendered/west/kustomization.yaml"))
     }
 
     @Test func invalidTopologyWritesNothing() throws {
