@@ -35,11 +35,11 @@ package struct RenderedFolder {
         guard kind == .directory else { throw StoreError("'\(path)' is not a folder") }
         func walk(_ relative: [String]) throws {
             let full = ([path] + relative).joined(separator: "/")
-            let names = try FileManager.default.contentsOfDirectory(atPath: full).sorted()
-            if names.isEmpty, !relative.isEmpty { hasEmptyFolder = true }
-            for name in names {
+            let entries = try directoryEntries(full).sorted { $0.name < $1.name }
+            if entries.isEmpty, !relative.isEmpty { hasEmptyFolder = true }
+            for (name, kind) in entries {
                 let child = relative + [name]
-                switch fileKind(full + "/" + name) {
+                switch kind ?? fileKind(full + "/" + name) {
                 case .directory: try walk(child)
                 case .file: found.append(RelativePath(components: child))
                 case .symlink, .other, nil: symlinks.append(RelativePath(components: child))
@@ -78,7 +78,7 @@ package struct RenderedFolder {
             try write(file.bytes, to: file.path)
             if existing[file.path] == nil { summary.created.append(file.path) } else { summary.updated.append(file.path) }
         }
-        for relative in existing.keys.sorted() where !wanted.contains(relative) {
+        for relative in existing.keys.filter({ !wanted.contains($0) }).sorted() {
             try remove(relative)
             summary.removed.append(relative)
         }
@@ -184,6 +184,33 @@ func readFile(_ path: String) -> [UInt8]? {
         guard count >= 0 else { return nil }
         if count == 0 { return bytes }
         bytes.append(contentsOf: buffer[..<count])
+    }
+}
+
+/// The names in a folder (`.` and `..` left out) with their kinds as the directory itself records
+/// them, which spares a `stat` per entry; nil where the file system does not say.
+func directoryEntries(_ path: String) throws -> [(name: String, kind: FileKind?)] {
+    guard let directory = opendir(path) else {
+        throw StoreError("cannot read the folder '\(path)': \(String(cString: strerror(errno)))")
+    }
+    defer { closedir(directory) }
+    var entries: [(name: String, kind: FileKind?)] = []
+    while true {
+        errno = 0
+        guard let entry = readdir(directory) else {
+            guard errno == 0 else { throw StoreError("cannot read the folder '\(path)': \(String(cString: strerror(errno)))") }
+            return entries
+        }
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+        guard name != ".", name != ".." else { continue }
+        let kind: FileKind? = switch Int32(entry.pointee.d_type) {
+        case Int32(DT_REG): .file
+        case Int32(DT_DIR): .directory
+        case Int32(DT_LNK): .symlink
+        case Int32(DT_UNKNOWN): nil
+        default: .other
+        }
+        entries.append((name, kind))
     }
 }
 
