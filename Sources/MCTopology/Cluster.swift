@@ -107,22 +107,20 @@ package struct ExternalSecretSource: Sendable {
         self.range = range
     }
 
-    /// The remote key for the link `source` → `target`.
+    /// The remote key for the link `source` → `target`: `{source}` and `{target}` replaced, found
+    /// over the UTF-8 bytes (every link of a large mesh asks for one).
     package func key(source: String, target: String) -> String {
         var result = ""
         var rest = Substring(key.value)
-        while let open = rest.firstIndex(of: "{") {
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
             result += rest[..<open]
             let tail = rest[open...]
-            if tail.hasPrefix("{source}") {
-                result += source
-                rest = tail.dropFirst("{source}".count)
-            } else if tail.hasPrefix("{target}") {
-                result += target
-                rest = tail.dropFirst("{target}".count)
+            if let (placeholder, value) = [("{source}", source), ("{target}", target)].first(where: { tail.utf8.starts(with: $0.0.utf8) }) {
+                result += value
+                rest = tail[tail.utf8.index(open, offsetBy: placeholder.utf8.count)...]
             } else {
                 result += "{"
-                rest = tail.dropFirst()
+                rest = tail[tail.utf8.index(after: open)...]
             }
         }
         return result + rest

@@ -45,6 +45,13 @@ enum RemoteAccessTokenSecret {
 /// Read access to what the service mirror watches in the target, plus events.
 enum RemoteAccessClusterRole {
     static func build(_ access: RemoteAccess) -> ObjectDraft {
+        access.object(
+            ResourceID(apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", namespace: nil, name: access.name),
+            [("rules", rules)])
+    }
+
+    /// The same for every link: built once.
+    private static let rules: YAMLValue = {
         let read = ObjectBuilder.strings(["list", "get", "watch"])
         func rule(_ group: String, _ resources: [String], _ verbs: YAMLValue, names: [String] = []) -> YAMLValue {
             var fields: [(String, YAMLValue)] = [("apiGroups", ObjectBuilder.strings([group])), ("resources", ObjectBuilder.strings(resources))]
@@ -52,18 +59,16 @@ enum RemoteAccessClusterRole {
             fields.append(("verbs", verbs))
             return .mapping(fields)
         }
-        return access.object(
-            ResourceID(apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", namespace: nil, name: access.name),
-            [("rules", .sequence([
-                rule("", ["pods", "endpoints", "services"], read),
-                rule("apps", ["replicasets"], read),
-                rule("batch", ["jobs"], read),
-                rule("discovery.k8s.io", ["endpointslices"], read),
-                rule("policy.linkerd.io", ["servers"], read),
-                rule("", ["configmaps"], ObjectBuilder.strings(["get"]), names: ["linkerd-config"]),
-                rule("", ["events"], ObjectBuilder.strings(["create", "patch"])),
-            ]))])
-    }
+        return .sequence([
+            rule("", ["pods", "endpoints", "services"], read),
+            rule("apps", ["replicasets"], read),
+            rule("batch", ["jobs"], read),
+            rule("discovery.k8s.io", ["endpointslices"], read),
+            rule("policy.linkerd.io", ["servers"], read),
+            rule("", ["configmaps"], ObjectBuilder.strings(["get"]), names: ["linkerd-config"]),
+            rule("", ["events"], ObjectBuilder.strings(["create", "patch"])),
+        ])
+    }()
 }
 
 /// Binds the role to the ServiceAccount.
