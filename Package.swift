@@ -62,6 +62,7 @@ let package = Package(
         module("MCTestSupport", ["MCDiagnostics"]),
         .testTarget(name: "MCDiagnosticsTests", dependencies: ["MCDiagnostics", "MCTestSupport"]),
         .testTarget(name: "MCFilesTests", dependencies: ["MCFiles"]),
+        .testTarget(name: "MCGitTests", dependencies: ["MCGit", "MCFiles", "MCTestSupport"]),
         .testTarget(name: "MCYAMLTests", dependencies: ["MCYAML", "MCDiagnostics", "MCTestSupport"]),
         .testTarget(
             name: "MCLoadingTests",

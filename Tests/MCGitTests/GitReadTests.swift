@@ -1,0 +1,67 @@
+import Foundation
+import MCFiles
+import MCGit
+import MCTestSupport
+import Testing
+
+/// The read side against a real repository made with the git CLI.
+@Suite struct GitReadTests {
+    /// A repository whose one commit holds `files` under `rendered/`, and its path (removed by the caller).
+    private func repository(_ files: [String: String]) throws -> String {
+        let path = NSTemporaryDirectory() + "mcgit-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path + "/rendered", withIntermediateDirectories: true)
+        for (name, text) in files {
+            let full = path + "/rendered/" + name
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: full, atomically: true, encoding: .utf8)
+        }
+        for arguments in [["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "files"]] {
+            let result = try Command.run("/usr/bin/env", ["git", "-C", path] + arguments, environment: [
+                "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com", "GIT_COMMITTER_NAME": "Test",
+                "GIT_COMMITTER_EMAIL": "test@example.com", "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent",
+            ])
+            #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+        }
+        return path
+    }
+
+    private static let files = ["a.yaml": "kind: A\n", "east/linkerd/b.yaml": "kind: B\n", "empty.txt": "", "é/日本.yaml": "x: 日本\n"]
+
+    /// The ids computed in memory are the ones git gave the committed blobs.
+    @Test func blobIDsMatchWhatGitStores() throws {
+        let path = try repository(Self.files)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let repository = try #require(try GitRepository.discover(containing: path))
+        let snapshot = try repository.snapshot(of: RelativePath("rendered")!, at: repository.commit("HEAD"))
+        #expect(Set(snapshot.blobs.keys.map(\.string)) == Set(Self.files.keys))
+        for (name, text) in Self.files {
+            #expect(snapshot.blobs[RelativePath(name)!] == GitObjectID.blob(holding: Array(text.utf8)), "\(name)")
+        }
+        let listed = try Command.run("/usr/bin/env", ["git", "-C", path, "rev-parse", "HEAD:rendered"])
+        #expect(snapshot.treeID == listed.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Known blobs come from the caller; the others are read from the repository.
+    @Test func filesTakeKnownBlobsAndReadTheRest() throws {
+        let path = try repository(Self.files)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let repository = try #require(try GitRepository.discover(containing: path))
+        let snapshot = try repository.snapshot(of: RelativePath("rendered")!, at: repository.commit("HEAD"))
+        let marker: [UInt8] = Array("kind: A\n".utf8)
+        let files = try repository.files(of: snapshot, known: [GitObjectID.blob(holding: marker): marker])
+        #expect(files.mapValues { String(decoding: $0, as: UTF8.self) } == Dictionary(uniqueKeysWithValues: Self.files.map { (RelativePath($0.key)!, $0.value) }))
+        #expect(try repository.files(of: snapshot, known: [:]) == files)
+    }
+
+    /// A folder the commit does not have, and an unborn branch, are empty.
+    @Test func missingFolderAndUnbornBranchAreEmpty() throws {
+        let path = try repository(["a.yaml": "x\n"])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let repository = try #require(try GitRepository.discover(containing: path))
+        let missing = try repository.snapshot(of: RelativePath("elsewhere")!, at: repository.commit("HEAD"))
+        #expect(missing.treeID == nil && missing.blobs.isEmpty)
+        #expect(try repository.snapshot(of: RelativePath("rendered")!, at: nil).blobs.isEmpty)
+        #expect(try repository.folderTreeID(RelativePath("rendered")!, at: repository.commit("HEAD"))
+                == repository.snapshot(of: RelativePath("rendered")!, at: repository.commit("HEAD")).treeID)
+    }
+}
