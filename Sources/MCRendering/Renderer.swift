@@ -1,4 +1,3 @@
-import Crypto
 import MCFiles
 import MCTopology
 import MCValidation
