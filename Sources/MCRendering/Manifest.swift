@@ -48,29 +48,22 @@ package struct Manifest: Codable, Sendable, Equatable {
         var out: [UInt8] = []
         out.reserveCapacity(files.count * 128 + 512)
         func add(_ text: String) { out.append(contentsOf: text.utf8) }
-        func member(_ indent: String, _ key: String, _ value: String) {
-            add(indent)
-            appendQuoted(key, to: &out)
-            add(" : ")
-            appendQuoted(value, to: &out)
+        func members(_ indent: String, _ pairs: [(String, String)]) {
+            for (index, (key, value)) in pairs.enumerated() {
+                add(index == 0 ? indent : ",\n" + indent)
+                appendQuoted(key, to: &out)
+                add(" : ")
+                appendQuoted(value, to: &out)
+            }
         }
         add("{\n  \"files\" : {\n")
-        for (index, entry) in files.sorted(by: { $0.0 < $1.0 }).enumerated() {
-            if index > 0 { add(",\n") }
-            member("    ", entry.0, entry.1)
-        }
+        members("    ", files.sorted { $0.0 < $1.0 })
         add("\n  },\n")
-        member("  ", "formatVersion", formatVersion)
-        add(",\n")
-        member("  ", "generatedBy", generatedBy)
+        members("  ", [("formatVersion", formatVersion), ("generatedBy", generatedBy)])
         add(",\n  \"tool\" : {\n")
-        member("    ", "name", toolName)
-        add(",\n")
-        member("    ", "version", toolVersion)
+        members("    ", [("name", toolName), ("version", toolVersion)])
         add("\n  },\n  \"topology\" : {\n")
-        member("    ", "digest", topologyDigest)
-        add(",\n")
-        member("    ", "path", topologyPath)
+        members("    ", [("digest", topologyDigest), ("path", topologyPath)])
         add("\n  }\n}\n")
         return out
     }
