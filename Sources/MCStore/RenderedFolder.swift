@@ -23,10 +23,9 @@ package struct RenderedFolder {
         self.path = path
     }
 
-    /// Every regular file under the folder by relative path, and the symlinks found (never followed).
-    /// The files are read on all cores once the walk has found them: a large mesh has tens of
-    /// thousands.
-    /// `hasEmptyFolder`: some folder under it holds nothing.
+    /// Every regular file under the folder by relative path, the symlinks found (never followed),
+    /// and whether some folder under it holds nothing. The files are read on all cores once the
+    /// walk has found them: a large mesh has tens of thousands.
     func snapshot() throws -> (files: [RelativePath: [UInt8]], symlinks: [RelativePath], hasEmptyFolder: Bool) {
         var found: [RelativePath] = []
         var symlinks: [RelativePath] = []
@@ -37,9 +36,9 @@ package struct RenderedFolder {
             let full = ([path] + relative).joined(separator: "/")
             let entries = try directoryEntries(full).sorted { $0.name < $1.name }
             if entries.isEmpty, !relative.isEmpty { hasEmptyFolder = true }
-            for (name, kind) in entries {
+            for (name, entryKind) in entries {
                 let child = relative + [name]
-                switch kind ?? fileKind(full + "/" + name) {
+                switch entryKind ?? fileKind(full + "/" + name) {
                 case .directory: try walk(child)
                 case .file: found.append(RelativePath(components: child))
                 case .symlink, .other, nil: symlinks.append(RelativePath(components: child))
