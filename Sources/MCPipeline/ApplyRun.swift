@@ -55,14 +55,20 @@ extension ApplyRun {
     /// Uncommitted changes under the folder that differ from what this render would write there:
     /// hand edits that applying would overwrite (changes equal to the render are fine, so
     /// `mcapply` then `mcapply --commit` works).
+    /// Before the folder is first committed every file is uncommitted: they are checked on all cores.
     package static func handEdits(in folderPath: String, folder: RelativePath, repository: GitRepository, tree: RenderedTree) throws -> [RelativePath] {
-        try repository.uncommittedChanges(under: folder).map(\.path).filter { path in
+        let changed = try repository.uncommittedChanges(under: folder).map(\.path)
+        guard !changed.isEmpty else { return [] }
+        let rendered = Dictionary(tree.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        let edited = Parallel.map(changed.count) { index -> Bool in
+            let path = changed[index]
             let full = folderPath + "/" + path.string
             var info = stat()
-            guard lstat(full, &info) == 0 else { return tree.file(path) != nil }  // deleted: a hand edit if still rendered
+            guard lstat(full, &info) == 0 else { return rendered[path] != nil }  // deleted: a hand edit if still rendered
             guard info.st_mode & S_IFMT == S_IFREG else { return true }  // a folder or symlink where a file goes
-            return FileManager.default.contents(atPath: full).map { [UInt8]($0) } != tree.file(path)
+            return FileManager.default.contents(atPath: full).map { [UInt8]($0) } != rendered[path]
         }
+        return zip(changed, edited).filter(\.1).map(\.0)
     }
 
     /// Whether the folder on disk holds any cluster folder now.
