@@ -137,6 +137,11 @@ private func json(_ text: String) throws -> [String: Any] {
         let unknown = try Command.product("mcplan", ["-C", repo, "--base", "no-such-branch"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.hasPrefix("error: git_revparse_single(no-such-branch): "))
+        // git is read while the topology compiles, but an invalid topology's diagnostics come alone.
+        try "kind: Topology\n".write(toFile: repo + "/broken.yaml", atomically: true, encoding: .utf8)
+        let invalid = try Command.product("mcplan", ["-C", repo, "-f", "broken.yaml", "--base", "no-such-branch"])
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.contains("error[MC1") && !invalid.stderr.contains("git_revparse_single"), "\(invalid.stderr)")
     }
 
     @Test func topologyFromStandardInput() throws {
