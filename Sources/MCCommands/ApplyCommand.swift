@@ -199,22 +199,10 @@ struct ApplyReport: Encodable {
 
     var formatVersion = "1.0"
     var action: String
-    var commit: String?
-    var branch: String?
+    @NullWhenNil var commit: String?
+    @NullWhenNil var branch: String?
     var summary: Summary
     var files: Files
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(formatVersion, forKey: .formatVersion)
-        try container.encode(action, forKey: .action)
-        try container.encode(commit, forKey: .commit)
-        try container.encode(branch, forKey: .branch)
-        try container.encode(summary, forKey: .summary)
-        try container.encode(files, forKey: .files)
-    }
-
-    enum CodingKeys: String, CodingKey { case formatVersion, action, commit, branch, summary, files }
 }
 
 extension ApplyReport.Summary {

@@ -18,8 +18,8 @@ package struct DiagnosticRecord: Codable, Sendable, Equatable {
     package var column: Int
     package var endLine: Int
     package var endColumn: Int
-    package var label: String?
-    package var hint: String?
+    @NullWhenNil package var label: String?
+    @NullWhenNil package var hint: String?
     package var notes: [Note]
 
     package init(_ diagnostic: Diagnostic) {
@@ -36,21 +36,5 @@ package struct DiagnosticRecord: Codable, Sendable, Equatable {
         notes = diagnostic.notes.map {
             Note(message: $0.message, file: $0.file, line: $0.range.start.line, column: $0.range.start.column)
         }
-    }
-
-    /// Optional fields are written as `null`, so every record has the same keys.
-    package func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(severity, forKey: .severity)
-        try container.encode(code, forKey: .code)
-        try container.encode(message, forKey: .message)
-        try container.encode(file, forKey: .file)
-        try container.encode(line, forKey: .line)
-        try container.encode(column, forKey: .column)
-        try container.encode(endLine, forKey: .endLine)
-        try container.encode(endColumn, forKey: .endColumn)
-        try container.encode(label, forKey: .label)
-        try container.encode(hint, forKey: .hint)
-        try container.encode(notes, forKey: .notes)
     }
 }

@@ -12,14 +12,14 @@ package struct PlanDocument: Codable, Sendable {
     package struct TopologyRef: Codable, Sendable {
         package var path: String
         /// Nil when the topology has errors.
-        package var digest: String?
+        @NullWhenNil package var digest: String?
     }
 
     package struct Base: Codable, Sendable {
         /// Nil on an unborn branch.
-        package var commit: String?
+        @NullWhenNil package var commit: String?
         /// The rendered folder's tree id at the base commit; nil when it does not exist there.
-        package var renderedTree: String?
+        @NullWhenNil package var renderedTree: String?
 
         package init(commit: String?, renderedTree: String?) {
             self.commit = commit
@@ -41,7 +41,7 @@ package struct PlanDocument: Codable, Sendable {
         package var action: Plan.Action
         package var apiVersion: String
         package var kind: String
-        package var namespace: String?
+        @NullWhenNil package var namespace: String?
         package var name: String
         package var path: String
         package var reason: String
@@ -102,53 +102,6 @@ package struct PlanDocument: Codable, Sendable {
         clusters = plan?.clusters ?? []
         links = (plan?.links ?? []).map { Link(source: $0.source, target: $0.target, status: $0.status.rawValue) }
         self.diagnostics = diagnostics.map(DiagnosticRecord.init)
-    }
-
-    /// Optional fields are written as `null`, never left out.
-    package func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(formatVersion, forKey: .formatVersion)
-        try container.encode(tool, forKey: .tool)
-        try container.encode(topology, forKey: .topology)
-        try container.encode(rendered, forKey: .rendered)
-        try container.encode(base, forKey: .base)
-        try container.encode(summary, forKey: .summary)
-        try container.encode(changes, forKey: .changes)
-        try container.encode(files, forKey: .files)
-        try container.encode(drift, forKey: .drift)
-        try container.encode(clusters, forKey: .clusters)
-        try container.encode(links, forKey: .links)
-        try container.encode(diagnostics, forKey: .diagnostics)
-    }
-}
-
-extension PlanDocument.TopologyRef {
-    package func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(path, forKey: .path)
-        try container.encode(digest, forKey: .digest)
-    }
-}
-
-extension PlanDocument.Base {
-    package func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(commit, forKey: .commit)
-        try container.encode(renderedTree, forKey: .renderedTree)
-    }
-}
-
-extension PlanDocument.Change {
-    package func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(cluster, forKey: .cluster)
-        try container.encode(action, forKey: .action)
-        try container.encode(apiVersion, forKey: .apiVersion)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(namespace, forKey: .namespace)
-        try container.encode(name, forKey: .name)
-        try container.encode(path, forKey: .path)
-        try container.encode(reason, forKey: .reason)
     }
 }
 
