@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks a rendered folder the way a cluster would see it.
 
-Every custom resource is validated against its CRD schema (shared/crds: the openAPIV3Schema of the
+Every custom resource is validated against its CRD schema (Tests/CRDs: the openAPIV3Schema of the
 served version), including that it carries no field the schema does not declare (the API server
 would silently prune it). Core kinds are checked with kubernetes-validate --strict. Files are read
 with PyYAML, a YAML 1.1 reader, so quoting mistakes show up as type errors.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MCPipeline
+import MCViews
 
 /// Options shared by `mcplan` and `mcapply`.
 struct CommonOptions: ParsableArguments {
@@ -18,27 +19,24 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Never colour the output.")
     var noColor = false
 
-    /// Reads, loads and validates the topology; environment failures exit 1 with their message.
-    func compile() throws -> CompileResult {
+    /// Applies `-C` (every other relative path then resolves against it) and finds the workspace;
+    /// a bad clock setting exits 1 with its message.
+    func workspace() throws -> Workspace {
+        if let repo, !FileManager.default.changeCurrentDirectoryPath(repo) {
+            throw ValidationError("cannot change to directory '\(repo)'")
+        }
         do {
-            let now = try CurrentTime.resolve(environment: ProcessInfo.processInfo.environment)
-            return try Compiler.compile(topologyPath: topology, now: now)
-        } catch let error as PipelineError {
+            return try Workspace(topologyPath: topology, rendered: rendered, environment: ProcessInfo.processInfo.environment)
+        } catch {
             Console.error("error: \(error.message)\n")
             throw ExitStatus.failure.exitCode
         }
     }
 
-    /// Applies `-C`: every other relative path then resolves against it.
-    func enterDirectory() throws {
-        guard let repo else { return }
-        guard FileManager.default.changeCurrentDirectoryPath(repo) else {
-            throw ValidationError("cannot change to directory '\(repo)'")
-        }
+    /// The colours for one stream.
+    func style(_ handle: FileHandle) -> TerminalStyle {
+        TerminalStyle.decide(isTerminal: Console.isTerminal(handle), noColorFlag: noColor, environment: ProcessInfo.processInfo.environment)
     }
-
-    /// The display path of the rendered folder.
-    var renderedDisplay: String { rendered ?? "rendered" }
 }
 
 /// How `mcplan` prints the plan.

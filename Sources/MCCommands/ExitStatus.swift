@@ -1,4 +1,5 @@
 import ArgumentParser
+import MCPipeline
 
 /// The exit statuses of SPEC §4 and §5, and nowhere else.
 package enum ExitStatus: Int32 {
@@ -14,4 +15,13 @@ package enum ExitStatus: Int32 {
     case usage = 64
 
     var exitCode: ExitCode { ExitCode(rawValue) }
+
+    /// An apply's status; nil for success.
+    init?(_ outcome: ApplyOutcome) {
+        switch outcome {
+        case .written, .committed, .alreadyCommitted: return nil
+        case .raced, .stalePlan: self = .retry
+        case .invalid, .refused, .failed: self = .failure
+        }
+    }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
 import MCPipeline
-import MCPlanning
 import MCViews
 
 /// `mcplan`: validates the topology, renders it in memory and shows what would change against
@@ -29,44 +27,27 @@ package struct PlanCommand: ParsableCommand {
     package init() {}
 
     package func run() throws {
-        try common.enterDirectory()
-        let base = PlanRun.readBase(topologyPath: common.topology, rendered: common.rendered, revision: self.base)
-        defer { _ = base.value }
-        let result = try common.compile()
-        CompileReport(textOnStandardError: output != .json, noColor: common.noColor).printDiagnostics(result)
-        var outcome: PlanOutcome?
-        if !result.hasErrors {
-            do {
-                outcome = try PlanRun.plan(result, base: base)
-            } catch let error as PipelineError {
-                Console.error("error: \(error.message)\n")
-                throw ExitStatus.failure.exitCode
-            }
-        }
-        let document = PlanDocument(
-            toolName: "mcplan", toolVersion: Product.version, topologyPath: result.displayPath,
-            topologyDigest: outcome?.tree.topologyDigest, rendered: outcome?.folder ?? common.renderedDisplay,
-            base: .init(commit: outcome?.baseCommit, renderedTree: outcome?.baseTree), plan: outcome?.plan,
-            diagnostics: result.diagnostics.sorted)
+        let workspace = try common.workspace()
+        let result = PlanOperation(workspace: workspace, base: base).run()
+        if output != .json { Console.error(DiagnosticsReport.text(result.compiled, style: common.style(.standardError))) }
+        if case .failed(let error) = result.outcome { return try fail(error) }
+        let document = PlanDocument(result, toolName: "mcplan", toolVersion: workspace.toolVersion, rendered: workspace.renderedDisplay)
         if let out {
-            guard FileManager.default.createFile(atPath: out, contents: Data(JSONOutput.encode(document).utf8)) else {
-                Console.error("error: cannot write the plan to '\(out)'\n")
-                throw ExitStatus.failure.exitCode
-            }
+            do { try SavedPlan.write(JSONOutput.encode(document), to: out) } catch { return try fail(error) }
         }
         switch output {
-        case .text:
-            if outcome != nil {
-                let style = TerminalStyle.decide(isTerminal: Console.isTerminal(.standardOutput), noColorFlag: common.noColor,
-                                                 environment: ProcessInfo.processInfo.environment)
-                Console.out(PlanTextView(style: style).render(document))
-            }
+        case .text: if case .planned = result.outcome { Console.out(PlanTextView(style: common.style(.standardOutput)).render(document)) }
         case .markdown: Console.out(PlanMarkdownView().render(document))
         case .json: Console.out(JSONOutput.encode(document))
         }
-        guard let outcome else { throw ExitStatus.failure.exitCode }
+        guard case .planned(let change) = result.outcome else { throw ExitStatus.failure.exitCode }
         // Exits here instead of returning: the plan's tens of thousands of objects then go with the
-        // process rather than being freed one by one.
-        Self.exit(withError: detailedExitcode && outcome.plan.hasChanges ? ExitStatus.changes.exitCode : nil)
+        // process rather than being freed one by one (the operation has joined its threads).
+        Self.exit(withError: detailedExitcode && change.plan.hasChanges ? ExitStatus.changes.exitCode : nil)
+    }
+
+    private func fail(_ error: EnvironmentError) throws {
+        Console.error("error: \(error.message)\n")
+        throw ExitStatus.failure.exitCode
     }
 }

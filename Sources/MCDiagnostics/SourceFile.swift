@@ -1,3 +1,5 @@
+import MCBasics
+
 /// A source text with its display path and an index of line starts, for snippets.
 package struct SourceFile: Sendable {
     /// The path shown in diagnostics (relative to where the user ran the tool, or `<stdin>`).
@@ -9,7 +11,7 @@ package struct SourceFile: Sendable {
     package init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lines = SourceFile.splitLines(text)
+        self.lines = Lines.splitOnYAMLBreaks(text)
     }
 
     package var lineCount: Int { lines.count }
@@ -18,29 +20,5 @@ package struct SourceFile: Sendable {
     package func line(_ number: Int) -> Substring? {
         guard number >= 1, number <= lines.count else { return nil }
         return lines[number - 1]
-    }
-
-    /// Splits on LF, CRLF and lone CR, the breaks YAML recognises.
-    private static func splitLines(_ text: String) -> [Substring] {
-        var result: [Substring] = []
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var index = start
-        while index != scalars.endIndex {
-            let scalar = scalars[index]
-            if scalar == "\n" || scalar == "\r" {
-                result.append(Substring(scalars[start..<index]))
-                var next = scalars.index(after: index)
-                if scalar == "\r", next != scalars.endIndex, scalars[next] == "\n" {
-                    next = scalars.index(after: next)
-                }
-                start = next
-                index = next
-            } else {
-                index = scalars.index(after: index)
-            }
-        }
-        if start != scalars.endIndex { result.append(Substring(scalars[start...])) }
-        return result
     }
 }

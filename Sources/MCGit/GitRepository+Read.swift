@@ -1,5 +1,5 @@
 import CGit2
-import MCFiles
+import MCBasics
 
 /// A commit's id as 40 hex digits.
 package typealias GitCommitID = String
@@ -9,7 +9,12 @@ package struct GitFolderSnapshot: Sendable {
     /// The folder's tree id, or nil when the commit has no such folder.
     package var treeID: String?
     /// Every blob under the folder by path relative to it (symlinks included).
-    package var blobs: [RelativePath: GitObjectID]
+    package var blobs: [RelativePath: ObjectID]
+
+    package init(treeID: String?, blobs: [RelativePath: ObjectID]) {
+        self.treeID = treeID
+        self.blobs = blobs
+    }
 
     package static let empty = GitFolderSnapshot(treeID: nil, blobs: [:])
 }
@@ -49,7 +54,7 @@ extension GitRepository {
     /// The contents of every blob of `snapshot` (a symlink's is its target). A blob whose id is in
     /// `known` is taken from there: a caller that has just rendered the folder passes what it
     /// rendered, and only the files that differ from it are read.
-    package func files(of snapshot: GitFolderSnapshot, known: [GitObjectID: [UInt8]]) throws -> [RelativePath: [UInt8]] {
+    package func files(of snapshot: GitFolderSnapshot, known: [ObjectID: [UInt8]]) throws -> [RelativePath: [UInt8]] {
         try snapshot.blobs.mapValues { id in
             if let bytes = known[id] { return bytes }
             return try id.withGitOID { oid in
@@ -101,7 +106,7 @@ extension GitRepository {
                 defer { git_tree_free(child) }
                 try collect(child!, prefix: path, into: &snapshot)
             case GIT_OBJECT_BLOB:
-                snapshot.blobs[RelativePath(components: path)] = GitObjectID(git_tree_entry_id(entry))
+                snapshot.blobs[RelativePath(components: path)] = ObjectID(git_tree_entry_id(entry))
             default:
                 continue  // a submodule: a commit id, not a file
             }

@@ -1,5 +1,5 @@
 import CGit2
-import MCFiles
+import MCBasics
 
 /// Who a commit is by.
 package struct GitIdentity: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import Foundation
+import MCBasics
 import MCDiagnostics
-import MCFiles
 import MCRendering
 import MCTopology
 import MCValidation
@@ -16,29 +16,30 @@ package struct CompileResult: Sendable {
 
     package var displayPath: String { frontEnd.displayPath }
     package var hasErrors: Bool { diagnostics.hasErrors || validated == nil }
+    /// The topology's text, for snippets (none when it could not be read).
+    package var sources: [SourceFile] { frontEnd.source.map { [$0] } ?? [] }
 }
 
 /// Reads, loads and validates: SourceFile → YAMLNode → Topology → ValidatedTopology.
-package enum Compiler {
-    package static func compile(topologyPath: String, now: Date) throws -> CompileResult {
-        let frontEnd = FrontEnd.run(topologyPath: topologyPath)
+enum Compiler {
+    static func compile(_ workspace: Workspace) throws(EnvironmentError) -> CompileResult {
+        let frontEnd = FrontEnd.run(topologyPath: workspace.topologyPath)
         var diagnostics = frontEnd.diagnostics
         guard let topology = frontEnd.topology else {
             return CompileResult(frontEnd: frontEnd, validated: nil, diagnostics: diagnostics, location: nil)
         }
-        let location = try RepositoryLocation.locate(
-            topologyPath: topologyPath, isStandardInput: topologyPath == FrontEnd.standardInput)
+        let location = try workspace.location()
         let files = ReferencedFileResolver.resolve(
             topology, base: location.topologyFolder, fileSystem: LocalFileSystem(root: location.root))
-        let result = Validator.validate(ValidationInput(topology: topology, source: frontEnd.source, files: files, now: now))
+        let result = Validator.validate(ValidationInput(topology: topology, source: frontEnd.source, files: files, now: workspace.now))
         diagnostics.append(contentsOf: result.diagnostics)
         let validated = frontEnd.hasErrors ? nil : result.validated
         return CompileResult(frontEnd: frontEnd, validated: validated, diagnostics: diagnostics, location: location)
     }
 
     /// The render of a valid topology; nil when it has errors.
-    package static func render(_ result: CompileResult) -> RenderedTree? {
+    static func render(_ result: CompileResult, toolVersion: String) -> RenderedTree? {
         guard let validated = result.validated, let location = result.location else { return nil }
-        return Renderer.render(validated, sourcePath: location.sourcePath, toolVersion: Product.version)
+        return Renderer.render(validated, sourcePath: location.sourcePath, toolVersion: toolVersion)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import MCFiles
-import MCGit
+import MCBasics
+import MCStore
 
 /// Where the topology sits: the repository's root (the git work tree holding it, or its own
 /// folder outside git) and the topology's folder relative to that root, against which `file:`
@@ -11,29 +11,32 @@ package struct RepositoryLocation: Sendable {
     /// The topology's path relative to the root (`<stdin>` for standard input), as file headers name it.
     package var sourcePath: String
 
-    /// For a topology read from standard input, `file:` paths resolve against the root.
-    package static func locate(topologyPath: String, isStandardInput: Bool) throws -> RepositoryLocation {
+    /// The location and the repository that holds it (nil outside git), discovered once. For a
+    /// topology read from standard input, `file:` paths resolve against the root.
+    static func locate(topologyPath: String, isStandardInput: Bool) throws(EnvironmentError) -> (RepositoryLocation, LocalRepository?) {
         let cwd = FileManager.default.currentDirectoryPath
         let slash = topologyPath.lastIndex(of: "/")
         let parent = slash.map { topologyPath[..<$0].isEmpty ? "/" : String(topologyPath[..<$0]) } ?? ""
         let fileName = slash.map { String(topologyPath[topologyPath.index(after: $0)...]) } ?? topologyPath
         let folder = isStandardInput ? cwd : resolved(parent, from: cwd)
-        let repository: GitRepository?
+        let repository: LocalRepository?
         do {
-            repository = try GitRepository.discover(containing: folder)
-        } catch let error as GitError {
-            throw PipelineError("cannot open the git repository holding '\(folder)': \(error.message)"
+            repository = try LocalRepository.discover(containing: folder)
+        } catch {
+            throw EnvironmentError("cannot open the git repository holding '\(folder)': \(error.message)"
                 + " (if another user owns it, run: git config --global --add safe.directory <path>)")
         }
-        guard let workTree = repository?.workingDirectory else {
-            return RepositoryLocation(root: realpath(folder), topologyFolder: .root, sourcePath: isStandardInput ? "<stdin>" : fileName)
+        guard let workTree = repository?.workTree else {
+            let location = RepositoryLocation(root: realpath(folder), topologyFolder: .root, sourcePath: isStandardInput ? "<stdin>" : fileName)
+            return (location, repository)
         }
         let root = realpath(String(workTree.dropLast(workTree.hasSuffix("/") ? 1 : 0)))
-        if isStandardInput { return RepositoryLocation(root: root, topologyFolder: .root, sourcePath: "<stdin>") }
+        if isStandardInput { return (RepositoryLocation(root: root, topologyFolder: .root, sourcePath: "<stdin>"), repository) }
         let real = realpath(folder)
         let relative = RelativePath(real == root ? "" : String(real.dropFirst(root.count + 1))) ?? .root
-        return RepositoryLocation(root: root, topologyFolder: relative,
-                                  sourcePath: relative.appending(RelativePath(components: [fileName])).string)
+        let location = RepositoryLocation(root: root, topologyFolder: relative,
+                                          sourcePath: relative.appending(RelativePath(components: [fileName])).string)
+        return (location, repository)
     }
 
     private static func resolved(_ path: String, from cwd: String) -> String {
@@ -42,8 +45,6 @@ package struct RepositoryLocation: Sendable {
     }
 
     private static func realpath(_ path: String) -> String {
-        guard let resolved = Foundation.realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        LocalFiles.realpath(path) ?? path
     }
 }

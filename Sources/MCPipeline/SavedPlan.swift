@@ -15,15 +15,15 @@ package struct SavedPlan: Decodable, Sendable {
     package var topology: TopologyRef
     package var base: Base
 
-    package static func read(_ path: String) throws -> SavedPlan {
+    package static func read(_ path: String) throws(EnvironmentError) -> SavedPlan {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw PipelineError("cannot read the plan '\(path)'")
+            throw EnvironmentError("cannot read the plan '\(path)'")
         }
         guard let plan = try? JSONDecoder().decode(SavedPlan.self, from: data), plan.formatVersion == "1.0" else {
-            throw PipelineError("'\(path)' is not a plan saved by mcplan --out (format 1.0)")
+            throw EnvironmentError("'\(path)' is not a plan saved by mcplan --out (format 1.0)")
         }
         guard plan.topology.digest != nil else {
-            throw PipelineError("the plan '\(path)' was made from an invalid topology; re-run mcplan")
+            throw EnvironmentError("the plan '\(path)' was made from an invalid topology; re-run mcplan")
         }
         return plan
     }
@@ -31,5 +31,14 @@ package struct SavedPlan: Decodable, Sendable {
     /// Whether applying now still does what the plan showed.
     package func matches(topologyDigest: String, renderedTree: String?) -> Bool {
         topology.digest == topologyDigest && base.renderedTree == renderedTree
+    }
+}
+
+extension SavedPlan {
+    /// Saves a plan's JSON for `mcapply --plan` (`mcplan --out`).
+    package static func write(_ json: String, to path: String) throws(EnvironmentError) {
+        guard FileManager.default.createFile(atPath: path, contents: Data(json.utf8)) else {
+            throw EnvironmentError("cannot write the plan to '\(path)'")
+        }
     }
 }

@@ -1,4 +1,4 @@
-import MCFiles
+import MCBasics
 import MCRendering
 
 /// Changes made behind mcapply's back: committed files that differ from what `.mcapply.json`
@@ -16,7 +16,7 @@ enum DriftFinder {
                 continue
             }
             let known = rendered.files[path].flatMap { $0.bytes == bytes ? $0.digest : nil }
-            if digest != (known ?? Manifest.digest(bytes)) {
+            if digest != (known ?? Digest.sha256(bytes)) {
                 drift.append(.init(path: path, kind: .edited, detail: "edited in git since mcapply wrote it"))
             }
         }

@@ -1,5 +1,6 @@
 import MCDiagnostics
-import MCFiles
+import MCBasics
+import MCMesh
 import MCRendering
 
 /// What applying the render would change in the rendered folder, and what changed behind the
@@ -26,7 +27,7 @@ package struct Plan: Sendable {
         /// The file's path inside the rendered folder.
         package var path: RelativePath
         /// The topology entry that causes it, or what disappeared.
-        package var reason: String
+        package var reason: ChangeReason
     }
 
     /// One file of any kind whose bytes change.
@@ -64,6 +65,8 @@ package struct Plan: Sendable {
         package var status: Status
     }
 
+    /// The topology's path relative to the repository root, which origins' lines refer to.
+    package var sourcePath: String
     package var changes: [ObjectChange]
     package var files: [FileChange]
     package var drift: [Drift]
@@ -77,7 +80,7 @@ package struct Plan: Sendable {
     package var destroy: Int { changes.filter { $0.action == .destroy }.count }
     /// Clusters with at least one changed file, sorted.
     package var changedClusters: [String] {
-        Array(Set(files.compactMap(\.path.clusterName))).sorted()
+        Array(Set(files.compactMap { MeshLayout.cluster(of: $0.path) })).sorted()
     }
     package var hasChanges: Bool { !files.isEmpty }
 }

@@ -1,4 +1,4 @@
-import MCFiles
+import MCBasics
 
 /// What the plan compares against: the rendered folder as committed at the base, and how the
 /// work tree differs from HEAD under it.

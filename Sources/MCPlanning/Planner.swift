@@ -1,5 +1,6 @@
+import MCBasics
 import MCDiagnostics
-import MCFiles
+import MCMesh
 import MCRendering
 import MCYAML
 
@@ -7,13 +8,14 @@ import MCYAML
 package enum Planner {
     /// - Parameters:
     ///   - folder: the rendered folder's path relative to the repository root, for diff headers.
-    ///   - sourcePath: the topology's display path, for reasons ("link west → east (topology.yaml:23)").
+    ///   - sourcePath: the topology's path relative to the repository root, which reasons' lines refer to.
     package static func plan(previous base: PlanBase, rendered tree: RenderedTree, folder: String, sourcePath: String) -> Plan {
         // The common case, checked with one comparison per file: the folder at base is exactly the
         // render. Its manifest is then the render's too, so only uncommitted changes can be drift.
         if base.files.count == tree.files.count, tree.files.allSatisfy({ base.files[$0.path] == $0.bytes }) {
             let links = linkEdges(tree: tree, changes: [])
-            return Plan(changes: [], files: [], drift: DriftFinder.uncommitted(base), clusters: clusterNames(tree, base, links), links: links)
+            return Plan(sourcePath: sourcePath, changes: [], files: [], drift: DriftFinder.uncommitted(base),
+                        clusters: clusterNames(tree, base, links), links: links)
         }
         var changes: [Plan.ObjectChange] = []
         var files: [Plan.FileChange] = []
@@ -24,13 +26,13 @@ package enum Planner {
         let renderedByKey = Dictionary(differing.map { (ObjectKey(cluster: $0.cluster, id: $0.id), $0) },
                                        uniquingKeysWith: { first, _ in first })
         var baseByKey: [ObjectKey: (path: RelativePath, cluster: String)] = [:]
-        for (path, bytes) in base.files where isObjectFile(path) && rendered.files[path]?.bytes != bytes {
+        for (path, bytes) in base.files where MeshLayout.isObjectFile(path) && rendered.files[path]?.bytes != bytes {
             let cluster = path.components[0]
             baseByKey[ObjectKey(cluster: cluster, id: identity(of: bytes, at: path))] = (path, cluster)
         }
 
         for object in differing {
-            let reason = "\(object.origin.description) (\(sourcePath):\(object.origin.range.start.line))"
+            let reason = ChangeReason.rendered(object.origin)
             guard let previous = baseByKey[ObjectKey(cluster: object.cluster, id: object.id)] else {
                 changes.append(.init(cluster: object.cluster, action: .add, id: object.id, path: object.path, reason: reason))
                 continue
@@ -41,7 +43,7 @@ package enum Planner {
         }
         for (key, previous) in baseByKey where renderedByKey[key] == nil {
             changes.append(.init(cluster: key.cluster, action: .destroy, id: key.id, path: previous.path,
-                                 reason: DestroyReason.describe(key.id, cluster: key.cluster, in: rendered)))
+                                 reason: .removed(DestroyReason.describe(key.id, cluster: key.cluster, in: rendered))))
         }
         changes.sort { ($0.cluster, $0.action, $0.id) < ($1.cluster, $1.action, $1.id) }
 
@@ -55,30 +57,32 @@ package enum Planner {
         }
         files.sort { $0.path < $1.path }
         let links = linkEdges(tree: tree, changes: changes)
-        return Plan(changes: changes, files: files, drift: DriftFinder.drift(base, rendered: rendered),
+        return Plan(sourcePath: sourcePath, changes: changes, files: files, drift: DriftFinder.drift(base, rendered: rendered),
                     clusters: clusterNames(tree, base, links), links: links)
     }
 
     /// Every cluster before or after, sorted.
     private static func clusterNames(_ tree: RenderedTree, _ base: PlanBase, _ links: [Plan.LinkEdge]) -> [String] {
-        Set(tree.files.compactMap(\.path.clusterName) + base.files.keys.compactMap(\.clusterName)
+        Set(tree.files.compactMap { MeshLayout.cluster(of: $0.path) } + base.files.keys.compactMap(MeshLayout.cluster(of:))
             + links.flatMap { [$0.source, $0.target] }).sorted()
     }
 
-    /// Links are Link objects: a source cluster's Link named for its target.
+    /// Links are Link objects: a source cluster's Link to its target.
     private static func linkEdges(tree: RenderedTree, changes: [Plan.ObjectChange]) -> [Plan.LinkEdge] {
-        let changed = Dictionary(changes.filter { $0.id.kind == "Link" }.map { ("\($0.cluster)>\($0.id.name)", $0.action) },
+        let changed = Dictionary(changes.filter { $0.id.kind == .link }.map { ("\($0.cluster)>\($0.id.name)", $0.action) },
                                  uniquingKeysWith: { first, _ in first })
-        var edges = tree.objects.filter { $0.id.kind == "Link" }.map { object -> Plan.LinkEdge in
-            let status: Plan.LinkEdge.Status = switch changed["\(object.cluster)>\(object.id.name)"] {
+        var edges = tree.objects.compactMap { object -> Plan.LinkEdge? in
+            guard case .link(let target) = object.role else { return nil }
+            let status: Plan.LinkEdge.Status = switch changed["\(object.cluster)>\(target)"] {
             case .add?: .added
             case .change?: .changed
             default: .unchanged
             }
-            return Plan.LinkEdge(source: object.cluster, target: object.id.name, status: status)
+            return Plan.LinkEdge(source: object.cluster, target: target, status: status)
         }
-        edges += changes.filter { $0.id.kind == "Link" && $0.action == .destroy }.map {
-            Plan.LinkEdge(source: $0.cluster, target: $0.id.name, status: .removed)
+        edges += changes.compactMap { change in
+            guard change.action == .destroy, case .link(let target)? = ObjectRole(kind: change.id.kind, name: change.id.name) else { return nil }
+            return Plan.LinkEdge(source: change.cluster, target: target, status: .removed)
         }
         return edges.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
     }
@@ -87,11 +91,6 @@ package enum Planner {
     private struct ObjectKey: Hashable {
         var cluster: String
         var id: ResourceID
-    }
-
-    /// `<cluster>/<namespace or _cluster>/<file>.yaml`: where the tool writes objects.
-    package static func isObjectFile(_ path: RelativePath) -> Bool {
-        path.components.count == 3 && path.components[1] != "exports" && path.string.hasSuffix(".yaml")
     }
 
     /// An object file's identity from its content, or from its path when it no longer parses.
@@ -104,11 +103,12 @@ package enum Planner {
            case .string(let name)? = metadata.first(where: { $0.0 == "name" })?.1 {
             var namespace: String?
             if case .string(let value)? = metadata.first(where: { $0.0 == "namespace" })?.1 { namespace = value }
-            return ResourceID(apiVersion: apiVersion, kind: kind, namespace: namespace, name: name)
+            return ResourceID(apiVersion: apiVersion, kind: ResourceKind(kind), namespace: namespace, name: name)
         }
         let file = path.components[2].dropLast(".yaml".count)
         let kind = file.prefix { $0 != "-" }
-        return ResourceID(apiVersion: "?", kind: String(kind), namespace: path.components[1] == "_cluster" ? nil : path.components[1],
+        return ResourceID(apiVersion: "?", kind: ResourceKind(String(kind)),
+                          namespace: path.components[1] == MeshLayout.clusterScopedFolder ? nil : path.components[1],
                           name: String(file.dropFirst(kind.count + 1)))
     }
 
@@ -116,7 +116,7 @@ package enum Planner {
     private static func diff(_ old: [UInt8]?, _ new: [UInt8]?, path: RelativePath, folder: String) -> String {
         func lines(_ bytes: [UInt8]?) -> [Substring] {
             guard let bytes else { return [] }
-            let lines = splitLines(String(decoding: bytes, as: UTF8.self))
+            let lines = Lines.splitOnLineFeeds(String(decoding: bytes, as: UTF8.self))
             let secret = SecretMaterial.secretLines(in: lines)
             return secret.isEmpty ? lines : lines.enumerated().map { secret.contains($0.offset + 1) ? "<redacted>" : $0.element }
         }
@@ -124,26 +124,4 @@ package enum Planner {
             old: lines(old), new: lines(new),
             oldName: old == nil ? "/dev/null" : "a/\(folder)/\(path)", newName: new == nil ? "/dev/null" : "b/\(folder)/\(path)")
     }
-}
-
-/// The lines of a text without their line feeds (a final line feed ends the last line rather than
-/// starting an empty one), split over the UTF-8 bytes: a manifest has tens of thousands of lines.
-func splitLines(_ text: String) -> [Substring] {
-    var lines: [Substring] = []
-    var start = text.startIndex
-    var index = text.utf8.startIndex
-    while index != text.utf8.endIndex {
-        if text.utf8[index] == UInt8(ascii: "\n") {
-            lines.append(text[start..<index])
-            start = text.utf8.index(after: index)
-        }
-        index = text.utf8.index(after: index)
-    }
-    if start != text.endIndex || lines.isEmpty { lines.append(text[start...]) }
-    return lines
-}
-
-extension RelativePath {
-    /// The cluster a path of the rendered folder belongs to (nil for `.mcapply.json`).
-    var clusterName: String? { components.count > 1 ? components[0] : nil }
 }

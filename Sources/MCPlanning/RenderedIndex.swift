@@ -1,12 +1,11 @@
-import MCFiles
+import MCBasics
+import MCMesh
 import MCRendering
 
 /// Hash lookups into a render, built once for a plan with changes: such a plan asks about every
 /// committed file, and a large mesh has tens of thousands.
 struct RenderedIndex {
     let files: [RelativePath: RenderedTree.File]
-    /// The kinds a split renders as.
-    static let splitKinds: Set<String> = ["HTTPRoute", "TrafficSplit"]
     /// The splits rendered under each cluster, namespace and name.
     private let identities: [NamedPlace: [ResourceID]]
     /// The Links rendered in each cluster, by target name.
@@ -21,10 +20,13 @@ struct RenderedIndex {
 
     init(_ tree: RenderedTree) {
         files = Dictionary(tree.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        identities = Dictionary(grouping: tree.objects.filter { Self.splitKinds.contains($0.id.kind) },
+        identities = Dictionary(grouping: tree.objects.filter { ResourceKind.splitKinds.contains($0.id.kind) },
                                 by: { NamedPlace(cluster: $0.cluster, namespace: $0.id.namespace, name: $0.id.name) })
             .mapValues { $0.map(\.id) }
-        links = Set(tree.objects.filter { $0.id.kind == "Link" }.map { NamedPlace(cluster: $0.cluster, namespace: nil, name: $0.id.name) })
+        links = Set(tree.objects.compactMap { object in
+            guard case .link(let target) = object.role else { return nil }
+            return NamedPlace(cluster: object.cluster, namespace: nil, name: target)
+        })
     }
 
     /// Whether `cluster` renders a Link to `target`.

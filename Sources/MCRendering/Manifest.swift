@@ -1,6 +1,5 @@
-import Crypto
 import Foundation
-import MCFiles
+import MCBasics
 
 /// `.mcapply.json`: which files the tool owns and what it wrote into each (sha256), with the tool
 /// version and the topology digest. No timestamps, sorted keys: byte-identical for the same render.
@@ -111,17 +110,6 @@ package struct Manifest: Codable, Sendable, Equatable {
     package static func recordedFiles(_ bytes: [UInt8]) -> [String: String]? {
         let object = try? JSONSerialization.jsonObject(with: Data(bytes))
         return (object as? [String: Any])?["files"] as? [String: String]
-    }
-
-    /// `sha256:<hex>` of some bytes.
-    package static func digest(_ bytes: [UInt8]) -> String {
-        var hex = Array("sha256:".utf8)
-        hex.reserveCapacity(71)
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

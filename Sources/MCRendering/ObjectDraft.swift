@@ -1,17 +1,14 @@
+import MCMesh
 import MCYAML
 
-/// An object as a builder in `Resources/` makes it: its cluster, identity, body and the topology
-/// entry behind it. The renderer writes it into a `RenderedObject` and lets the body go.
+/// An object as a builder in `Resources/` makes it: the mesh's object (cluster, role, identity,
+/// origin) and its body. The renderer writes it into a `RenderedObject` and lets the body go.
 package struct ObjectDraft: Sendable {
-    package var cluster: String
-    package var id: ResourceID
+    package var object: MeshObject
     package var body: YAMLValue
-    package var origin: Origin
 
-    package init(cluster: String, id: ResourceID, body: YAMLValue, origin: Origin) {
-        self.cluster = cluster
-        self.id = id
+    package init(_ object: MeshObject, body: YAMLValue) {
+        self.object = object
         self.body = body
-        self.origin = origin
     }
 }

@@ -1,4 +1,5 @@
-import MCFiles
+import MCBasics
+import MCMesh
 import MCYAML
 
 /// One Kubernetes object of one cluster's folder, written: its file's bytes and their digest.
@@ -6,6 +7,7 @@ import MCYAML
 /// moving one is then a single retain.
 package final class RenderedObject: Sendable {
     package let cluster: String
+    package let role: ObjectRole
     package let id: ResourceID
     package let origin: Origin
     /// `<namespace>/<kind>-<name>.yaml`, or `_cluster/<kind>-<name>.yaml` when cluster-scoped:
@@ -19,16 +21,17 @@ package final class RenderedObject: Sendable {
     package let digest: String
 
     package init(_ draft: ObjectDraft, header: String) {
-        cluster = draft.cluster
-        id = draft.id
-        origin = draft.origin
-        fileName = RelativePath(components: [id.namespace ?? "_cluster", "\(id.kind.lowercased())-\(id.name).yaml"])
+        cluster = draft.object.cluster
+        role = draft.object.role
+        id = draft.object.id
+        origin = draft.object.origin
+        fileName = MeshLayout.fileName(of: id)
         path = RelativePath(components: [cluster] + fileName.components)
         var buffer = Array(header.utf8)
         buffer.reserveCapacity(4096)
         YAMLWriter.write(draft.body, into: &buffer)
         // Kept at its exact size: a large mesh holds tens of thousands of these.
         bytes = buffer.withUnsafeBufferPointer { Array($0) }
-        digest = Manifest.digest(buffer)
+        digest = Digest.sha256(buffer)
     }
 }

@@ -1,4 +1,4 @@
-import MCFiles
+import MCBasics
 
 /// Everything the rendered folder must hold: the files (paths relative to the folder) and the
 /// objects they carry, for the plan. It keeps no hash index: a plan without changes makes no
@@ -41,7 +41,7 @@ package struct RenderedTree: Sendable {
 
     /// A tree whose digests are computed here (for trees built by hand).
     package init(files: [(path: RelativePath, bytes: [UInt8])], objects: [RenderedObject], topologyDigest: String) {
-        self.init(files: files.map { File(path: $0.path, bytes: $0.bytes, digest: Manifest.digest($0.bytes)) },
+        self.init(files: files.map { File(path: $0.path, bytes: $0.bytes, digest: Digest.sha256($0.bytes)) },
                   objects: objects, topologyDigest: topologyDigest)
     }
 

@@ -1,4 +1,5 @@
-import MCFiles
+import MCBasics
+import MCMesh
 import MCTopology
 import MCValidation
 import MCYAML
@@ -16,7 +17,7 @@ package enum Renderer {
 
         // Every object is built, written and hashed on all cores, its body let go as soon as it is
         // written; the order of the units (and so of equal paths) does not depend on the cores.
-        let objectsByCluster = groupedByCluster(Parallel.map(unitCount(topology)) { unit in
+        let objectsByCluster = groupedByCluster(Parallel.map(MeshLayout.unitCount(topology)) { unit in
             drafts(unit: unit, validated, clusters: clusters).map { RenderedObject($0, header: header) }
         })
         let outgoing = outgoingLinks(topology, clusters: clusters)
@@ -31,14 +32,14 @@ package enum Renderer {
             func add(_ name: [String], _ value: YAMLValue) {
                 var bytes = Array(header.utf8)
                 YAMLWriter.write(value, into: &bytes)
-                files.append(RenderedTree.File(path: RelativePath(components: [cluster] + name), bytes: bytes, digest: Manifest.digest(bytes)))
+                files.append(RenderedTree.File(path: RelativePath(components: [cluster] + name), bytes: bytes, digest: Digest.sha256(bytes)))
             }
-            add(["kustomization.yaml"], ClusterFiles.kustomization(objects: objects))
+            add([MeshLayout.kustomizationFile], ClusterFiles.kustomization(objects: objects))
             if let component = ClusterFiles.exportsComponent(exportsByCluster[cluster] ?? []) {
-                add(["exports", "kustomization.yaml"], component)
+                add(MeshLayout.exportsComponent, component)
             }
             if let values = ClusterFiles.multiclusterValues(links: outgoing[cluster] ?? []) {
-                add(["linkerd-multicluster.values.yaml"], values)
+                add([MeshLayout.extensionValuesFile], values)
             }
             return (objects, files.sorted { $0.path < $1.path })
         }
@@ -49,7 +50,7 @@ package enum Renderer {
             generatedBy: String(header.dropFirst(2).dropLast()), toolVersion: toolVersion, topologyPath: sourcePath,
             topologyDigest: topologyDigest, files: files.map { ($0.path.string, $0.digest) })
         files.insert(RenderedTree.File(path: RelativePath(components: [Manifest.fileName]), bytes: manifest,
-                                       digest: Manifest.digest(manifest)), at: 0)
+                                       digest: Digest.sha256(manifest)), at: 0)
         return RenderedTree(sortedFiles: files, sortedObjects: folders.flatMap(\.objects), topologyDigest: topologyDigest)
     }
 
@@ -72,33 +73,29 @@ package enum Renderer {
         return outgoing
     }
 
-    /// The units of work, numbered in this order: each cluster's trust roots, each link, each split.
-    private static func unitCount(_ topology: Topology) -> Int {
-        topology.clusters.count + topology.links.count + topology.splits.count
-    }
-
-    /// The objects of one unit of work.
+    /// The objects of one unit of work (`MeshLayout`'s numbering), each given its body.
     private static func drafts(unit: Int, _ validated: ValidatedTopology, clusters: [String: Cluster]) -> [ObjectDraft] {
         let topology = validated.topology
-        if unit < topology.clusters.count {
-            return [TrustRootsConfigMap.build(for: topology.clusters[unit], pem: validated.anchorPEM)]
-        }
-        let linkIndex = unit - topology.clusters.count
-        guard linkIndex < topology.links.count else {
-            let split = topology.splits[linkIndex - topology.links.count]
-            let api = split.routeAPI?.value ?? topology.settings.routeAPI.value
-            if split.failover == nil, api.needsPort, let port = split.port?.value {
-                return [SplitRoute.build(split, api: api, port: port)]
+        switch MeshLayout.unit(unit, of: topology) {
+        case .cluster(let cluster):
+            return [TrustRootsConfigMap.build(MeshLayout.trustRoots(of: cluster), for: cluster, pem: validated.anchorPEM)]
+        case .split(let split):
+            let object = MeshLayout.object(of: split, settings: topology.settings)
+            switch SplitForm(split, settings: topology.settings) {
+            case .route(_, let port?): return [SplitRoute.build(object, split, port: port)]
+            case .route(let api, nil), .trafficSplit(let api, _): return [SplitTrafficSplit.build(object, split, api: api)]
             }
-            return [SplitTrafficSplit.build(split, api: api)]
+        case .link(let link):
+            guard let source = clusters[link.source.value], let target = clusters[link.target.value] else { return [] }
+            return MeshLayout.objects(of: link, source: source, target: target).map { object in
+                switch object.role {
+                case .link: LinkResource.build(object, link, target: target, settings: topology.settings)
+                case .linkCredentials: LinkCredentialsSecret.build(object, source: source, target: target, store: target.credentials!)
+                case .remoteAccess(let sourceName, let part): RemoteAccess.build(object, part: part, source: sourceName, target: target)
+                case .trustRoots, .split: preconditionFailure("a link's objects are its Link, credentials and remote access")
+                }
+            }
         }
-        let link = topology.links[linkIndex]
-        guard let source = clusters[link.source.value], let target = clusters[link.target.value] else { return [] }
-        var drafts = [LinkResource.build(link, source: source, target: target, settings: topology.settings)]
-        if let store = target.credentials {
-            drafts += LinkCredentialsSecret.build(link, source: source, target: target, store: store)
-        }
-        return drafts + RemoteAccess(link: link, source: source.name.value, target: target).objects
     }
 
     /// The topology digest: sha256 over every rendered path and its bytes' digest, so it names what
@@ -113,6 +110,6 @@ package enum Renderer {
             bytes.append(contentsOf: file.digest.utf8)
             bytes.append(0)
         }
-        return Manifest.digest(bytes)
+        return Digest.sha256(bytes)
     }
 }

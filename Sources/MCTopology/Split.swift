@@ -55,13 +55,6 @@ package struct Backend: Sendable {
         self.weight = weight
         self.range = range
     }
-
-    /// The Service name this backend renders as.
-    package var renderedName: String {
-        if federated?.value == true { return service.value + "-federated" }
-        if let cluster { return service.value + "-" + cluster.value }
-        return service.value
-    }
 }
 
 /// A weight as written: an integer, or a Kubernetes quantity in milli units (`500m`).

@@ -1,4 +1,4 @@
-import MCFiles
+import MCBasics
 import MCTopology
 
 /// Reads every `file:` the topology names, relative to the topology's folder inside the

@@ -1,3 +1,4 @@
+import MCBasics
 import MCDiagnostics
 
 /// Diagnostics as people and editors read them (SPEC §2): a parseable header line, the source line

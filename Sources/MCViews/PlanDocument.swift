@@ -1,4 +1,5 @@
 import MCDiagnostics
+import MCPipeline
 import MCPlanning
 
 /// The plan as one versioned document (`schema/plan.schema.json`), built once; every view reads
@@ -94,8 +95,9 @@ package struct PlanDocument: Codable, Sendable {
         summary = Summary(add: plan?.add ?? 0, change: plan?.change ?? 0, destroy: plan?.destroy ?? 0,
                           clusters: plan?.changedClusters.count ?? 0, hasChanges: plan?.hasChanges ?? false)
         changes = (plan?.changes ?? []).map {
-            Change(cluster: $0.cluster, action: $0.action, apiVersion: $0.id.apiVersion, kind: $0.id.kind,
-                   namespace: $0.id.namespace, name: $0.id.name, path: $0.path.string, reason: $0.reason)
+            Change(cluster: $0.cluster, action: $0.action, apiVersion: $0.id.apiVersion, kind: $0.id.kind.name,
+                   namespace: $0.id.namespace, name: $0.id.name, path: $0.path.string,
+                   reason: ReasonText.describe($0.reason, sourcePath: plan?.sourcePath ?? topologyPath))
         }
         files = (plan?.files ?? []).map { File(path: $0.path.string, action: $0.action, diff: $0.diff) }
         drift = (plan?.drift ?? []).map { Drift(path: $0.path.string, kind: $0.kind, detail: $0.detail) }
@@ -109,7 +111,21 @@ extension PlanDocument {
     /// `Plan: X to add, Y to change, Z to destroy across N clusters.` or the no-change sentence.
     package var summaryLine: String {
         guard summary.hasChanges else { return "No changes. The rendered folder is up to date." }
-        let clusters = "\(summary.clusters) cluster\(summary.clusters == 1 ? "" : "s")"
-        return "Plan: \(summary.add) to add, \(summary.change) to change, \(summary.destroy) to destroy across \(clusters)."
+        return "Plan: \(PlanSummary.counts(add: summary.add, change: summary.change, destroy: summary.destroy))"
+            + " across \(PlanSummary.clusters(summary.clusters))."
+    }
+}
+
+extension PlanDocument {
+    /// The document of a plan run: its plan, or the diagnostics alone when the topology is invalid.
+    /// - Parameter rendered: the folder's display path, when the run did not get as far as finding it.
+    package init(_ result: PlanResult, toolName: String, toolVersion: String, rendered: String) {
+        var planned: PlannedChange?
+        if case .planned(let change) = result.outcome { planned = change }
+        self.init(
+            toolName: toolName, toolVersion: toolVersion, topologyPath: result.compiled?.displayPath ?? "",
+            topologyDigest: planned?.topologyDigest, rendered: planned?.folder ?? rendered,
+            base: .init(commit: planned?.baseCommit, renderedTree: planned?.baseTree), plan: planned?.plan,
+            diagnostics: result.compiled?.diagnostics.sorted ?? [])
     }
 }

@@ -63,8 +63,8 @@ package struct PlanMarkdownView {
 
     private func section(for cluster: String, in document: PlanDocument) -> String {
         let changes = document.changes.filter { $0.cluster == cluster }
-        let counts = "\(changes.filter { $0.action == .add }.count) to add, \(changes.filter { $0.action == .change }.count) to change, "
-            + "\(changes.filter { $0.action == .destroy }.count) to destroy"
+        let counts = PlanSummary.counts(add: changes.filter { $0.action == .add }.count, change: changes.filter { $0.action == .change }.count,
+                                        destroy: changes.filter { $0.action == .destroy }.count)
         var out = "<details><summary><code>\(cluster)</code>: \(counts)</summary>\n\n"
         if !changes.isEmpty {
             out += "| | object | reason |\n|---|---|---|\n"

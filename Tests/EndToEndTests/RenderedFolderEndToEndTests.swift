@@ -3,7 +3,7 @@ import MCTestSupport
 import Testing
 
 private let renderingGoldens = PackagePaths.root + "/Tests/MCRenderingTests/Goldens"
-private let crds = PackagePaths.root + "/../shared/crds"
+private let crds = PackagePaths.root + "/Tests/CRDs"
 
 /// A fresh git repository holding a copy of an example.
 func repositoryWithExample(_ example: String) throws -> String {

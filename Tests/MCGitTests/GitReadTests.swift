@@ -1,5 +1,5 @@
 import Foundation
-import MCFiles
+import MCBasics
 import MCGit
 import MCTestSupport
 import Testing
@@ -35,7 +35,7 @@ import Testing
         let snapshot = try repository.snapshot(of: RelativePath("rendered")!, at: repository.commit("HEAD"))
         #expect(Set(snapshot.blobs.keys.map(\.string)) == Set(Self.files.keys))
         for (name, text) in Self.files {
-            #expect(snapshot.blobs[RelativePath(name)!] == GitObjectID.blob(holding: Array(text.utf8)), "\(name)")
+            #expect(snapshot.blobs[RelativePath(name)!] == ObjectID.blob(holding: Array(text.utf8)), "\(name)")
         }
         let listed = try Command.run("/usr/bin/env", ["git", "-C", path, "rev-parse", "HEAD:rendered"])
         #expect(snapshot.treeID == listed.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -48,7 +48,7 @@ import Testing
         let repository = try #require(try GitRepository.discover(containing: path))
         let snapshot = try repository.snapshot(of: RelativePath("rendered")!, at: repository.commit("HEAD"))
         let marker: [UInt8] = Array("kind: A\n".utf8)
-        let files = try repository.files(of: snapshot, known: [GitObjectID.blob(holding: marker): marker])
+        let files = try repository.files(of: snapshot, known: [ObjectID.blob(holding: marker): marker])
         #expect(files.mapValues { String(decoding: $0, as: UTF8.self) } == Dictionary(uniqueKeysWithValues: Self.files.map { (RelativePath($0.key)!, $0.value) }))
         #expect(try repository.files(of: snapshot, known: [:]) == files)
     }

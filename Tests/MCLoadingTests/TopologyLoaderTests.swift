@@ -1,4 +1,5 @@
 import MCDiagnostics
+import MCMesh
 import MCTestSupport
 import MCTopology
 import MCYAML
@@ -177,7 +178,7 @@ private func pairs(_ topology: Topology) -> [String] {
         #expect(split.objectName == "podinfo-split")
         #expect(split.port?.value == 9898)
         #expect(split.routeAPI?.value == .linkerdHTTPRoute)
-        #expect(split.backends.map(\.renderedName) == ["podinfo", "podinfo-east", "podinfo-federated", "other"])
+        #expect(split.backends.map(MeshNames.service(of:)) == ["podinfo", "podinfo-east", "podinfo-federated", "other"])
         #expect(split.backends.map { $0.weight?.value } == [
             Weight(amount: 50, isMilli: false), Weight(amount: 500, isMilli: true), Weight(amount: 1, isMilli: false), nil,
         ])

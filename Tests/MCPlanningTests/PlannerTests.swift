@@ -1,6 +1,7 @@
 import Foundation
 import MCDiagnostics
-import MCFiles
+import MCBasics
+import MCMesh
 import MCTestSupport
 import MCYAML
 import Testing
@@ -10,14 +11,19 @@ import Testing
 
 /// Small rendered trees built by hand, so that each planner case states exactly what it compares.
 private func object(_ cluster: String, _ kind: String, _ namespace: String?, _ name: String, _ extra: String = "") -> RenderedObject {
-    let id = ResourceID(apiVersion: kind == "Link" ? "multicluster.linkerd.io/v1alpha3" : "v1", kind: kind, namespace: namespace, name: name)
+    let id = ResourceID(apiVersion: kind == "Link" ? "multicluster.linkerd.io/v1alpha3" : "v1", kind: ResourceKind(kind), namespace: namespace, name: name)
     var fields: [(String, YAMLValue)] = [("apiVersion", .string(id.apiVersion)), ("kind", .string(kind))]
     var metadata: [(String, YAMLValue)] = [("name", .string(name))]
     if let namespace { metadata.append(("namespace", .string(namespace))) }
     fields.append(("metadata", .mapping(metadata)))
     if !extra.isEmpty { fields.append(("data", .mapping([("x", .string(extra))]))) }
-    let range = SourceRange(start: .init(line: 7, column: 3), end: .init(line: 7, column: 9))
-    return RenderedObject(ObjectDraft(cluster: cluster, id: id, body: .mapping(fields), origin: Origin("entry of \(cluster)", at: range)), header: "")
+    let object = MeshObject(cluster: cluster, role: ObjectRole(kind: id.kind, name: name) ?? .trustRoots, id: id, origin: origin(cluster))
+    return RenderedObject(ObjectDraft(object, body: .mapping(fields)), header: "")
+}
+
+/// The origin every hand-made object of `cluster` has.
+private func origin(_ cluster: String) -> Origin {
+    Origin(.trustAnchors(cluster: cluster, anchors: []), at: SourceRange(start: .init(line: 7, column: 3), end: .init(line: 7, column: 9)))
 }
 
 private func tree(_ objects: [RenderedObject]) -> RenderedTree {
@@ -57,7 +63,8 @@ private func summary(_ plan: Plan) -> [String] {
             "add west ConfigMap linkerd/linkerd-identity-trust-roots",
             "add west Link linkerd-multicluster/east",
         ])
-        #expect(result.changes[0].reason == "entry of east (topology.yaml:7)")
+        #expect(result.changes[0].reason == .rendered(origin("east")))
+        #expect(result.sourcePath == "topology.yaml")
         #expect(result.files.map(\.action) == [.add, .add, .add])
         #expect(result.files[0].diff.hasPrefix("--- /dev/null\n+++ b/rendered/east/linkerd/configmap-linkerd-identity-trust-roots.yaml\n@@ -0,0 +1,"))
         #expect(result.changedClusters == ["east", "west"])
@@ -77,7 +84,7 @@ private func summary(_ plan: Plan) -> [String] {
     @Test func destroyWithWhatDisappeared() {
         let result = plan(base(tree([east, west, link])), tree([east, west]))
         #expect(summary(result) == ["destroy west Link linkerd-multicluster/east"])
-        #expect(result.changes[0].reason == "link west → east removed")
+        #expect(result.changes[0].reason == .removed(.link(source: "west", target: "east")))
         #expect(result.files.map(\.action) == [.destroy])
         #expect(result.files[0].diff.contains("+++ /dev/null\n"))
         #expect(result.links == [.init(source: "west", target: "east", status: .removed)])
@@ -89,7 +96,7 @@ private func summary(_ plan: Plan) -> [String] {
         let result = plan(base(tree([east, west])), tree([east, renamed]))
         let expected = ["destroy west ConfigMap linkerd/linkerd-identity-trust-roots", "add west-2 ConfigMap linkerd/linkerd-identity-trust-roots"]
         #expect(summary(result) == expected)
-        #expect(result.changes.first { $0.action == .destroy }?.reason == "cluster 'west' removed")
+        #expect(result.changes.first { $0.action == .destroy }?.reason == .removed(.cluster("west")))
         #expect(result.changedClusters == ["west", "west-2"])
         #expect(result.clusters == ["east", "west", "west-2"])
     }
@@ -138,9 +145,9 @@ extension Renderer {
     /// A tree with a `.mcapply.json` recording its files, as the renderer would write it.
     static func manifestForTest(_ tree: RenderedTree) -> RenderedTree {
         let manifest = Manifest(generatedBy: "test", toolVersion: "0", topologyPath: "topology.yaml", topologyDigest: "sha256:test",
-                                files: Dictionary(uniqueKeysWithValues: tree.files.map { ($0.path.string, Manifest.digest($0.bytes)) }))
+                                files: Dictionary(uniqueKeysWithValues: tree.files.map { ($0.path.string, Digest.sha256($0.bytes)) }))
         return RenderedTree(files: tree.files + [.init(path: RelativePath(components: [Manifest.fileName]), bytes: manifest.bytes,
-                                                       digest: Manifest.digest(manifest.bytes))],
+                                                       digest: Digest.sha256(manifest.bytes))],
                             objects: tree.objects, topologyDigest: "sha256:test")
     }
 }
@@ -149,17 +156,17 @@ extension Renderer {
     private let empty = RenderedTree(files: [RenderedTree.File](), objects: [], topologyDigest: "sha256:test")
 
     @Test(arguments: [
-        ("Link", "linkerd-multicluster", "east", "west", "link west → east removed"),
-        ("ExternalSecret", "linkerd", "cluster-credentials-east", "west", "link west → east removed"),
-        ("ServiceAccount", "linkerd-multicluster", "linkerd-service-mirror-remote-access-west", "east", "link west → east removed"),
-        ("Secret", "linkerd-multicluster", "linkerd-service-mirror-remote-access-west-token", "east", "link west → east removed"),
-        ("ClusterRole", nil, "linkerd-service-mirror-remote-access-west", "east", "link west → east removed"),
-        ("ConfigMap", "linkerd", "linkerd-identity-trust-roots", "east", "cluster 'east' removed"),
-        ("HTTPRoute", "test", "podinfo", "west", "split 'podinfo' in west/test removed"),
-        ("ServiceAccount", "apps", "someone-else", "east", "no longer rendered from the topology"),
+        ("Link", "linkerd-multicluster" as String?, "east", "west", ChangeReason.Removal.link(source: "west", target: "east")),
+        ("ExternalSecret", "linkerd", "cluster-credentials-east", "west", .link(source: "west", target: "east")),
+        ("ServiceAccount", "linkerd-multicluster", "linkerd-service-mirror-remote-access-west", "east", .link(source: "west", target: "east")),
+        ("Secret", "linkerd-multicluster", "linkerd-service-mirror-remote-access-west-token", "east", .link(source: "west", target: "east")),
+        ("ClusterRole", nil, "linkerd-service-mirror-remote-access-west", "east", .link(source: "west", target: "east")),
+        ("ConfigMap", "linkerd", "linkerd-identity-trust-roots", "east", .cluster("east")),
+        ("HTTPRoute", "test", "podinfo", "west", .split(name: "podinfo", cluster: "west", namespace: "test", renderedAnew: false)),
+        ("ServiceAccount", "apps", "someone-else", "east", .unknown),
     ])
-    func saysWhatDisappeared(kind: String, namespace: String?, name: String, cluster: String, expected: String) {
-        let id = ResourceID(apiVersion: "v1", kind: kind, namespace: namespace, name: name)
+    func saysWhatDisappeared(kind: String, namespace: String?, name: String, cluster: String, expected: ChangeReason.Removal) {
+        let id = ResourceID(apiVersion: "v1", kind: ResourceKind(kind), namespace: namespace, name: name)
         #expect(DestroyReason.describe(id, cluster: cluster, in: RenderedIndex(empty)) == expected)
     }
 
@@ -167,11 +174,11 @@ extension Renderer {
     /// rendered under another kind was not removed.
     @Test func looksAtWhatStillRenders() {
         let rendered = RenderedIndex(tree([object("west", "Link", "linkerd-multicluster", "east"), object("west", "TrafficSplit", "test", "podinfo")]))
-        let credentials = ResourceID(apiVersion: "external-secrets.io/v1", kind: "ExternalSecret", namespace: "linkerd", name: "cluster-credentials-east")
-        #expect(DestroyReason.describe(credentials, cluster: "west", in: rendered) == "credentials source of 'east' removed")
-        #expect(DestroyReason.describe(credentials, cluster: "north", in: rendered) == "link north → east removed")
-        let route = ResourceID(apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", namespace: "test", name: "podinfo")
-        #expect(DestroyReason.describe(route, cluster: "west", in: rendered) == "split 'podinfo' in west/test now renders as another kind or version")
-        #expect(DestroyReason.describe(route, cluster: "east", in: rendered) == "split 'podinfo' in east/test removed")
+        let credentials = ResourceID(apiVersion: "external-secrets.io/v1", kind: .externalSecret, namespace: "linkerd", name: "cluster-credentials-east")
+        #expect(DestroyReason.describe(credentials, cluster: "west", in: rendered) == .credentials(target: "east"))
+        #expect(DestroyReason.describe(credentials, cluster: "north", in: rendered) == .link(source: "north", target: "east"))
+        let route = ResourceID(apiVersion: "gateway.networking.k8s.io/v1", kind: .httpRoute, namespace: "test", name: "podinfo")
+        #expect(DestroyReason.describe(route, cluster: "west", in: rendered) == .split(name: "podinfo", cluster: "west", namespace: "test", renderedAnew: true))
+        #expect(DestroyReason.describe(route, cluster: "east", in: rendered) == .split(name: "podinfo", cluster: "east", namespace: "test", renderedAnew: false))
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
+import MCBasics
 import MCDiagnostics
+import MCMesh
 import MCTestSupport
 import MCValidation
 import MCYAML
@@ -49,7 +51,7 @@ import Testing
         let folder = PackagePaths.examples + "/" + example
         let (tree, input) = try render(text: String(contentsOfFile: folder + "/topology.yaml", encoding: .utf8), folder: folder)
         let rendered = Dictionary(grouping: tree.objects, by: \.cluster).mapValues(\.count)
-        #expect(rendered == ResourceCount.perCluster(ValidationContext(input)))
+        #expect(rendered == MeshLayout.objectCounts(input.topology, clusters: ValidationContext(input).clusters))
     }
 
     @Test(arguments: PackagePaths.exampleNames())
@@ -92,7 +94,7 @@ import Testing
         let bytes = try #require(tree.file(.init(components: [Manifest.fileName])))
         let manifest = try #require(Manifest.decode(bytes))
         let others = tree.files.filter { $0.path.string != Manifest.fileName }
-        #expect(manifest.files == Dictionary(uniqueKeysWithValues: others.map { ($0.path.string, Manifest.digest($0.bytes)) }))
+        #expect(manifest.files == Dictionary(uniqueKeysWithValues: others.map { ($0.path.string, Digest.sha256($0.bytes)) }))
         #expect(manifest.topology.path == "topology.yaml")
         #expect(manifest.topology.digest.hasPrefix("sha256:") && manifest.topology.digest.count == 71)
         #expect(manifest.tool == .init(name: "mcapply", version: "0.1.0"))
@@ -107,10 +109,10 @@ import Testing
         var text = try String(contentsOfFile: folder + "/topology.yaml", encoding: .utf8)
         text = text.replacingOccurrences(of: "  - name: west\n", with: "  - name: west\n    multiclusterNamespace: linkerd\n")
         let (tree, input) = try render(text: text, folder: folder)
-        let secrets = tree.objects.filter { $0.id.kind == "ExternalSecret" }
+        let secrets = tree.objects.filter { $0.id.kind == .externalSecret }
         #expect(secrets.map(\.path.string) == ["west/linkerd/externalsecret-cluster-credentials-east.yaml"])
         #expect(Set(tree.files.map(\.path)).count == tree.files.count)
-        #expect(Dictionary(grouping: tree.objects, by: \.cluster).mapValues(\.count) == ResourceCount.perCluster(ValidationContext(input)))
+        #expect(Dictionary(grouping: tree.objects, by: \.cluster).mapValues(\.count) == MeshLayout.objectCounts(input.topology, clusters: ValidationContext(input).clusters))
     }
 
     @Test func mixedUnitsScaleToMilli() throws {

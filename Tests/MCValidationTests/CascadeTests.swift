@@ -1,5 +1,5 @@
 import MCDiagnostics
-import MCFiles
+import MCBasics
 import MCLoading
 import MCTestSupport
 import MCYAML

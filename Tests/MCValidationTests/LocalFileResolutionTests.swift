@@ -1,6 +1,6 @@
 import Foundation
 import MCDiagnostics
-import MCFiles
+import MCBasics
 import MCTestSupport
 import MCTopology
 import Testing

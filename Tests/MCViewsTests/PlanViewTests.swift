@@ -1,6 +1,7 @@
 import Foundation
 import MCDiagnostics
-import MCFiles
+import MCBasics
+import MCMesh
 @testable import MCPlanning
 import MCRendering
 import MCTestSupport
@@ -14,14 +15,15 @@ private let goldens = PackagePaths.root + "/Tests/MCViewsTests/Goldens/"
 /// A small plan: one object added, one changed, one destroyed, a link added, and drift.
 private func samplePlan() -> PlanDocument {
     func object(_ cluster: String, _ kind: String, _ namespace: String?, _ name: String, _ value: String) -> RenderedObject {
-        let id = ResourceID(apiVersion: "v1", kind: kind, namespace: namespace, name: name)
+        let id = ResourceID(apiVersion: "v1", kind: ResourceKind(kind), namespace: namespace, name: name)
         var metadata: [(String, YAMLValue)] = [("name", .string(name))]
         if let namespace { metadata.append(("namespace", .string(namespace))) }
         let body = YAMLValue.mapping([("apiVersion", .string("v1")), ("kind", .string(kind)), ("metadata", .mapping(metadata)),
                                       ("data", .mapping([("value", .string(value))]))])
-        return RenderedObject(ObjectDraft(cluster: cluster, id: id, body: body,
-                                          origin: Origin("link west → east", at: SourceRange(start: .init(line: 30, column: 5), end: .init(line: 30, column: 9)))),
-                              header: "")
+        // Only a Link's role matters to the plan (the graph of links); the others take any.
+        let origin = Origin(.link(source: "west", target: "east"), at: SourceRange(start: .init(line: 30, column: 5), end: .init(line: 30, column: 9)))
+        let object = MeshObject(cluster: cluster, role: ObjectRole(kind: id.kind, name: name) ?? .trustRoots, id: id, origin: origin)
+        return RenderedObject(ObjectDraft(object, body: body), header: "")
     }
     func files(_ objects: [RenderedObject]) -> [(path: RelativePath, bytes: [UInt8])] {
         objects.map { ($0.path, $0.bytes) }
@@ -79,7 +81,7 @@ private func samplePlan() -> PlanDocument {
     @Test func noChanges() {
         let document = PlanDocument(toolName: "mcplan", toolVersion: "0.1.0", topologyPath: "topology.yaml", topologyDigest: nil,
                                     rendered: "rendered", base: .init(commit: nil, renderedTree: nil),
-                                    plan: Plan(changes: [], files: [], drift: [], clusters: [], links: []), diagnostics: [])
+                                    plan: Plan(sourcePath: "topology.yaml", changes: [], files: [], drift: [], clusters: [], links: []), diagnostics: [])
         #expect(PlanTextView(style: .plain).render(document) == "No changes. The rendered folder is up to date.\n")
     }
 

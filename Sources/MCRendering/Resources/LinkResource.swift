@@ -1,26 +1,23 @@
+import MCMesh
 import MCTopology
 import MCYAML
 
 /// The Link (`multicluster.linkerd.io/v1alpha3`) in the source's multicluster namespace. Every
 /// spec scalar is a string, as the CRD requires; gateway fields only in gateway mode.
 enum LinkResource {
-    static func build(_ link: Link, source: Cluster, target: Cluster, settings: Settings) -> ObjectDraft {
+    static func build(_ object: MeshObject, _ link: Link, target: Cluster, settings: Settings) -> ObjectDraft {
         let targetName = target.name.value
-        let id = ResourceID(apiVersion: "multicluster.linkerd.io/v1alpha3", kind: "Link",
-                            namespace: source.multiclusterNamespace.value, name: targetName)
         var spec: [(String, YAMLValue)] = [
             ("targetClusterName", .string(targetName)),
             ("targetClusterDomain", .string(target.clusterDomain.value)),
             ("targetClusterLinkerdNamespace", .string(target.linkerdNamespace.value)),
-            ("clusterCredentialsSecret", .string("cluster-credentials-" + targetName)),
+            ("clusterCredentialsSecret", .string(MeshNames.credentials(target: targetName))),
         ]
         if link.mode.value == .gateway, let gateway = target.gateway {
-            let identity = [gateway.serviceAccount.value, gateway.namespace.value, "serviceaccount", "identity",
-                            target.linkerdNamespace.value, target.trustDomain.value].joined(separator: ".")
             spec += [
                 ("gatewayAddress", .string(gateway.addresses.map(\.value).joined(separator: ","))),
                 ("gatewayPort", .string(String(gateway.port.value))),
-                ("gatewayIdentity", .string(identity)),
+                ("gatewayIdentity", .string(MeshNames.gatewayIdentity(gateway, of: target))),
                 ("probeSpec", .mapping([
                     ("path", .string(gateway.probe.path.value)),
                     ("port", .string(String(gateway.probe.port.value))),
@@ -39,12 +36,7 @@ enum LinkResource {
         if !settings.excludedAnnotations.isEmpty {
             spec.append(("excludedAnnotations", ObjectBuilder.strings(settings.excludedAnnotations.map(\.value))))
         }
-        return ObjectDraft(cluster: source.name.value, id: id, body: ObjectBuilder.object(id, [("spec", .mapping(spec))]),
-                              origin: LinkResource.origin(link))
-    }
-
-    static func origin(_ link: Link) -> Origin {
-        Origin("link \(link.source.value) → \(link.target.value)", at: link.declaration)
+        return ObjectDraft(object, body: ObjectBuilder.object(object.id, [("spec", .mapping(spec))]))
     }
 
     private static func selector(_ key: String, _ value: String) -> YAMLValue {

@@ -1,3 +1,4 @@
+import MCMesh
 import MCYAML
 
 /// The shape every rendered object shares: apiVersion, kind, metadata (name, namespace, labels
@@ -13,7 +14,7 @@ enum ObjectBuilder {
         if let namespace = id.namespace { metadata.append(("namespace", .string(namespace))) }
         metadata.append(("labels", stringMap(labels + [managedByLabel])))
         if !annotations.isEmpty { metadata.append(("annotations", stringMap(annotations))) }
-        return .mapping([("apiVersion", .string(id.apiVersion)), ("kind", .string(id.kind)), ("metadata", .mapping(metadata))] + fields)
+        return .mapping([("apiVersion", .string(id.apiVersion)), ("kind", .string(id.kind.name)), ("metadata", .mapping(metadata))] + fields)
     }
 
     /// A mapping of strings with sorted keys.

@@ -1,56 +1,39 @@
+import MCMesh
 import MCTopology
 import MCYAML
 
-/// What `linkerd multicluster allow` creates in the target for one source: the name shared by the
-/// ServiceAccount, ClusterRole and ClusterRoleBinding, and their common labels.
-struct RemoteAccess {
-    let link: Link
-    let source: String
-    let target: Cluster
-
-    var name: String { "linkerd-service-mirror-remote-access-" + source }
-    var namespace: String { target.multiclusterNamespace.value }
+/// What `linkerd multicluster allow` creates in the target for one source: a ServiceAccount, its
+/// token Secret, a ClusterRole and a ClusterRoleBinding, all labelled as the extension's.
+enum RemoteAccess {
     static let labels = [("linkerd.io/extension", "multicluster")]
 
-    func object(_ id: ResourceID, annotations: [(String, String)] = [], _ fields: [(String, YAMLValue)]) -> ObjectDraft {
-        ObjectDraft(cluster: target.name.value, id: id,
-                       body: ObjectBuilder.object(id, labels: Self.labels, annotations: annotations, fields),
-                       origin: LinkResource.origin(link))
+    static func build(_ object: MeshObject, part: ObjectRole.RemoteAccessPart, source: String, target: Cluster) -> ObjectDraft {
+        let name = MeshNames.remoteAccess(source: source)
+        let namespace = target.multiclusterNamespace.value
+        var annotations: [(String, String)] = []
+        let fields: [(String, YAMLValue)]
+        switch part {
+        case .serviceAccount:
+            fields = []
+        case .tokenSecret:
+            // A long-lived token with no data: Kubernetes fills it in.
+            annotations = [("kubernetes.io/service-account.name", name)]
+            fields = [("type", .string("kubernetes.io/service-account-token"))]
+        case .clusterRole:
+            fields = [("rules", rules)]
+        case .clusterRoleBinding:
+            fields = [
+                ("roleRef", .mapping([("apiGroup", .string("rbac.authorization.k8s.io")), ("kind", .string("ClusterRole")),
+                                      ("name", .string(name))])),
+                ("subjects", .sequence([.mapping([("kind", .string("ServiceAccount")), ("name", .string(name)),
+                                                  ("namespace", .string(namespace))])])),
+            ]
+        }
+        return ObjectDraft(object, body: ObjectBuilder.object(object.id, labels: labels, annotations: annotations, fields))
     }
 
-    /// All four objects, ServiceAccount first.
-    var objects: [ObjectDraft] {
-        [RemoteAccessServiceAccount.build(self), RemoteAccessTokenSecret.build(self),
-         RemoteAccessClusterRole.build(self), RemoteAccessClusterRoleBinding.build(self)]
-    }
-}
-
-/// The ServiceAccount the source's service mirror authenticates as.
-enum RemoteAccessServiceAccount {
-    static func build(_ access: RemoteAccess) -> ObjectDraft {
-        access.object(ResourceID(apiVersion: "v1", kind: "ServiceAccount", namespace: access.namespace, name: access.name), [])
-    }
-}
-
-/// Its long-lived token Secret, with no data: Kubernetes fills it in.
-enum RemoteAccessTokenSecret {
-    static func build(_ access: RemoteAccess) -> ObjectDraft {
-        access.object(
-            ResourceID(apiVersion: "v1", kind: "Secret", namespace: access.namespace, name: access.name + "-token"),
-            annotations: [("kubernetes.io/service-account.name", access.name)],
-            [("type", .string("kubernetes.io/service-account-token"))])
-    }
-}
-
-/// Read access to what the service mirror watches in the target, plus events.
-enum RemoteAccessClusterRole {
-    static func build(_ access: RemoteAccess) -> ObjectDraft {
-        access.object(
-            ResourceID(apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRole", namespace: nil, name: access.name),
-            [("rules", rules)])
-    }
-
-    /// The same for every link: built once.
+    /// Read access to what the service mirror watches in the target, plus events; the same for
+    /// every link, so built once.
     private static let rules: YAMLValue = {
         let read = ObjectBuilder.strings(["list", "get", "watch"])
         func rule(_ group: String, _ resources: [String], _ verbs: YAMLValue, names: [String] = []) -> YAMLValue {
@@ -69,18 +52,4 @@ enum RemoteAccessClusterRole {
             rule("", ["events"], ObjectBuilder.strings(["create", "patch"])),
         ])
     }()
-}
-
-/// Binds the role to the ServiceAccount.
-enum RemoteAccessClusterRoleBinding {
-    static func build(_ access: RemoteAccess) -> ObjectDraft {
-        access.object(
-            ResourceID(apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", namespace: nil, name: access.name),
-            [
-                ("roleRef", .mapping([("apiGroup", .string("rbac.authorization.k8s.io")), ("kind", .string("ClusterRole")),
-                                      ("name", .string(access.name))])),
-                ("subjects", .sequence([.mapping([("kind", .string("ServiceAccount")), ("name", .string(access.name)),
-                                                  ("namespace", .string(access.namespace))])])),
-            ])
-    }
 }

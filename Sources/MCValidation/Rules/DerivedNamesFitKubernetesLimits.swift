@@ -1,4 +1,5 @@
 import MCDiagnostics
+import MCMesh
 import MCTopology
 
 /// MC204: names the mesh derives stay within Kubernetes' 63-character limit: `probe-<cluster>`
@@ -19,20 +20,20 @@ struct DerivedNamesFitKubernetesLimits: ValidationRule {
         }
         // A name that is itself no valid label is MC200's to report.
         for cluster in context.topology.clusters where NameFormat.isDNS1123Label(cluster.name.value) {
-            require("probe-" + cluster.name.value, at: cluster.name.range, from: "the cluster name")
+            require(MeshNames.probe(cluster: cluster.name.value), at: cluster.name.range, from: "the cluster name")
         }
         for link in context.topology.links {
             for export in context.exportsByCluster[link.target.value] ?? [] {
                 guard export.mode.value != .federated, export.mode.value.isMirrored(by: link.mode.value) else { continue }
                 for service in export.services {
-                    require(service.value + "-" + link.target.value, at: service.range, from: "the service or cluster name",
+                    require(MeshNames.mirror(service: service.value, cluster: link.target.value), at: service.range, from: "the service or cluster name",
                             notes: [context.note("mirrored by the link \(link.source.value) → \(link.target.value)", at: link.declaration)])
                 }
             }
         }
         for split in context.topology.splits {
             for backend in split.backends where backend.cluster != nil || backend.federated?.value == true {
-                require(backend.renderedName, at: backend.service.range, from: "the service or cluster name")
+                require(MeshNames.service(of: backend), at: backend.service.range, from: "the service or cluster name")
             }
         }
     }

@@ -1,4 +1,5 @@
 import MCDiagnostics
+import MCMesh
 import MCTopology
 
 /// MC224: a failover split's primary is one of its backends, by rendered name.
@@ -8,7 +9,7 @@ struct FailoverPrimaryIsABackend: ValidationRule {
     func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         for split in context.topology.splits where split.isComplete {
             guard let failover = split.failover else { continue }
-            let names = split.backends.map(\.renderedName)
+            let names = split.backends.map(MeshNames.service(of:))
             guard !names.contains(failover.primary.value) else { continue }
             let suggestion = Suggestion.closest(to: failover.primary.value, among: names)
             diagnostics.append(context.diagnostic(

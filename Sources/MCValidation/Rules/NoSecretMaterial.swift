@@ -1,3 +1,4 @@
+import MCBasics
 import MCDiagnostics
 import MCTopology
 

@@ -1,4 +1,5 @@
 import MCDiagnostics
+import MCMesh
 import MCTopology
 
 /// MC220: a remote backend `<service>` of cluster X is exported by X in the split's namespace in
@@ -20,7 +21,7 @@ struct RemoteBackendsAreExported: ValidationRule {
                     diagnostics.append(context.diagnostic(
                         .backendNotExported,
                         onlyFederated
-                            ? "'\(cluster.value)' exports '\(service)' in '\(namespace)' only as federated, so there is no '\(backend.renderedName)'"
+                            ? "'\(cluster.value)' exports '\(service)' in '\(namespace)' only as federated, so there is no '\(MeshNames.service(of: backend))'"
                             : "'\(cluster.value)' does not export '\(service)' in namespace '\(namespace)'",
                         at: backend.service.range, label: "not exported by '\(cluster.value)'",
                         hint: onlyFederated

@@ -1,4 +1,5 @@
 import MCDiagnostics
+import MCMesh
 import MCTopology
 
 /// MC221: the split's cluster links to a remote backend's cluster in a mode that mirrors that
@@ -22,7 +23,7 @@ struct RemoteBackendsAreLinked: ValidationRule {
                     guard !modes.isEmpty else { continue }
                     guard let link = context.link(from: source, to: cluster.value) else {
                         diagnostics.append(context.diagnostic(
-                            .backendClusterNotLinked, "'\(source)' does not link to '\(cluster.value)', so there is no '\(backend.renderedName)'",
+                            .backendClusterNotLinked, "'\(source)' does not link to '\(cluster.value)', so there is no '\(MeshNames.service(of: backend))'",
                             at: cluster.range, label: "not linked from '\(source)'",
                             hint: "add a link {source: \(source), target: \(cluster.value)}"))
                         continue

@@ -1,4 +1,5 @@
 import MCDiagnostics
+import MCMesh
 import MCTopology
 
 /// MC223: a split rendered as an HTTPRoute names the port its parent and backends use.
@@ -6,9 +7,8 @@ struct RoutesHaveAPort: ValidationRule {
     let codes: [DiagnosticCode] = [.missingSplitPort]
 
     func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        for split in context.topology.splits where split.failover == nil && split.port == nil && split.isComplete {
-            let api = split.routeAPI?.value ?? context.topology.settings.routeAPI.value
-            guard api.needsPort else { continue }
+        for split in context.topology.splits where split.isComplete {
+            guard case .route(let api, port: nil) = SplitForm(split, settings: context.topology.settings) else { continue }
             diagnostics.append(context.diagnostic(
                 .missingSplitPort, "the split of '\(split.service.value)' renders as an HTTPRoute (\(api.rawValue)), which needs 'port'",
                 at: split.range, label: "'port' missing",

@@ -1,4 +1,4 @@
-import MCFiles
+import MCBasics
 import Testing
 
 @Suite struct RelativePathTests {

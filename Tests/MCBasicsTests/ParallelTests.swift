@@ -1,4 +1,4 @@
-import MCRendering
+import MCBasics
 import Testing
 
 @Suite struct ParallelTests {

@@ -1,0 +1,129 @@
+import Foundation
+
+/// What is at a path, without following a symlink.
+package enum FileKind: Sendable { case file, directory, symlink, other }
+
+/// A failure to read or write a local file: the path and what went wrong.
+package struct FileError: Error, Sendable, CustomStringConvertible {
+    package var message: String
+
+    package init(_ message: String) {
+        self.message = message
+    }
+
+    package var description: String { message }
+}
+
+/// The POSIX operations on absolute paths that the stages share (reads, writes, directory walks),
+/// in one place: no stage keeps file-system helpers of its own.
+package enum LocalFiles {
+    /// The whole content of a regular file, or nil when it cannot be read.
+    package static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        // One byte more than the size, so that a file that has not grown is read in one call.
+        var buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var bytes: [UInt8] = []
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: buffer[..<count])
+        }
+    }
+
+    /// The names in a folder (`.` and `..` left out) with their kinds as the directory itself
+    /// records them, which spares a `stat` per entry; nil where the file system does not say.
+    package static func entries(_ path: String) throws(FileError) -> [(name: String, kind: FileKind?)] {
+        guard let directory = opendir(path) else {
+            throw FileError("cannot read the folder '\(path)': \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(directory) }
+        var entries: [(name: String, kind: FileKind?)] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                guard errno == 0 else { throw FileError("cannot read the folder '\(path)': \(String(cString: strerror(errno)))") }
+                return entries
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard name != ".", name != ".." else { continue }
+            let kind: FileKind? = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): .file
+            case Int32(DT_DIR): .directory
+            case Int32(DT_LNK): .symlink
+            case Int32(DT_UNKNOWN): nil
+            default: .other
+            }
+            entries.append((name, kind))
+        }
+    }
+
+    /// What is at `path`, without following a symlink; nil when nothing is.
+    package static func kind(_ path: String) -> FileKind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
+    }
+
+    /// Creates `file` (replacing a leftover one) with exactly `bytes`.
+    package static func writeNew(_ bytes: [UInt8], to file: String) throws(FileError) {
+        unlink(file)
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileError("cannot create '\(file)': \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(file)
+                throw FileError("cannot write '\(file)': \(reason)")
+            }
+            offset += count
+        }
+    }
+
+    /// Removes a file, or a folder with everything in it.
+    package static func remove(_ path: String) throws(FileError) {
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            throw FileError("cannot remove '\(path)': \(error.localizedDescription)")
+        }
+    }
+
+    /// Creates one folder, unless it exists already.
+    package static func createDirectory(_ path: String) throws(FileError) {
+        guard kind(path) != .directory else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        } catch {
+            throw FileError("cannot create '\(path)': \(error.localizedDescription)")
+        }
+    }
+
+    /// Renames `from` onto `to` (atomic on one file system).
+    package static func rename(_ from: String, to: String) throws(FileError) {
+        guard Glibc.rename(from, to) == 0 else {
+            let reason = String(cString: strerror(errno))
+            throw FileError("cannot rename into '\(to)': \(reason)")
+        }
+    }
+
+    /// The canonical path (symlinks resolved), or nil when it cannot be resolved.
+    package static func realpath(_ path: String) -> String? {
+        guard let resolved = Foundation.realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,0 +1,124 @@
+import MCBasics
+import MCTopology
+
+/// Which objects each cluster's folder holds (SPEC §3) and where their files go. Units of work are
+/// numbered in one order, each cluster's trust roots, then each link, then each split, so that a
+/// caller can build them on all cores and still get the same order.
+package enum MeshLayout {
+    /// `kustomization.yaml` of a cluster's folder.
+    package static let kustomizationFile = "kustomization.yaml"
+    /// The exports Component, below the cluster's folder.
+    package static let exportsComponent = ["exports", "kustomization.yaml"]
+    /// The linkerd-multicluster Helm values of the cluster.
+    package static let extensionValuesFile = "linkerd-multicluster.values.yaml"
+    /// The folder of cluster-scoped objects.
+    package static let clusterScopedFolder = "_cluster"
+
+    /// How many units `topology` has.
+    package static func unitCount(_ topology: Topology) -> Int {
+        topology.clusters.count + topology.links.count + topology.splits.count
+    }
+
+    /// What a numbered unit stands for.
+    package enum Unit {
+        case cluster(Cluster)
+        case link(Link)
+        case split(Split)
+    }
+
+    package static func unit(_ index: Int, of topology: Topology) -> Unit {
+        if index < topology.clusters.count { return .cluster(topology.clusters[index]) }
+        let link = index - topology.clusters.count
+        if link < topology.links.count { return .link(topology.links[link]) }
+        return .split(topology.splits[link - topology.links.count])
+    }
+
+    /// The trust-roots ConfigMap in the cluster's Linkerd namespace.
+    package static func trustRoots(of cluster: Cluster) -> MeshObject {
+        let name = cluster.name.value
+        return MeshObject(
+            cluster: name, role: .trustRoots,
+            id: ResourceID(apiVersion: "v1", kind: .configMap, namespace: cluster.linkerdNamespace.value, name: MeshNames.trustRoots),
+            origin: Origin(.trustAnchors(cluster: name, anchors: cluster.trustAnchors.map(\.value)), at: cluster.name.range))
+    }
+
+    /// A link's objects: in the source, its Link and (when the target names a credentials source)
+    /// the ExternalSecrets, one in the multicluster namespace and one in the Linkerd namespace,
+    /// or one when those are the same; in the target, the four remote-access objects.
+    package static func objects(of link: Link, source: Cluster, target: Cluster) -> [MeshObject] {
+        let sourceName = source.name.value
+        let targetName = target.name.value
+        let origin = Origin(.link(source: link.source.value, target: link.target.value), at: link.declaration)
+        var objects = [MeshObject(
+            cluster: sourceName, role: .link(target: targetName),
+            id: ResourceID(apiVersion: "multicluster.linkerd.io/v1alpha3", kind: .link,
+                           namespace: source.multiclusterNamespace.value, name: targetName),
+            origin: origin)]
+        if target.credentials != nil {
+            var namespaces = [source.linkerdNamespace.value]
+            if source.multiclusterNamespace.value != source.linkerdNamespace.value {
+                namespaces.insert(source.multiclusterNamespace.value, at: 0)
+            }
+            let role = ObjectRole.linkCredentials(target: targetName)
+            objects += namespaces.map { namespace in
+                MeshObject(cluster: sourceName, role: role,
+                           id: ResourceID(apiVersion: "external-secrets.io/v1", kind: .externalSecret, namespace: namespace, name: role.name),
+                           origin: origin)
+            }
+        }
+        for part in ObjectRole.RemoteAccessPart.allCases {
+            let role = ObjectRole.remoteAccess(source: sourceName, part: part)
+            let namespaced = part == .serviceAccount || part == .tokenSecret
+            let apiVersion = namespaced ? "v1" : "rbac.authorization.k8s.io/v1"
+            objects.append(MeshObject(
+                cluster: targetName, role: role,
+                id: ResourceID(apiVersion: apiVersion, kind: part.kind, namespace: namespaced ? target.multiclusterNamespace.value : nil,
+                               name: role.name),
+                origin: origin))
+        }
+        return objects
+    }
+
+    /// A split's one object in its cluster and namespace.
+    package static func object(of split: Split, settings: Settings) -> MeshObject {
+        let form = SplitForm(split, settings: settings)
+        return MeshObject(
+            cluster: split.cluster.value, role: .split(name: split.objectName),
+            id: ResourceID(apiVersion: form.api.rawValue, kind: form.kind, namespace: split.namespace.value, name: split.objectName),
+            origin: Origin(.split(service: split.service.value, cluster: split.cluster.value, namespace: split.namespace.value),
+                           at: split.range))
+    }
+
+    /// How many objects each declared cluster's folder holds: the same layout the renderer
+    /// writes, counted. Links whose ends are not both declared clusters, and repeats of a link,
+    /// count nothing (other rules report them).
+    package static func objectCounts(_ topology: Topology, clusters: [String: Cluster]) -> [String: Int] {
+        var counts = clusters.mapValues { _ in 1 }
+        var seen = Set<[String]>()
+        for link in topology.links where link.source.value != link.target.value {
+            guard seen.insert([link.source.value, link.target.value]).inserted,
+                  let source = clusters[link.source.value], let target = clusters[link.target.value] else { continue }
+            for object in objects(of: link, source: source, target: target) { counts[object.cluster]! += 1 }
+        }
+        for split in topology.splits where counts[split.cluster.value] != nil {
+            counts[split.cluster.value]! += 1
+        }
+        return counts
+    }
+
+    /// `<namespace>/<kind>-<name>.yaml`, or `_cluster/<kind>-<name>.yaml` when cluster-scoped:
+    /// it depends on nothing but the object's identity.
+    package static func fileName(of id: ResourceID) -> RelativePath {
+        RelativePath(components: [id.namespace ?? clusterScopedFolder, "\(id.kind.name.lowercased())-\(id.name).yaml"])
+    }
+
+    /// `<cluster>/<namespace or _cluster>/<file>.yaml`: where the tool writes objects.
+    package static func isObjectFile(_ path: RelativePath) -> Bool {
+        path.components.count == 3 && path.components[1] != exportsComponent[0] && path.string.hasSuffix(".yaml")
+    }
+
+    /// The cluster a path of the rendered folder belongs to (nil for files at its top, such as `.mcapply.json`).
+    package static func cluster(of path: RelativePath) -> String? {
+        path.components.count > 1 ? path.components[0] : nil
+    }
+}

@@ -1,0 +1,92 @@
+import MCBasics
+import MCPlanning
+import MCRendering
+import MCStore
+
+/// What `mcplan` computed, with where it compared.
+package struct PlannedChange: Sendable {
+    package var plan: Plan
+    package var topologyDigest: String
+    /// The rendered folder's path relative to the repository root.
+    package var folder: String
+    package var baseCommit: String?
+    package var baseTree: String?
+}
+
+/// How a plan ended.
+package enum PlanOutcome: Sendable {
+    case planned(PlannedChange)
+    /// The topology has errors: the diagnostics say which.
+    case invalid
+    /// The environment failed (the repository, a file, the clock).
+    case failed(EnvironmentError)
+}
+
+/// A plan's outcome and the compile behind it (nil when compiling itself failed).
+package struct PlanResult: Sendable {
+    package var compiled: CompileResult?
+    package var outcome: PlanOutcome
+}
+
+/// `mcplan`: validates, renders in memory and compares with the rendered folder as committed at a
+/// base. Reads only: nothing in the repository or its work tree is written. The committed side is
+/// read on a thread of its own while the topology compiles, and joined before `run` returns.
+package final class PlanOperation {
+    private let workspace: Workspace
+    private let revision: String
+
+    package init(workspace: Workspace, base revision: String) {
+        self.workspace = workspace
+        self.revision = revision
+    }
+
+    package func run() -> PlanResult {
+        let workspace = workspace
+        let revision = revision
+        let base = Background { Result { () throws(EnvironmentError) in try Self.readBase(workspace, revision: revision) } }
+        defer { _ = base.value }
+        let compiled: CompileResult
+        do {
+            compiled = try Compiler.compile(workspace)
+        } catch {
+            return PlanResult(compiled: nil, outcome: .failed(error))
+        }
+        guard !compiled.hasErrors, let tree = Compiler.render(compiled, toolVersion: workspace.toolVersion),
+              let location = compiled.location else {
+            return PlanResult(compiled: compiled, outcome: .invalid)
+        }
+        do {
+            let reading = try base.value.get()
+            // Only the committed files that differ from the render are read.
+            let files = try environment { try reading.repository.files(of: reading.snapshot, known: tree.blobsByID) }
+            let plan = Planner.plan(previous: PlanBase(files: files, uncommitted: reading.uncommitted), rendered: tree,
+                                    folder: reading.folder.string, sourcePath: location.sourcePath)
+            return PlanResult(compiled: compiled, outcome: .planned(PlannedChange(
+                plan: plan, topologyDigest: tree.topologyDigest, folder: reading.folder.string,
+                baseCommit: reading.commit, baseTree: reading.snapshot.treeID)))
+        } catch {
+            return PlanResult(compiled: compiled, outcome: .failed(error))
+        }
+    }
+
+    /// The committed side of a plan: the rendered folder at the base commit (blob ids) and the
+    /// uncommitted changes under it.
+    private struct BaseReading: Sendable {
+        var repository: any Repository
+        var folder: RelativePath
+        var commit: CommitID?
+        var snapshot: CommittedFolder
+        var uncommitted: [WorkTreeChange]
+    }
+
+    private static func readBase(_ workspace: Workspace, revision: String) throws(EnvironmentError) -> BaseReading {
+        let repository = try workspace.repository()
+        let folder = try workspace.folder().relative
+        return try environment {
+            let commit = try repository.commit(revision)
+            return BaseReading(
+                repository: repository, folder: folder, commit: commit, snapshot: try repository.snapshot(of: folder, at: commit),
+                uncommitted: try repository.uncommittedChanges(under: folder).map { WorkTreeChange(path: $0.path, kind: $0.kind.rawValue) })
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import MCBasics
+import MCGit
+
+/// A repository on disk, through libgit2 (MCGit).
+package final class LocalRepository: Repository, @unchecked Sendable {
+    // libgit2 handles are not thread-safe; the protocol's uses are sequential.
+    private let git: GitRepository
+
+    private init(_ git: GitRepository) {
+        self.git = git
+    }
+
+    /// The repository holding `path` (searching upwards as git does), or nil when there is none.
+    /// Like git, it refuses repositories owned by another user unless `safe.directory` allows them.
+    /// Its error carries libgit2's message alone, for the caller to say where it looked.
+    package static func discover(containing path: String) throws(RepositoryError) -> LocalRepository? {
+        do {
+            return try GitRepository.discover(containing: path).map(LocalRepository.init)
+        } catch let error as GitError {
+            throw RepositoryError(error.message)
+        } catch {
+            throw RepositoryError("\(error)")
+        }
+    }
+
+    package var workTree: String? { git.workingDirectory }
+
+    package func commit(_ revision: String) throws(RepositoryError) -> CommitID? {
+        try Self.wrap { try git.commit(revision) }
+    }
+
+    package func snapshot(of folder: RelativePath, at commit: CommitID?) throws(RepositoryError) -> CommittedFolder {
+        let snapshot = try Self.wrap { try git.snapshot(of: folder, at: commit) }
+        return CommittedFolder(treeID: snapshot.treeID, blobs: snapshot.blobs)
+    }
+
+    package func files(of snapshot: CommittedFolder, known: [ObjectID: [UInt8]]) throws(RepositoryError) -> [RelativePath: [UInt8]] {
+        try Self.wrap { try git.files(of: GitFolderSnapshot(treeID: snapshot.treeID, blobs: snapshot.blobs), known: known) }
+    }
+
+    package func folderTreeID(_ folder: RelativePath, at commit: CommitID?) throws(RepositoryError) -> String? {
+        try Self.wrap { try git.folderTreeID(folder, at: commit) }
+    }
+
+    package func uncommittedChanges(under folder: RelativePath) throws(RepositoryError) -> [UncommittedChange] {
+        try Self.wrap {
+            try git.uncommittedChanges(under: folder).map { UncommittedChange(path: $0.path, kind: UncommittedChange.Kind(rawValue: $0.kind.rawValue)!) }
+        }
+    }
+
+    package func currentBranch() throws(RepositoryError) -> String? {
+        try Self.wrap { try git.currentBranch() }
+    }
+
+    package func tip(of branch: String) throws(RepositoryError) -> CommitID? {
+        try Self.wrap { try git.tip(of: branch) }
+    }
+
+    package func configuredIdentity() -> Identity? {
+        git.configuredIdentity().map { Identity(name: $0.name, email: $0.email) }
+    }
+
+    package func tree(replacing folder: RelativePath, with files: [(path: RelativePath, bytes: [UInt8])], on base: CommitID?)
+        throws(RepositoryError) -> String {
+        try Self.wrap { try git.tree(replacing: folder, with: files, on: base) }
+    }
+
+    package func treeID(of commit: CommitID) throws(RepositoryError) -> String {
+        try Self.wrap { try git.treeID(of: commit) }
+    }
+
+    package func commit(tree: String, parent: CommitID?, message: String, author: Identity, time: Int64) throws(RepositoryError) -> CommitID {
+        try Self.wrap {
+            try git.commit(tree: tree, parent: parent, message: message, author: GitIdentity(name: author.name, email: author.email), time: time)
+        }
+    }
+
+    package func moveBranch(_ branch: String, to commit: CommitID, expecting expected: CommitID?, log: String) throws(RepositoryError) -> BranchMove {
+        try Self.wrap { try git.moveBranch(branch, to: commit, expecting: expected, log: log) == .moved ? .moved : .raced }
+    }
+
+    package func stageFolder(_ folder: RelativePath, files: [RelativePath]) throws(RepositoryError) {
+        try Self.wrap { try git.stageFolder(folder, files: files) }
+    }
+
+    /// libgit2's errors as the store's, with the failing call and libgit2's message.
+    private static func wrap<Result>(_ body: () throws -> Result) throws(RepositoryError) -> Result {
+        do {
+            return try body()
+        } catch let error as GitError {
+            throw RepositoryError(error.description)
+        } catch {
+            throw RepositoryError("\(error)")
+        }
+    }
+}

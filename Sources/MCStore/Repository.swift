@@ -1,0 +1,111 @@
+import MCBasics
+
+/// A commit's id as 40 hex digits.
+package typealias CommitID = String
+
+/// The files of one folder as a commit holds them: blob ids, read with `Repository.files(of:known:)`.
+package struct CommittedFolder: Sendable {
+    /// The folder's tree id, or nil when the commit has no such folder.
+    package var treeID: String?
+    /// Every blob under the folder by path relative to it (symlinks included).
+    package var blobs: [RelativePath: ObjectID]
+
+    package init(treeID: String?, blobs: [RelativePath: ObjectID]) {
+        self.treeID = treeID
+        self.blobs = blobs
+    }
+
+    package static let empty = CommittedFolder(treeID: nil, blobs: [:])
+}
+
+/// A path under a folder whose work-tree or index state differs from HEAD.
+package struct UncommittedChange: Sendable, Hashable {
+    package enum Kind: String, Sendable { case modified, added, deleted, typeChanged = "type-changed" }
+
+    package var path: RelativePath
+    package var kind: Kind
+
+    package init(path: RelativePath, kind: Kind) {
+        self.path = path
+        self.kind = kind
+    }
+}
+
+/// Who a commit is by.
+package struct Identity: Sendable, Equatable {
+    package var name: String
+    package var email: String
+
+    package init(name: String, email: String) {
+        self.name = name
+        self.email = email
+    }
+}
+
+/// What moving a branch found.
+package enum BranchMove: Sendable, Equatable {
+    case moved
+    /// Someone else moved (or created) the branch first; nothing changed.
+    case raced
+}
+
+/// A failure of the repository (libgit2's message, or the twin's).
+package struct RepositoryError: Error, Sendable, CustomStringConvertible {
+    package var message: String
+
+    package init(_ message: String) {
+        self.message = message
+    }
+
+    package var description: String { message }
+}
+
+/// The git repository the rendered folder is committed to: what planning reads and committing
+/// writes. `LocalRepository` is git through libgit2, `InMemoryRepository` its twin for tests; one
+/// contract suite holds both to the same behaviour. Uses are sequential (one thread at a time).
+package protocol Repository: AnyObject, Sendable {
+    /// The work tree's root with a trailing slash, or nil for a bare repository.
+    var workTree: String? { get }
+
+    /// The commit `revision` names (`HEAD`, a branch, a tag, an id), or nil when it is `HEAD` on
+    /// a branch with no commit yet.
+    func commit(_ revision: String) throws(RepositoryError) -> CommitID?
+
+    /// Every blob under `folder` at `commit` (nil: the empty tree of an unborn branch), by id.
+    func snapshot(of folder: RelativePath, at commit: CommitID?) throws(RepositoryError) -> CommittedFolder
+
+    /// The contents of every blob of `snapshot`; a blob whose id is in `known` is taken from there.
+    func files(of snapshot: CommittedFolder, known: [ObjectID: [UInt8]]) throws(RepositoryError) -> [RelativePath: [UInt8]]
+
+    /// The tree id of `folder` at `commit`; nil when it has no such folder.
+    func folderTreeID(_ folder: RelativePath, at commit: CommitID?) throws(RepositoryError) -> String?
+
+    /// Paths under `folder` whose index or work-tree state differs from HEAD (untracked included), sorted.
+    func uncommittedChanges(under folder: RelativePath) throws(RepositoryError) -> [UncommittedChange]
+
+    /// The branch HEAD names (`refs/heads/…`), even with no commit yet; nil when detached.
+    func currentBranch() throws(RepositoryError) -> String?
+
+    /// The commit a branch points at, or nil when it does not exist.
+    func tip(of branch: String) throws(RepositoryError) -> CommitID?
+
+    /// `user.name` and `user.email` from the configuration, when both are set.
+    func configuredIdentity() -> Identity?
+
+    /// Writes `files` as the tree of `folder` on top of `base`'s tree (empty when nil), without
+    /// touching the index; returns the new root tree's id.
+    func tree(replacing folder: RelativePath, with files: [(path: RelativePath, bytes: [UInt8])], on base: CommitID?)
+        throws(RepositoryError) -> String
+
+    /// The root tree of a commit.
+    func treeID(of commit: CommitID) throws(RepositoryError) -> String
+
+    /// Creates a commit (moving no reference).
+    func commit(tree: String, parent: CommitID?, message: String, author: Identity, time: Int64) throws(RepositoryError) -> CommitID
+
+    /// Points `branch` at `commit` only if it still points at `expected` (or does not exist when nil).
+    func moveBranch(_ branch: String, to commit: CommitID, expecting expected: CommitID?, log: String) throws(RepositoryError) -> BranchMove
+
+    /// Makes the index hold the work tree's files under `folder` exactly; entries outside it stay.
+    func stageFolder(_ folder: RelativePath, files: [RelativePath]) throws(RepositoryError)
+}

@@ -1,0 +1,10 @@
+import Foundation
+import MCPipeline
+
+/// The diagnostics of a compile as text for standard error, coloured as `style` says.
+package enum DiagnosticsReport {
+    package static func text(_ compiled: CompileResult?, style: TerminalStyle) -> String {
+        guard let compiled else { return "" }
+        return DiagnosticTextView(sources: compiled.sources, style: style).render(compiled.diagnostics.sorted)
+    }
+}

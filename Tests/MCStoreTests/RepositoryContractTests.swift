@@ -1,0 +1,193 @@
+import Foundation
+import MCBasics
+import MCStore
+import MCTestSupport
+import Testing
+
+/// A fresh repository on branch `main` with no commit, and a way to change its work tree.
+protocol RepositoryFixture: AnyObject {
+    var repository: any Repository { get }
+    /// Writes (or with nil removes) a work-tree file, by path from the root.
+    func write(_ path: String, _ text: String?) throws
+    /// Commits the whole work tree onto the checked-out branch, as `git add -A && git commit` does.
+    func commitAll() throws
+    func tearDown()
+}
+
+/// git itself, through libgit2, in a temporary folder made with the git CLI.
+final class GitFixture: RepositoryFixture {
+    let path = NSTemporaryDirectory() + "mcstore-test-" + UUID().uuidString
+    let repository: any Repository
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        let result = try Command.run("/usr/bin/env", ["git", "-C", path, "init", "-q", "-b", "main"])
+        #expect(result.status == 0, "\(result.stderr)")
+        repository = try #require(try LocalRepository.discover(containing: path))
+    }
+
+    func write(_ relative: String, _ text: String?) throws {
+        let full = path + "/" + relative
+        guard let text else { return try FileManager.default.removeItem(atPath: full) }
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: full, atomically: true, encoding: .utf8)
+    }
+
+    func commitAll() throws {
+        for arguments in [["add", "-A"], ["commit", "-q", "-m", "files"]] {
+            let result = try Command.run("/usr/bin/env", ["git", "-C", path] + arguments, environment: [
+                "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com", "GIT_COMMITTER_NAME": "Test",
+                "GIT_COMMITTER_EMAIL": "test@example.com", "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent",
+            ])
+            #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+        }
+    }
+
+    func tearDown() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// The in-memory twin.
+final class MemoryFixture: RepositoryFixture {
+    let memory = InMemoryRepository()
+    var repository: any Repository { memory }
+
+    func write(_ path: String, _ text: String?) throws {
+        memory.writeWorkTree(RelativePath(path)!, text.map { Array($0.utf8) })
+    }
+
+    func commitAll() throws { _ = try memory.commitWorkTree(message: "files") }
+
+    func tearDown() {}
+}
+
+enum Backend: String, CaseIterable, CustomTestStringConvertible {
+    case git, memory
+
+    var testDescription: String { rawValue }
+
+    func fixture() throws -> any RepositoryFixture {
+        switch self {
+        case .git: try GitFixture()
+        case .memory: MemoryFixture()
+        }
+    }
+}
+
+private let rendered = RelativePath("rendered")!
+private let author = Identity(name: "Test", email: "test@example.com")
+
+private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+/// One suite, run against git and against its in-memory twin: what the pipeline relies on.
+@Suite struct RepositoryContractTests {
+    @Test(arguments: Backend.allCases)
+    func unbornBranch(backend: Backend) throws {
+        let fixture = try backend.fixture()
+        defer { fixture.tearDown() }
+        let repository = fixture.repository
+        #expect(repository.workTree != nil)
+        #expect(try repository.commit("HEAD") == nil)
+        #expect(try repository.currentBranch() == "refs/heads/main")
+        #expect(try repository.tip(of: "refs/heads/main") == nil)
+        let empty = try repository.snapshot(of: rendered, at: nil)
+        #expect(empty.treeID == nil && empty.blobs.isEmpty)
+        #expect(try repository.folderTreeID(rendered, at: nil) == nil)
+    }
+
+    /// A tree written from memory, committed and swapped in, reads back as written.
+    @Test(arguments: Backend.allCases)
+    func commitFromMemoryReadsBack(backend: Backend) throws {
+        let fixture = try backend.fixture()
+        defer { fixture.tearDown() }
+        let repository = fixture.repository
+        let files: [(path: RelativePath, bytes: [UInt8])] = [(RelativePath("east/a.yaml")!, bytes("a\n")), (RelativePath("b.json")!, bytes("{}\n"))]
+        let tree = try repository.tree(replacing: rendered, with: files, on: nil)
+        #expect(try repository.tree(replacing: rendered, with: files, on: nil) == tree)
+        let commit = try repository.commit(tree: tree, parent: nil, message: "first\n", author: author, time: 1_700_000_000)
+        #expect(try repository.treeID(of: commit) == tree)
+        #expect(try repository.moveBranch("refs/heads/main", to: commit, expecting: nil, log: "test") == .moved)
+        #expect(try repository.commit("HEAD") == commit)
+        #expect(try repository.commit("main") == commit)
+        #expect(try repository.tip(of: "refs/heads/main") == commit)
+        let snapshot = try repository.snapshot(of: rendered, at: commit)
+        #expect(snapshot.blobs == Dictionary(uniqueKeysWithValues: files.map { ($0.path, ObjectID.blob(holding: $0.bytes)) }))
+        let folderTree = try repository.folderTreeID(rendered, at: commit)
+        #expect(snapshot.treeID != nil && snapshot.treeID == folderTree)
+        let read = try repository.files(of: snapshot, known: [:])
+        #expect(read == Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) }))
+        let marker = bytes("a\n")
+        #expect(try repository.files(of: snapshot, known: [ObjectID.blob(holding: marker): marker]) == read)
+        #expect(throws: RepositoryError.self) { try repository.commit("no-such-branch") }
+    }
+
+    /// The branch moves only from the tip it was read at; a lost race changes nothing.
+    @Test(arguments: Backend.allCases)
+    func branchMovesByCompareAndSwap(backend: Backend) throws {
+        let fixture = try backend.fixture()
+        defer { fixture.tearDown() }
+        let repository = fixture.repository
+        let first = try repository.commit(tree: try repository.tree(replacing: rendered, with: [(RelativePath("a")!, bytes("1"))], on: nil),
+                                          parent: nil, message: "1\n", author: author, time: 1)
+        let second = try repository.commit(tree: try repository.tree(replacing: rendered, with: [(RelativePath("a")!, bytes("2"))], on: first),
+                                           parent: first, message: "2\n", author: author, time: 2)
+        #expect(try repository.moveBranch("refs/heads/main", to: first, expecting: nil, log: "t") == .moved)
+        #expect(try repository.moveBranch("refs/heads/main", to: second, expecting: nil, log: "t") == .raced)
+        #expect(try repository.moveBranch("refs/heads/main", to: second, expecting: second, log: "t") == .raced)
+        #expect(try repository.tip(of: "refs/heads/main") == first)
+        #expect(try repository.moveBranch("refs/heads/main", to: second, expecting: first, log: "t") == .moved)
+        #expect(try repository.tip(of: "refs/heads/main") == second)
+        #expect(try repository.moveBranch("refs/heads/other", to: first, expecting: nil, log: "t") == .moved)
+        #expect(try repository.commit("other") == first)
+    }
+
+    /// Replacing the folder keeps everything else of the base tree; an empty folder is removed.
+    @Test(arguments: Backend.allCases)
+    func replacingTheFolderKeepsTheRest(backend: Backend) throws {
+        let fixture = try backend.fixture()
+        defer { fixture.tearDown() }
+        try fixture.write("config/topology.yaml", "x: 1\n")
+        try fixture.write("rendered/old.yaml", "old\n")
+        try fixture.commitAll()
+        let repository = fixture.repository
+        let head = try repository.commit("HEAD")
+        let tree = try repository.tree(replacing: rendered, with: [(RelativePath("new.yaml")!, bytes("new\n"))], on: head)
+        let commit = try repository.commit(tree: tree, parent: head, message: "m\n", author: author, time: 3)
+        #expect(try repository.snapshot(of: rendered, at: commit).blobs.keys.map(\.string) == ["new.yaml"])
+        let config = RelativePath("config")!
+        #expect(try repository.snapshot(of: config, at: commit).blobs.keys.map(\.string) == ["topology.yaml"])
+        let emptied = try repository.commit(tree: try repository.tree(replacing: rendered, with: [], on: head), parent: head,
+                                            message: "e\n", author: author, time: 4)
+        #expect(try repository.snapshot(of: rendered, at: emptied).treeID == nil)
+        #expect(try repository.snapshot(of: config, at: emptied).blobs.keys.map(\.string) == ["topology.yaml"])
+        #expect(try repository.tree(replacing: RelativePath("elsewhere")!, with: [], on: head) == repository.treeID(of: head!))
+    }
+
+    /// Work-tree changes under the folder are listed like `git status`; staging the committed
+    /// content leaves the folder clean, and nothing outside it is touched.
+    @Test(arguments: Backend.allCases)
+    func uncommittedChangesAndStaging(backend: Backend) throws {
+        let fixture = try backend.fixture()
+        defer { fixture.tearDown() }
+        try fixture.write("rendered/kept.yaml", "kept\n")
+        try fixture.write("rendered/edited.yaml", "before\n")
+        try fixture.write("rendered/gone.yaml", "gone\n")
+        try fixture.commitAll()
+        let repository = fixture.repository
+        #expect(try repository.uncommittedChanges(under: rendered).isEmpty)
+        try fixture.write("rendered/edited.yaml", "after\n")
+        try fixture.write("rendered/gone.yaml", nil)
+        try fixture.write("rendered/east/new.yaml", "new\n")
+        let changes = try repository.uncommittedChanges(under: rendered).map { "\($0.kind.rawValue) \($0.path)" }
+        #expect(changes == ["added east/new.yaml", "modified edited.yaml", "deleted gone.yaml"])
+
+        let files: [(path: RelativePath, bytes: [UInt8])] = [
+            (RelativePath("east/new.yaml")!, bytes("new\n")), (RelativePath("edited.yaml")!, bytes("after\n")), (RelativePath("kept.yaml")!, bytes("kept\n")),
+        ]
+        let head = try repository.commit("HEAD")
+        let commit = try repository.commit(tree: try repository.tree(replacing: rendered, with: files, on: head), parent: head,
+                                           message: "m\n", author: author, time: 5)
+        #expect(try repository.moveBranch("refs/heads/main", to: commit, expecting: head, log: "t") == .moved)
+        try repository.stageFolder(rendered, files: files.map(\.path))
+        #expect(try repository.uncommittedChanges(under: rendered).isEmpty)
+    }
+}
