@@ -1,5 +1,22 @@
-/// Did-you-mean: the closest candidate within a small edit distance.
-package enum Suggestion {
+/// Did-you-mean: the closest candidate within a small edit distance, and how messages say it.
+package struct Suggestion: Sendable {
+    /// The likely meant name, if any is close enough.
+    package let candidate: String?
+
+    package init(for word: String, among candidates: some Sequence<String>) {
+        candidate = Self.closest(to: word, among: candidates)
+    }
+
+    /// "; did you mean 'x'?", or the empty string when nothing is close.
+    package var didYouMean: String {
+        candidate.map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// The hint that fixes it with the candidate (`fix`), or `otherwise` when there is none.
+    package func hint(_ fix: (String) -> String, otherwise: String) -> String {
+        candidate.map(fix) ?? otherwise
+    }
+
     /// The candidate nearest to `word`, if it is close enough to be a likely typo.
     package static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased().unicodeScalars)
@@ -16,11 +33,6 @@ package enum Suggestion {
             }
         }
         return best?.candidate
-    }
-
-    /// "; did you mean 'x'?" or the empty string.
-    package static func didYouMean(_ word: String, among candidates: some Sequence<String>) -> String {
-        closest(to: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
     /// Optimal string alignment distance (a swap of two neighbours counts once).

@@ -29,14 +29,12 @@ struct Fields {
                 continue
             }
             guard allowed.contains(key) else {
-                let suggestion = Suggestion.closest(to: key, among: allowed)
-                if let suggestion { suggested.insert(suggestion) }
+                let suggestion = Suggestion(for: key, among: allowed)
+                if let candidate = suggestion.candidate { suggested.insert(candidate) }
                 context.report(
-                    .unknownField,
-                    "unknown field '\(key)' in \(owner)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                    .unknownField, "unknown field '\(key)' in \(owner)" + suggestion.didYouMean,
                     at: pair.key.range, label: "unknown field",
-                    hint: suggestion.map { "rename it to '\($0)'" }
-                        ?? "remove it; allowed here: " + allowed.joined(separator: ", "))
+                    hint: suggestion.hint({ "rename it to '\($0)'" }, otherwise: "remove it; allowed here: " + allowed.joined(separator: ", ")))
                 continue
             }
             pairs[key] = pair
@@ -100,7 +98,7 @@ struct Fields {
         let allowed = E.allCases.map(\.rawValue)
         context.report(
             .invalidValue,
-            "invalid \(key) '\(text.value)'" + Suggestion.didYouMean(text.value, among: allowed),
+            "invalid \(key) '\(text.value)'" + Suggestion(for: text.value, among: allowed).didYouMean,
             at: text.range, label: "not a valid \(key)",
             hint: "use one of: " + allowed.joined(separator: ", "))
         return nil

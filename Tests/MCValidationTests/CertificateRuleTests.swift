@@ -35,6 +35,7 @@ func certificateTopology(anchors: [String], marked: Set<String> = [], issuer: St
     func mc300(_ testCase: RuleCase) throws { try check(testCase, rule: CertificatesParse()) }
 
     static let authorities: [RuleCase] = [
+        .init("CA anchor and CA issuer", certificateTopology(anchors: ["root-p256"], issuer: "issuer-p256")),
         .init("leaf as anchor", certificateTopology(anchors: ["leaf-not-ca"], marked: ["leaf-not-ca"]),
               [Expected(.certificateNotCA, "1", "trust anchor 'leaf-not-ca' is not a CA certificate")]),
         .init("leaf as issuer", certificateTopology(anchors: ["root-p256"], issuer: "leaf-not-ca", markIssuer: true),
@@ -45,6 +46,7 @@ func certificateTopology(anchors: [String], marked: Set<String> = [], issuer: St
     func mc301(_ testCase: RuleCase) throws { try check(testCase, rule: CertificatesAreAuthorities()) }
 
     static let validity: [RuleCase] = [
+        .init("within validity", certificateTopology(anchors: ["root-p256"], issuer: "issuer-p256")),
         .init("expired", certificateTopology(anchors: ["root-expired"], marked: ["root-expired"]),
               [Expected(.certificateOutsideValidity, "1", "trust anchor 'root-expired' expired on 2021-01-01")]),
         .init("not yet valid", certificateTopology(anchors: ["root-not-yet-valid"], marked: ["root-not-yet-valid"]),

@@ -34,6 +34,7 @@ let fakeToken = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQifQ
     func mc305(_ testCase: RuleCase) throws { try check(testCase, rule: NoSecretMaterial()) }
 
     static let paths: [RuleCase] = [
+        .init("a file inside the repository", "apiVersion: mcplan/v1\nkind: Topology\ntrustAnchors:\n  - {name: root, file: certs/root-p256.crt}\nclusters:\n  - {name: a, trustAnchors: [root], issuer: {file: ./certs/issuer-p256.crt}}\n"),
         .init("absolute", "apiVersion: mcplan/v1\nkind: Topology\ntrustAnchors:\n  - {name: root, file: 1️⃣/etc/ssl/root.crt}\nclusters:\n  - {name: a, trustAnchors: [root]}\n",
               [Expected(.fileOutsideRepository, "1", "cannot use '/etc/ssl/root.crt': it is an absolute path")]),
         .init("climbs out", "apiVersion: mcplan/v1\nkind: Topology\ntrustAnchors:\n  - {name: root, file: 1️⃣certs/../../root.crt}\nclusters:\n  - {name: a, trustAnchors: [root]}\n",

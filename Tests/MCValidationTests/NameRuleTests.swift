@@ -63,6 +63,9 @@ import Testing
     }
 
     static let unknownClusters: [RuleCase] = [
+        .init("every reference names a cluster", header + "clusters:\n" + cluster("east") + cluster("west") +
+              "links:\n  - {source: west, target: east}\nexports:\n  - {cluster: east, namespace: t, service: web}\n"
+              + "splits:\n  - {cluster: west, namespace: t, service: web, port: 80, backends: [{service: web}, {service: web, cluster: east}]}\n"),
         .init("typo in link target", header + "clusters:\n" + cluster("east") + cluster("west") + "links:\n  - source: west\n    target: 1️⃣esat\n",
               [Expected(.unknownCluster, "1", "link target 'esat' is not a cluster; did you mean 'east'?")]),
         .init("unknown link source", header + "clusters:\n" + cluster("east") + "links:\n  - {source: 1️⃣paris, target: east}\n",

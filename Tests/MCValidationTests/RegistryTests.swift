@@ -6,14 +6,25 @@ import Testing
 @testable import MCValidation
 
 @Suite struct RegistryTests {
-    /// Every case table of the rule tests.
-    static let allCases: [RuleCase] = NameRuleTests.invalidNames + NameRuleTests.duplicates + NameRuleTests.unknownClusters
-        + NameRuleTests.unknownAnchors + NameRuleTests.derivedNames + LinkRuleTests.selfLinks + LinkRuleTests.duplicates
-        + LinkRuleTests.gateways + LinkRuleTests.sharedAnchors + LinkRuleTests.sameSets + LinkRuleTests.namespaces
-        + LinkRuleTests.credentials + SplitRuleTests.exported + SplitRuleTests.linkedBackends + SplitRuleTests.weights
-        + SplitRuleTests.ports + SplitRuleTests.primaries + CertificateRuleTests.parsing + CertificateRuleTests.authorities
-        + CertificateRuleTests.validity + CertificateRuleTests.keys + CertificateRuleTests.signatures + CertificateRuleTests.expiry
-        + FileRuleTests.secrets + FileRuleTests.paths + WarningRuleTests.mirrored + WarningRuleTests.unused + WarningRuleTests.large
+    /// Every case table of the rule tests, with the rule it is run against.
+    static let tables: [(rule: any ValidationRule, cases: [RuleCase])] = [
+        (NamesAreValidKubernetesNames(), NameRuleTests.invalidNames), (DefinitionsAreUnique(), NameRuleTests.duplicates),
+        (ReferencedClustersExist(), NameRuleTests.unknownClusters), (ReferencedTrustAnchorsExist(), NameRuleTests.unknownAnchors),
+        (DerivedNamesFitKubernetesLimits(), NameRuleTests.derivedNames), (LinksDoNotTargetTheirSource(), LinkRuleTests.selfLinks),
+        (LinksAreDeclaredOnce(), LinkRuleTests.duplicates), (GatewayLinksTargetAGateway(), LinkRuleTests.gateways),
+        (LinkedClustersShareATrustAnchor(), LinkRuleTests.sharedAnchors), (LinkedClustersTrustTheSameAnchors(), LinkRuleTests.sameSets),
+        (DiscoveryStaysWithinOneLinkerdNamespace(), LinkRuleTests.namespaces), (LinksHaveACredentialsSource(), LinkRuleTests.credentials),
+        (RemoteBackendsAreExported(), SplitRuleTests.exported), (RemoteBackendsAreLinked(), SplitRuleTests.linkedBackends),
+        (WeightsAreValid(), SplitRuleTests.weights), (RoutesHaveAPort(), SplitRuleTests.ports),
+        (FailoverPrimaryIsABackend(), SplitRuleTests.primaries), (CertificatesParse(), CertificateRuleTests.parsing),
+        (CertificatesAreAuthorities(), CertificateRuleTests.authorities), (CertificatesAreWithinValidity(), CertificateRuleTests.validity),
+        (CertificateKeysAreSupported(), CertificateRuleTests.keys), (IssuersAreSignedByTheirAnchors(), CertificateRuleTests.signatures),
+        (CertificatesDoNotExpireSoon(), CertificateRuleTests.expiry), (NoSecretMaterial(), FileRuleTests.secrets),
+        (ReferencedFilesStayInRepository(), FileRuleTests.paths), (ExportsAreMirrored(), WarningRuleTests.mirrored),
+        (TrustAnchorsAreUsed(), WarningRuleTests.unused), (ClustersStayUnderResourceLimit(), WarningRuleTests.large),
+    ]
+
+    static let allCases: [RuleCase] = tables.flatMap(\.cases)
 
     @Test func everyValidationCodeHasExactlyOneRule() {
         let codes = RuleRegistry.all.flatMap(\.codes)
@@ -28,11 +39,20 @@ import Testing
         #expect(missing.isEmpty, "no test case produces \(missing.map(\.rawValue))")
     }
 
-    @Test func everyRuleHasAValidCase() {
-        // Each table includes at least one case that must stay silent, except where a rule's only
-        // valid input is the absence of what it checks (covered by the examples staying clean).
-        let silent = Self.allCases.filter(\.expected.isEmpty).count
-        #expect(silent >= 20)
+    /// Each registered rule has a table, run against it, with a case for each of its codes and
+    /// at least one case it must stay silent on.
+    @Test func everyRuleHasAFailingAndAPassingCase() {
+        for rule in RuleRegistry.all {
+            let name = String(describing: type(of: rule))
+            guard let table = Self.tables.first(where: { type(of: $0.rule) == type(of: rule) }) else {
+                Issue.record("\(name) has no case table")
+                continue
+            }
+            #expect(table.cases.contains { $0.expected.isEmpty }, "\(name) has no valid case")
+            for code in rule.codes {
+                #expect(table.cases.contains { $0.expected.contains { $0.code == code } }, "\(name) has no case for \(code.rawValue)")
+            }
+        }
     }
 
     /// docs/diagnostics.md documents exactly the codes that exist, each with an example and a fix.

@@ -18,11 +18,7 @@ struct CertificateKeysAreSupported: ValidationRule {
             }
             let accepted = entry.role == .anchor ? key.isAcceptedForAnchors : key == .p256
             guard !accepted else { continue }
-            diagnostics.append(context.diagnostic(
-                .unsupportedKey, "\(entry.title) has an unsupported key: \(key.title)", at: entry.range, label: "unsupported key",
-                hint: entry.role == .anchor
-                    ? "Linkerd trust anchors use ECDSA P-256 or RSA 2048/4096 keys"
-                    : "Linkerd's identity issuer must use an ECDSA P-256 key"))
+            diagnostics.append(.unsupportedKey(entry, key: key, in: context))
         }
     }
 
@@ -57,5 +53,17 @@ struct CertificateKeysAreSupported: ValidationRule {
             case .other: "non-ECDSA, non-RSA"
             }
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func unsupportedKey(
+        _ entry: CertificateEntry, key: CertificateKeysAreSupported.KeyKind, in context: ValidationContext
+    ) -> Diagnostic {
+        context.diagnostic(
+            .unsupportedKey, "\(entry.title) has an unsupported key: \(key.title)", at: entry.range, label: "unsupported key",
+            hint: entry.role == .anchor
+                ? "Linkerd trust anchors use ECDSA P-256 or RSA 2048/4096 keys"
+                : "Linkerd's identity issuer must use an ECDSA P-256 key")
     }
 }

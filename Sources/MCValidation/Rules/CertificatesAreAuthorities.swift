@@ -9,11 +9,17 @@ struct CertificatesAreAuthorities: ValidationRule {
         for entry in context.certificateEntries {
             guard let parsed = entry.state.certificate else { continue }
             if case .isCertificateAuthority = try? parsed.certificate.extensions.basicConstraints { continue }
-            diagnostics.append(context.diagnostic(
-                .certificateNotCA, "\(entry.title) is not a CA certificate", at: entry.range, label: "CA:FALSE",
-                hint: entry.role == .anchor
-                    ? "use the root CA certificate (basicConstraints CA:TRUE), not a leaf"
-                    : "use the identity issuer: an intermediate CA (basicConstraints CA:TRUE, pathlen 0)"))
+            diagnostics.append(.notAnAuthority(entry, in: context))
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func notAnAuthority(_ entry: CertificateEntry, in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(
+            .certificateNotCA, "\(entry.title) is not a CA certificate", at: entry.range, label: "CA:FALSE",
+            hint: entry.role == .anchor
+                ? "use the root CA certificate (basicConstraints CA:TRUE), not a leaf"
+                : "use the identity issuer: an intermediate CA (basicConstraints CA:TRUE, pathlen 0)")
     }
 }

@@ -12,12 +12,18 @@ struct CertificatesDoNotExpireSoon: ValidationRule {
             guard let certificate = entry.state.certificate?.certificate else { continue }
             let left = certificate.notValidAfter.timeIntervalSince(context.now)
             guard left >= 0, left < Double(days) * 86_400, context.now >= certificate.notValidBefore else { continue }
-            let remaining = Int(left / 86_400)
-            diagnostics.append(context.diagnostic(
-                .certificateExpiringSoon,
-                "\(entry.title) expires on \(certificate.notValidAfter.day), in \(remaining) day\(remaining == 1 ? "" : "s")",
-                at: entry.range, label: "expires soon",
-                hint: "plan the rotation now; the warning starts \(days) days ahead (settings.certificateWarningDays)"))
+            diagnostics.append(.expiresSoon(entry, on: certificate.notValidAfter, inDays: Int(left / 86_400), warningDays: days, in: context))
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func expiresSoon(
+        _ entry: CertificateEntry, on day: Date, inDays remaining: Int, warningDays days: Int, in context: ValidationContext
+    ) -> Diagnostic {
+        context.diagnostic(
+            .certificateExpiringSoon, "\(entry.title) expires on \(day.day), in \(remaining) day\(remaining == 1 ? "" : "s")",
+            at: entry.range, label: "expires soon",
+            hint: "plan the rotation now; the warning starts \(days) days ahead (settings.certificateWarningDays)")
     }
 }

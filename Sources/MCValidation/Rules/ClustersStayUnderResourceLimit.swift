@@ -12,10 +12,16 @@ struct ClustersStayUnderResourceLimit: ValidationRule {
         let counts = MeshLayout.objectCounts(context.topology, clusters: context.clusters)
         for cluster in context.topology.clusters {
             guard let count = counts[cluster.name.value], count > Self.limit else { continue }
-            diagnostics.append(context.diagnostic(
-                .tooManyResources, "cluster '\(cluster.name.value)' renders \(count) resources, over \(Self.limit)",
-                at: cluster.name.range, label: "very large folder",
-                hint: "split the mesh into hubs: fewer links per cluster keep each folder small"))
+            diagnostics.append(.tooManyResources(cluster, count: count, in: context))
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func tooManyResources(_ cluster: Cluster, count: Int, in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(
+            .tooManyResources, "cluster '\(cluster.name.value)' renders \(count) resources, over \(ClustersStayUnderResourceLimit.limit)",
+            at: cluster.name.range, label: "very large folder",
+            hint: "split the mesh into hubs: fewer links per cluster keep each folder small")
     }
 }

@@ -14,9 +14,7 @@ struct DefinitionsAreUnique: ValidationRule {
                 firsts[key] = range
                 return
             }
-            diagnostics.append(context.diagnostic(
-                .duplicateDefinition, "\(what) is declared twice", at: range, label: "declared again",
-                notes: [context.note("first declared here", at: first)], hint: hint))
+            diagnostics.append(.declaredTwice(what, at: range, first: first, hint: hint, in: context))
         }
         let topology = context.topology
         for cluster in topology.clusters {
@@ -43,5 +41,13 @@ struct DefinitionsAreUnique: ValidationRule {
                  "split name '\(split.objectName)' in '\(place)'", at: split.name?.range ?? split.service.range,
                  hint: "give each split its own 'name'")
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func declaredTwice(_ what: String, at range: SourceRange, first: SourceRange, hint: String, in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(
+            .duplicateDefinition, "\(what) is declared twice", at: range, label: "declared again",
+            notes: [context.note("first declared here", at: first)], hint: hint)
     }
 }

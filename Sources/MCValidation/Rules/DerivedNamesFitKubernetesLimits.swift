@@ -13,10 +13,7 @@ struct DerivedNamesFitKubernetesLimits: ValidationRule {
         var seen = Set<SourceRange>()
         func require(_ derived: String, at range: SourceRange, from what: String, notes: [Diagnostic.Note] = []) {
             guard derived.count > Self.limit, seen.insert(range).inserted else { return }
-            diagnostics.append(context.diagnostic(
-                .derivedNameTooLong, "derived name '\(derived)' is \(derived.count) characters, over 63",
-                at: range, label: "makes a name that is too long", notes: notes,
-                hint: "shorten \(what) by \(derived.count - Self.limit) characters"))
+            diagnostics.append(.tooLong(derived, at: range, from: what, notes: notes, in: context))
         }
         // A name that is itself no valid label is MC200's to report.
         for cluster in context.topology.clusters where NameFormat.isDNS1123Label(cluster.name.value) {
@@ -36,5 +33,14 @@ struct DerivedNamesFitKubernetesLimits: ValidationRule {
                 require(MeshNames.service(of: backend), at: backend.service.range, from: "the service or cluster name")
             }
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func tooLong(_ derived: String, at range: SourceRange, from what: String, notes: [Note], in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(
+            .derivedNameTooLong, "derived name '\(derived)' is \(derived.count) characters, over 63",
+            at: range, label: "makes a name that is too long", notes: notes,
+            hint: "shorten \(what) by \(derived.count - DerivedNamesFitKubernetesLimits.limit) characters")
     }
 }

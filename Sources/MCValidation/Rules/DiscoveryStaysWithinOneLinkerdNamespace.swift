@@ -12,11 +12,7 @@ struct DiscoveryStaysWithinOneLinkerdNamespace: ValidationRule {
             guard let (source, target) = context.endpoints(of: link),
                   source.linkerdNamespace.value != target.linkerdNamespace.value,
                   reported.insert([link.source.value, link.target.value, why]).inserted else { return }
-            diagnostics.append(context.diagnostic(
-                .linkerdNamespaceMismatch,
-                "\(why) between '\(source.name.value)' (Linkerd in '\(source.linkerdNamespace.value)') and '\(target.name.value)' (Linkerd in '\(target.linkerdNamespace.value)')",
-                at: range, label: "different Linkerd namespaces",
-                hint: "install Linkerd in the same namespace on both clusters, or use gateway mode"))
+            diagnostics.append(.namespacesDiffer(why, source: source, target: target, at: range, in: context))
         }
         for link in context.topology.links where link.mode.value == .remoteDiscovery {
             mismatch(link, "remote-discovery link", at: link.mode.range)
@@ -26,5 +22,15 @@ struct DiscoveryStaysWithinOneLinkerdNamespace: ValidationRule {
                 mismatch(link, "federated export of '\(export.cluster.value)/\(export.namespace.value)' mirrored by a link", at: export.mode.range)
             }
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func namespacesDiffer(_ why: String, source: Cluster, target: Cluster, at range: SourceRange, in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(
+            .linkerdNamespaceMismatch,
+            "\(why) between '\(source.name.value)' (Linkerd in '\(source.linkerdNamespace.value)') and '\(target.name.value)' (Linkerd in '\(target.linkerdNamespace.value)')",
+            at: range, label: "different Linkerd namespaces",
+            hint: "install Linkerd in the same namespace on both clusters, or use gateway mode")
     }
 }

@@ -12,13 +12,19 @@ struct ExportsAreMirrored: ValidationRule {
                 export.mode.value.isMirrored(by: $0.mode.value)
             }
             guard !mirrored else { continue }
-            let services = export.services.map { "'\($0.value)'" }.joined(separator: ", ")
-            diagnostics.append(context.diagnostic(
-                .unmirroredExport,
-                "the \(export.mode.value.rawValue) export of \(services) from '\(export.cluster.value)' is mirrored by no link",
-                at: export.cluster.range, label: "no link mirrors it",
-                hint: "link a cluster to '\(export.cluster.value)'" + (export.mode.value == .federated ? "" : " in \(export.mode.value.rawValue) mode")
-                    + ", or remove the export"))
+            diagnostics.append(.unmirrored(export, in: context))
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func unmirrored(_ export: Export, in context: ValidationContext) -> Diagnostic {
+        let services = export.services.map { "'\($0.value)'" }.joined(separator: ", ")
+        return context.diagnostic(
+            .unmirroredExport,
+            "the \(export.mode.value.rawValue) export of \(services) from '\(export.cluster.value)' is mirrored by no link",
+            at: export.cluster.range, label: "no link mirrors it",
+            hint: "link a cluster to '\(export.cluster.value)'" + (export.mode.value == .federated ? "" : " in \(export.mode.value.rawValue) mode")
+                + ", or remove the export")
     }
 }

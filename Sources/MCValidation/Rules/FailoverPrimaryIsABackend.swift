@@ -11,13 +11,16 @@ struct FailoverPrimaryIsABackend: ValidationRule {
             guard let failover = split.failover else { continue }
             let names = split.backends.map(MeshNames.service(of:))
             guard !names.contains(failover.primary.value) else { continue }
-            let suggestion = Suggestion.closest(to: failover.primary.value, among: names)
-            diagnostics.append(context.diagnostic(
-                .unknownFailoverPrimary,
-                "failover primary '\(failover.primary.value)' is not a backend of the split"
-                    + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                at: failover.primary.range, label: "not a backend",
-                hint: "use one of: " + names.joined(separator: ", ")))
+            diagnostics.append(.unknownPrimary(failover.primary, backends: names, in: context))
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func unknownPrimary(_ primary: Located<String>, backends names: [String], in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(
+            .unknownFailoverPrimary,
+            "failover primary '\(primary.value)' is not a backend of the split" + Suggestion(for: primary.value, among: names).didYouMean,
+            at: primary.range, label: "not a backend", hint: "use one of: " + names.joined(separator: ", "))
     }
 }

@@ -10,14 +10,21 @@ struct LinkedClustersShareATrustAnchor: ValidationRule {
         for link in context.linkedPairs {
             guard let (source, target) = context.comparableAnchors(of: link),
                   source.anchors.isDisjoint(with: target.anchors) else { continue }
-            diagnostics.append(context.diagnostic(
-                .noSharedTrustAnchor,
-                "linked clusters '\(source.cluster.name.value)' and '\(target.cluster.name.value)' share no trust anchor",
-                at: link.declaration, label: "cannot authenticate each other",
-                notes: [context.note("'\(target.cluster.name.value)' trusts \(target.anchors.sorted().joined(separator: ", "))",
-                                     at: target.cluster.name.range)],
-                hint: "add a common root to both clusters' trustAnchors (a bundle of old and new roots works during a rotation)"))
+            diagnostics.append(.noSharedAnchor(link, source: source.cluster, target: target, in: context))
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func noSharedAnchor(
+        _ link: Link, source: Cluster, target: (cluster: Cluster, anchors: Set<String>), in context: ValidationContext
+    ) -> Diagnostic {
+        context.diagnostic(
+            .noSharedTrustAnchor, "linked clusters '\(source.name.value)' and '\(target.cluster.name.value)' share no trust anchor",
+            at: link.declaration, label: "cannot authenticate each other",
+            notes: [context.note("'\(target.cluster.name.value)' trusts \(target.anchors.sorted().joined(separator: ", "))",
+                                 at: target.cluster.name.range)],
+            hint: "add a common root to both clusters' trustAnchors (a bundle of old and new roots works during a rotation)")
     }
 }
 

@@ -10,15 +10,18 @@ struct LinkedClustersTrustTheSameAnchors: ValidationRule {
         for link in context.linkedPairs {
             guard let (source, target) = context.comparableAnchors(of: link),
                   !source.anchors.isDisjoint(with: target.anchors), source.anchors != target.anchors else { continue }
-            diagnostics.append(context.diagnostic(
-                .trustAnchorSetsDiffer,
-                "linked clusters '\(source.cluster.name.value)' and '\(target.cluster.name.value)' trust different anchor sets",
-                at: link.declaration, label: "anchor sets differ",
-                notes: [
-                    context.note("'\(source.cluster.name.value)' trusts \(source.anchors.sorted().joined(separator: ", "))", at: source.cluster.name.range),
-                    context.note("'\(target.cluster.name.value)' trusts \(target.anchors.sorted().joined(separator: ", "))", at: target.cluster.name.range),
-                ],
-                hint: "give both clusters the same bundle; 'linkerd multicluster check' fails otherwise"))
+            diagnostics.append(.anchorSetsDiffer(link, sides: [source, target], in: context))
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func anchorSetsDiffer(_ link: Link, sides: [(cluster: Cluster, anchors: Set<String>)], in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(
+            .trustAnchorSetsDiffer,
+            "linked clusters '\(sides[0].cluster.name.value)' and '\(sides[1].cluster.name.value)' trust different anchor sets",
+            at: link.declaration, label: "anchor sets differ",
+            notes: sides.map { context.note("'\($0.cluster.name.value)' trusts \($0.anchors.sorted().joined(separator: ", "))", at: $0.cluster.name.range) },
+            hint: "give both clusters the same bundle; 'linkerd multicluster check' fails otherwise")
     }
 }

@@ -13,11 +13,17 @@ struct LinksAreDeclaredOnce: ValidationRule {
                 firsts[key] = link
                 continue
             }
-            diagnostics.append(context.diagnostic(
-                .duplicateLink, "the link \(link.source.value) → \(link.target.value) is declared twice",
-                at: link.declaration, label: "declared again",
-                notes: [context.note("first declared here", at: first.declaration)],
-                hint: "remove one of them; 'between' and 'mesh' already link both directions"))
+            diagnostics.append(.linkTwice(link, first: first, in: context))
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func linkTwice(_ link: Link, first: Link, in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(
+            .duplicateLink, "the link \(link.source.value) → \(link.target.value) is declared twice",
+            at: link.declaration, label: "declared again",
+            notes: [context.note("first declared here", at: first.declaration)],
+            hint: "remove one of them; 'between' and 'mesh' already link both directions")
     }
 }

@@ -7,9 +7,15 @@ struct LinksDoNotTargetTheirSource: ValidationRule {
 
     func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         for link in context.topology.links where link.source.value == link.target.value {
-            diagnostics.append(context.diagnostic(
-                .selfLink, "cluster '\(link.source.value)' links to itself", at: link.target.range,
-                label: "same as the source", hint: "a cluster reaches its own services directly; remove this link"))
+            diagnostics.append(.selfLink(link, in: context))
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func selfLink(_ link: Link, in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(
+            .selfLink, "cluster '\(link.source.value)' links to itself", at: link.target.range,
+            label: "same as the source", hint: "a cluster reaches its own services directly; remove this link")
     }
 }

@@ -10,9 +10,7 @@ struct NamesAreValidKubernetesNames: ValidationRule {
         var seen = Set<SourceRange>()
         func require(_ name: Located<String>, _ what: String, _ format: Format) {
             guard !format.accepts(name.value), seen.insert(name.range).inserted else { return }
-            diagnostics.append(context.diagnostic(
-                .invalidName, "invalid \(what) name '\(name.value)'", at: name.range,
-                label: "not a \(format.title)", hint: format.hint))
+            diagnostics.append(.invalidName(name, what, format, in: context))
         }
         let topology = context.topology
         let settings = topology.settings
@@ -68,5 +66,13 @@ struct NamesAreValidKubernetesNames: ValidationRule {
             case .subdomain: "use lowercase letters, digits, '-' and '.', each part starting and ending with a letter or digit"
             }
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func invalidName(
+        _ name: Located<String>, _ what: String, _ format: NamesAreValidKubernetesNames.Format, in context: ValidationContext
+    ) -> Diagnostic {
+        context.diagnostic(.invalidName, "invalid \(what) name '\(name.value)'", at: name.range, label: "not a \(format.title)", hint: format.hint)
     }
 }

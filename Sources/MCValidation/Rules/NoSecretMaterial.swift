@@ -13,9 +13,7 @@ struct NoSecretMaterial: ValidationRule {
             let lines = (0..<source.lineCount).map { source.line($0 + 1)! }
             for finding in SecretMaterial.findings(in: lines) {
                 let start = SourcePosition(line: finding.line, column: finding.column)
-                diagnostics.append(context.diagnostic(
-                    .secretMaterial, "\(finding.kind.rawValue) in the topology", at: SourceRange(start: start, end: start),
-                    label: "secret material", hint: Self.hint))
+                diagnostics.append(.secretInTopology(finding.kind, at: SourceRange(start: start, end: start), in: context))
             }
         }
         for path in context.referencingNodes.keys.sorted() {
@@ -23,11 +21,21 @@ struct NoSecretMaterial: ValidationRule {
             let findings = SecretMaterial.findings(in: text.split(separator: "\n", omittingEmptySubsequences: false))
             guard let first = findings.first else { continue }
             for node in context.referencingNodes[path]! {
-                diagnostics.append(context.diagnostic(
-                    .secretMaterial, "'\(path)' holds \(first.kind.rawValue) (line \(first.line))", at: node,
-                    label: "file with secret material", hint: Self.hint))
+                diagnostics.append(.secretInFile(path, first, at: node, in: context))
             }
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func secretInTopology(_ kind: SecretMaterial, at range: SourceRange, in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(.secretMaterial, "\(kind.rawValue) in the topology", at: range, label: "secret material", hint: NoSecretMaterial.hint)
+    }
+
+    fileprivate static func secretInFile(_ path: String, _ finding: SecretMaterial.Finding, at node: SourceRange, in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(
+            .secretMaterial, "'\(path)' holds \(finding.kind.rawValue) (line \(finding.line))", at: node,
+            label: "file with secret material", hint: NoSecretMaterial.hint)
     }
 }
 

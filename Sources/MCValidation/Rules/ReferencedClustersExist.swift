@@ -10,12 +10,7 @@ struct ReferencedClustersExist: ValidationRule {
         var seen = Set<SourceRange>()
         func require(_ name: Located<String>, _ role: String) {
             guard context.clusters[name.value] == nil, seen.insert(name.range).inserted else { return }
-            let suggestion = Suggestion.closest(to: name.value, among: known)
-            diagnostics.append(context.diagnostic(
-                .unknownCluster,
-                "\(role) '\(name.value)' is not a cluster" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                at: name.range, label: "not a cluster",
-                hint: suggestion.map { "write '\($0)'" } ?? "declare '\(name.value)' under 'clusters:' or fix the name"))
+            diagnostics.append(.unknownCluster(name, role, suggestion: Suggestion(for: name.value, among: known), in: context))
         }
         for link in context.topology.links {
             require(link.source, "link source")
@@ -28,5 +23,13 @@ struct ReferencedClustersExist: ValidationRule {
                 if let cluster = backend.cluster { require(cluster, "backend cluster") }
             }
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func unknownCluster(_ name: Located<String>, _ role: String, suggestion: Suggestion, in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(
+            .unknownCluster, "\(role) '\(name.value)' is not a cluster" + suggestion.didYouMean, at: name.range, label: "not a cluster",
+            hint: suggestion.hint({ "write '\($0)'" }, otherwise: "declare '\(name.value)' under 'clusters:' or fix the name"))
     }
 }

@@ -10,8 +10,7 @@ struct ReferencedFilesStayInRepository: ValidationRule {
         for (path, nodes) in context.referencingNodes.sorted(by: { $0.key < $1.key }) {
             guard case .refused(let problem) = context.input.files[path], let (reason, hint) = describe(problem) else { continue }
             for node in nodes {
-                diagnostics.append(context.diagnostic(
-                    .fileOutsideRepository, "cannot use '\(path)': \(reason)", at: node, label: "unusable path", hint: hint))
+                diagnostics.append(.unusableFile(path, reason: reason, hint: hint, at: node, in: context))
             }
         }
     }
@@ -28,5 +27,11 @@ struct ReferencedFilesStayInRepository: ValidationRule {
         case .unreadable(let reason): return ("it cannot be read (\(reason))", "check the file's permissions")
         case .notText: return nil
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func unusableFile(_ path: String, reason: String, hint: String, at node: SourceRange, in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(.fileOutsideRepository, "cannot use '\(path)': \(reason)", at: node, label: "unusable path", hint: hint)
     }
 }

@@ -9,14 +9,17 @@ struct ReferencedTrustAnchorsExist: ValidationRule {
         let known = context.topology.trustAnchors.map(\.name.value)
         for cluster in context.topology.clusters {
             for anchor in cluster.trustAnchors where context.anchors[anchor.value] == nil {
-                let suggestion = Suggestion.closest(to: anchor.value, among: known)
-                diagnostics.append(context.diagnostic(
-                    .unknownTrustAnchor,
-                    "trust anchor '\(anchor.value)' of cluster '\(cluster.name.value)' is not declared"
-                        + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
-                    at: anchor.range, label: "not a trust anchor",
-                    hint: suggestion.map { "write '\($0)'" } ?? "declare it under 'trustAnchors:' with its certificate"))
+                diagnostics.append(.unknownAnchor(anchor, of: cluster, suggestion: Suggestion(for: anchor.value, among: known), in: context))
             }
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func unknownAnchor(_ anchor: Located<String>, of cluster: Cluster, suggestion: Suggestion, in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(
+            .unknownTrustAnchor, "trust anchor '\(anchor.value)' of cluster '\(cluster.name.value)' is not declared" + suggestion.didYouMean,
+            at: anchor.range, label: "not a trust anchor",
+            hint: suggestion.hint({ "write '\($0)'" }, otherwise: "declare it under 'trustAnchors:' with its certificate"))
     }
 }

@@ -17,29 +17,42 @@ struct RemoteBackendsAreExported: ValidationRule {
                     guard context.clusters[cluster.value] != nil, backend.federated?.value != true else { continue }
                     let modes = context.exportModes(of: service, in: namespace, by: cluster.value)
                     guard !modes.contains(.gateway), !modes.contains(.remoteDiscovery) else { continue }
-                    let onlyFederated = modes.contains(.federated)
-                    diagnostics.append(context.diagnostic(
-                        .backendNotExported,
-                        onlyFederated
-                            ? "'\(cluster.value)' exports '\(service)' in '\(namespace)' only as federated, so there is no '\(MeshNames.service(of: backend))'"
-                            : "'\(cluster.value)' does not export '\(service)' in namespace '\(namespace)'",
-                        at: backend.service.range, label: "not exported by '\(cluster.value)'",
-                        hint: onlyFederated
-                            ? "use 'federated: true' instead of 'cluster: \(cluster.value)'"
-                            : "add an export {cluster: \(cluster.value), namespace: \(namespace), service: \(service)}"))
+                    diagnostics.append(.notExported(backend, by: cluster.value, in: namespace, onlyFederated: modes.contains(.federated), context))
                 } else if backend.federated?.value == true {
                     let exporters = context.topology.exports.filter {
                         $0.mode.value == .federated && $0.namespace.value == namespace
                             && $0.services.contains { $0.value == service }
                     }
                     guard exporters.isEmpty else { continue }
-                    diagnostics.append(context.diagnostic(
-                        .backendNotExported, "no cluster exports '\(service)' as federated in namespace '\(namespace)'",
-                        at: backend.service.range, label: "no federated export",
-                        hint: "export '\(service)' with 'mode: federated' from the clusters that serve it"))
+                    diagnostics.append(.notFederated(backend, in: namespace, context))
                 }
             }
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func notExported(
+        _ backend: Backend, by cluster: String, in namespace: String, onlyFederated: Bool, _ context: ValidationContext
+    ) -> Diagnostic {
+        let service = backend.service.value
+        return context.diagnostic(
+            .backendNotExported,
+            onlyFederated
+                ? "'\(cluster)' exports '\(service)' in '\(namespace)' only as federated, so there is no '\(MeshNames.service(of: backend))'"
+                : "'\(cluster)' does not export '\(service)' in namespace '\(namespace)'",
+            at: backend.service.range, label: "not exported by '\(cluster)'",
+            hint: onlyFederated
+                ? "use 'federated: true' instead of 'cluster: \(cluster)'"
+                : "add an export {cluster: \(cluster), namespace: \(namespace), service: \(service)}")
+    }
+
+    fileprivate static func notFederated(_ backend: Backend, in namespace: String, _ context: ValidationContext) -> Diagnostic {
+        let service = backend.service.value
+        return context.diagnostic(
+            .backendNotExported, "no cluster exports '\(service)' as federated in namespace '\(namespace)'",
+            at: backend.service.range, label: "no federated export",
+            hint: "export '\(service)' with 'mode: federated' from the clusters that serve it")
     }
 }
 

@@ -11,9 +11,15 @@ struct TrustAnchorsAreUsed: ValidationRule {
         var seen = Set<String>()
         for anchor in context.topology.trustAnchors where !used.contains(anchor.name.value) {
             guard seen.insert(anchor.name.value).inserted else { continue }
-            diagnostics.append(context.diagnostic(
-                .unusedTrustAnchor, "trust anchor '\(anchor.name.value)' is trusted by no cluster", at: anchor.name.range,
-                label: "unused", hint: "add it to a cluster's trustAnchors, or remove it once a rotation is finished"))
+            diagnostics.append(.unused(anchor, in: context))
         }
+    }
+}
+
+extension Diagnostic {
+    fileprivate static func unused(_ anchor: TrustAnchor, in context: ValidationContext) -> Diagnostic {
+        context.diagnostic(
+            .unusedTrustAnchor, "trust anchor '\(anchor.name.value)' is trusted by no cluster", at: anchor.name.range,
+            label: "unused", hint: "add it to a cluster's trustAnchors, or remove it once a rotation is finished")
     }
 }
