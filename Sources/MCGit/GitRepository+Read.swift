@@ -1,36 +1,10 @@
 import CGit2
 import MCBasics
 
-/// A commit's id as 40 hex digits.
-package typealias GitCommitID = String
-
-/// The files of one folder as a commit holds them: blob ids, read with `files(of:known:)`.
-package struct GitFolderSnapshot: Sendable {
-    /// The folder's tree id, or nil when the commit has no such folder.
-    package var treeID: String?
-    /// Every blob under the folder by path relative to it (symlinks included).
-    package var blobs: [RelativePath: ObjectID]
-
-    package init(treeID: String?, blobs: [RelativePath: ObjectID]) {
-        self.treeID = treeID
-        self.blobs = blobs
-    }
-
-    package static let empty = GitFolderSnapshot(treeID: nil, blobs: [:])
-}
-
-/// A path under the folder whose work-tree or index state differs from HEAD.
-package struct GitUncommittedChange: Sendable, Hashable {
-    package enum Kind: String, Sendable { case modified, added, deleted, typeChanged = "type-changed" }
-
-    package var path: RelativePath
-    package var kind: Kind
-}
-
 extension GitRepository {
     /// The commit `revision` names (`HEAD`, a branch, a tag, an id), or nil when it is `HEAD` on
     /// a branch with no commit yet.
-    package func commit(_ revision: String) throws -> GitCommitID? {
+    package func commit(_ revision: String) throws -> CommitID? {
         if revision == "HEAD", git_repository_head_unborn(handle) == 1 { return nil }
         var object: OpaquePointer?
         try GitLibrary.check("git_revparse_single(\(revision))", git_revparse_single(&object, handle, revision))
@@ -43,9 +17,9 @@ extension GitRepository {
 
     /// Every blob under `folder` at `commit` (nil: the empty tree of an unborn branch), by id:
     /// walking the trees reads no file.
-    package func snapshot(of folder: RelativePath, at commit: GitCommitID?) throws -> GitFolderSnapshot {
+    package func snapshot(of folder: RelativePath, at commit: CommitID?) throws -> CommittedFolder {
         try withFolderTree(folder, at: commit) { id, tree in
-            var snapshot = GitFolderSnapshot(treeID: id, blobs: [:])
+            var snapshot = CommittedFolder(treeID: id, blobs: [:])
             try collect(tree, prefix: [], into: &snapshot)
             return snapshot
         } ?? .empty
@@ -54,7 +28,7 @@ extension GitRepository {
     /// The contents of every blob of `snapshot` (a symlink's is its target). A blob whose id is in
     /// `known` is taken from there: a caller that has just rendered the folder passes what it
     /// rendered, and only the files that differ from it are read.
-    package func files(of snapshot: GitFolderSnapshot, known: [ObjectID: [UInt8]]) throws -> [RelativePath: [UInt8]] {
+    package func files(of snapshot: CommittedFolder, known: [ObjectID: [UInt8]]) throws -> [RelativePath: [UInt8]] {
         try snapshot.blobs.mapValues { id in
             if let bytes = known[id] { return bytes }
             return try id.withGitOID { oid in
@@ -69,13 +43,13 @@ extension GitRepository {
 
     /// The tree id of `folder` at `commit`, without reading what is under it; nil when the
     /// commit (or the unborn branch) has no such folder.
-    package func folderTreeID(_ folder: RelativePath, at commit: GitCommitID?) throws -> String? {
+    package func folderTreeID(_ folder: RelativePath, at commit: CommitID?) throws -> String? {
         try withFolderTree(folder, at: commit) { id, _ in id }
     }
 
     /// `body` with the folder's tree id and tree at `commit`; nil when there is no such folder.
     private func withFolderTree<Result>(
-        _ folder: RelativePath, at commit: GitCommitID?, _ body: (String, OpaquePointer) throws -> Result
+        _ folder: RelativePath, at commit: CommitID?, _ body: (String, OpaquePointer) throws -> Result
     ) throws -> Result? {
         guard let commit else { return nil }
         let commitObject = try lookupCommit(commit)
@@ -95,7 +69,7 @@ extension GitRepository {
         return try body(Self.hex(git_tree_entry_id(entry)!), tree!)
     }
 
-    private func collect(_ tree: OpaquePointer, prefix: [String], into snapshot: inout GitFolderSnapshot) throws {
+    private func collect(_ tree: OpaquePointer, prefix: [String], into snapshot: inout CommittedFolder) throws {
         for index in 0..<git_tree_entrycount(tree) {
             let entry = git_tree_entry_byindex(tree, index)!
             let path = prefix + [String(cString: git_tree_entry_name(entry))]
@@ -115,7 +89,7 @@ extension GitRepository {
 
     /// Paths under `folder` whose index or work-tree state differs from HEAD (untracked files
     /// included), as `git status` would list them. Reads only; the index is not rewritten.
-    package func uncommittedChanges(under folder: RelativePath) throws -> [GitUncommittedChange] {
+    package func uncommittedChanges(under folder: RelativePath) throws -> [UncommittedChange] {
         var options = git_status_options()
         try GitLibrary.check("git_status_options_init", git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)))
         options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR
@@ -131,7 +105,7 @@ extension GitRepository {
         }
         try GitLibrary.check("git_status_list_new", status)
         defer { git_status_list_free(list) }
-        var changes: [GitUncommittedChange] = []
+        var changes: [UncommittedChange] = []
         for index in 0..<git_status_list_entrycount(list) {
             guard let entry = git_status_byindex(list, index)?.pointee else { continue }
             let flags = entry.status.rawValue
@@ -139,7 +113,7 @@ extension GitRepository {
             guard let file = delta?.pointee, let rawPath = file.new_file.path ?? file.old_file.path else { continue }
             let path = String(cString: rawPath)
             guard path.hasPrefix(prefix), let relative = RelativePath(String(path.dropFirst(prefix.count))) else { continue }
-            let kind: GitUncommittedChange.Kind
+            let kind: UncommittedChange.Kind
             if flags & (GIT_STATUS_WT_NEW.rawValue | GIT_STATUS_INDEX_NEW.rawValue) != 0 {
                 kind = .added
             } else if flags & (GIT_STATUS_WT_DELETED.rawValue | GIT_STATUS_INDEX_DELETED.rawValue) != 0 {
@@ -149,13 +123,13 @@ extension GitRepository {
             } else {
                 kind = .modified
             }
-            changes.append(GitUncommittedChange(path: relative, kind: kind))
+            changes.append(UncommittedChange(path: relative, kind: kind))
         }
         return changes.sorted { $0.path < $1.path }
     }
 
     /// The commit object with this id; the caller frees it with `git_commit_free`.
-    func lookupCommit(_ commit: GitCommitID) throws -> OpaquePointer {
+    func lookupCommit(_ commit: CommitID) throws -> OpaquePointer {
         var id = git_oid()
         try GitLibrary.check("git_oid_fromstr", git_oid_fromstr(&id, commit))
         var object: OpaquePointer?

@@ -1,17 +1,6 @@
 import CGit2
 import MCBasics
 
-/// Who a commit is by.
-package struct GitIdentity: Sendable, Equatable {
-    package var name: String
-    package var email: String
-
-    package init(name: String, email: String) {
-        self.name = name
-        self.email = email
-    }
-}
-
 extension GitRepository {
     /// The branch HEAD names (`refs/heads/…`), even when it has no commit yet; nil when detached.
     package func currentBranch() throws -> String? {
@@ -22,7 +11,7 @@ extension GitRepository {
     }
 
     /// The commit a branch points at, or nil when the branch does not exist.
-    package func tip(of branch: String) throws -> GitCommitID? {
+    package func tip(of branch: String) throws -> CommitID? {
         var id = git_oid()
         let found = git_reference_name_to_id(&id, handle, branch)
         if found == GIT_ENOTFOUND.rawValue { return nil }
@@ -31,7 +20,7 @@ extension GitRepository {
     }
 
     /// `user.name` and `user.email` from git's configuration, when both are set.
-    package func configuredIdentity() -> GitIdentity? {
+    package func configuredIdentity() -> Identity? {
         var config: OpaquePointer?
         guard git_repository_config_snapshot(&config, handle) == 0 else { return nil }
         defer { git_config_free(config) }
@@ -42,12 +31,12 @@ extension GitRepository {
             return text.isEmpty ? nil : text
         }
         guard let name = value("user.name"), let email = value("user.email") else { return nil }
-        return GitIdentity(name: name, email: email)
+        return Identity(name: name, email: email)
     }
 
     /// Writes `files` as the tree of `folder` on top of `base`'s tree (an empty tree when nil),
     /// blobs from memory, without touching the index; returns the new root tree's id.
-    package func tree(replacing folder: RelativePath, with files: [(path: RelativePath, bytes: [UInt8])], on base: GitCommitID?) throws -> String {
+    package func tree(replacing folder: RelativePath, with files: [(path: RelativePath, bytes: [UInt8])], on base: CommitID?) throws -> String {
         var baseTree: OpaquePointer?
         if let base {
             let commit = try lookupCommit(base)
@@ -118,14 +107,14 @@ extension GitRepository {
     }
 
     /// The root tree of a commit.
-    package func treeID(of commit: GitCommitID) throws -> String {
+    package func treeID(of commit: CommitID) throws -> String {
         let object = try lookupCommit(commit)
         defer { git_commit_free(object) }
         return Self.hex(git_commit_tree_id(object)!)
     }
 
     /// Creates a commit (moving no reference) and returns its id.
-    package func commit(tree: String, parent: GitCommitID?, message: String, author: GitIdentity, time: Int64) throws -> GitCommitID {
+    package func commit(tree: String, parent: CommitID?, message: String, author: Identity, time: Int64) throws -> CommitID {
         var treeID = git_oid()
         try GitLibrary.check("git_oid_fromstr", git_oid_fromstr(&treeID, tree))
         var treeObject: OpaquePointer?
@@ -145,16 +134,9 @@ extension GitRepository {
         return Self.hex(&id)
     }
 
-    /// What moving a branch found.
-    package enum BranchMove: Sendable, Equatable {
-        case moved
-        /// Someone else moved (or created) the branch first; nothing changed.
-        case raced
-    }
-
     /// Points `branch` at `commit` only if it still points at `expected` (or does not exist when
     /// `expected` is nil): the compare-and-swap that makes a concurrent run lose cleanly.
-    package func moveBranch(_ branch: String, to commit: GitCommitID, expecting expected: GitCommitID?, log: String) throws -> BranchMove {
+    package func moveBranch(_ branch: String, to commit: CommitID, expecting expected: CommitID?, log: String) throws -> BranchMove {
         var new = git_oid()
         try GitLibrary.check("git_oid_fromstr", git_oid_fromstr(&new, commit))
         var reference: OpaquePointer?

@@ -87,6 +87,8 @@ package enum ApplyOutcome: Sendable {
 package struct ApplyResult: Sendable {
     package var compiled: CompileResult?
     package var outcome: ApplyOutcome
+    /// The render, held until the result goes (see `PlanResult.render`).
+    package var render: RenderedTree?
 }
 
 /// `mcapply`: validates and renders the topology, makes the rendered folder in the work tree
@@ -113,9 +115,9 @@ package final class ApplyOperation {
             return ApplyResult(compiled: compiled, outcome: .invalid)
         }
         do {
-            return ApplyResult(compiled: compiled, outcome: try apply(tree, location: location))
+            return ApplyResult(compiled: compiled, outcome: try apply(tree, location: location), render: tree)
         } catch {
-            return ApplyResult(compiled: compiled, outcome: .failed(error))
+            return ApplyResult(compiled: compiled, outcome: .failed(error), render: tree)
         }
     }
 

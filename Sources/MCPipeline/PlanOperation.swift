@@ -26,6 +26,9 @@ package enum PlanOutcome: Sendable {
 package struct PlanResult: Sendable {
     package var compiled: CompileResult?
     package var outcome: PlanOutcome
+    /// The render, held until the result goes: a command that exits the process at once then
+    /// leaves its tens of thousands of objects to the process's end instead of freeing them.
+    package var render: RenderedTree?
 }
 
 /// `mcplan`: validates, renders in memory and compares with the rendered folder as committed at a
@@ -63,9 +66,9 @@ package final class PlanOperation {
                                     folder: reading.folder.string, sourcePath: location.sourcePath)
             return PlanResult(compiled: compiled, outcome: .planned(PlannedChange(
                 plan: plan, topologyDigest: tree.topologyDigest, folder: reading.folder.string,
-                baseCommit: reading.commit, baseTree: reading.snapshot.treeID)))
+                baseCommit: reading.commit, baseTree: reading.snapshot.treeID)), render: tree)
         } catch {
-            return PlanResult(compiled: compiled, outcome: .failed(error))
+            return PlanResult(compiled: compiled, outcome: .failed(error), render: tree)
         }
     }
 
@@ -76,7 +79,7 @@ package final class PlanOperation {
         var folder: RelativePath
         var commit: CommitID?
         var snapshot: CommittedFolder
-        var uncommitted: [WorkTreeChange]
+        var uncommitted: [UncommittedChange]
     }
 
     private static func readBase(_ workspace: Workspace, revision: String) throws(EnvironmentError) -> BaseReading {
@@ -86,7 +89,7 @@ package final class PlanOperation {
             let commit = try repository.commit(revision)
             return BaseReading(
                 repository: repository, folder: folder, commit: commit, snapshot: try repository.snapshot(of: folder, at: commit),
-                uncommitted: try repository.uncommittedChanges(under: folder).map { WorkTreeChange(path: $0.path, kind: $0.kind.rawValue) })
+                uncommitted: try repository.uncommittedChanges(under: folder))
         }
     }
 }

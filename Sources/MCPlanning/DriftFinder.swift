@@ -30,7 +30,7 @@ enum DriftFinder {
 
     /// Uncommitted changes under the folder, in path order.
     static func uncommitted(_ base: PlanBase) -> [Plan.Drift] {
-        base.uncommitted.map { .init(path: $0.path, kind: .uncommitted, detail: "\($0.kind) in the work tree, not committed") }
+        base.uncommitted.map { .init(path: $0.path, kind: .uncommitted, detail: "\($0.kind.rawValue) in the work tree, not committed") }
             .sorted { $0.path < $1.path }
     }
 }

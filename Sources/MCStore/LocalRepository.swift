@@ -30,12 +30,11 @@ package final class LocalRepository: Repository, @unchecked Sendable {
     }
 
     package func snapshot(of folder: RelativePath, at commit: CommitID?) throws(RepositoryError) -> CommittedFolder {
-        let snapshot = try Self.wrap { try git.snapshot(of: folder, at: commit) }
-        return CommittedFolder(treeID: snapshot.treeID, blobs: snapshot.blobs)
+        try Self.wrap { try git.snapshot(of: folder, at: commit) }
     }
 
     package func files(of snapshot: CommittedFolder, known: [ObjectID: [UInt8]]) throws(RepositoryError) -> [RelativePath: [UInt8]] {
-        try Self.wrap { try git.files(of: GitFolderSnapshot(treeID: snapshot.treeID, blobs: snapshot.blobs), known: known) }
+        try Self.wrap { try git.files(of: snapshot, known: known) }
     }
 
     package func folderTreeID(_ folder: RelativePath, at commit: CommitID?) throws(RepositoryError) -> String? {
@@ -44,7 +43,7 @@ package final class LocalRepository: Repository, @unchecked Sendable {
 
     package func uncommittedChanges(under folder: RelativePath) throws(RepositoryError) -> [UncommittedChange] {
         try Self.wrap {
-            try git.uncommittedChanges(under: folder).map { UncommittedChange(path: $0.path, kind: UncommittedChange.Kind(rawValue: $0.kind.rawValue)!) }
+            try git.uncommittedChanges(under: folder)
         }
     }
 
@@ -57,7 +56,7 @@ package final class LocalRepository: Repository, @unchecked Sendable {
     }
 
     package func configuredIdentity() -> Identity? {
-        git.configuredIdentity().map { Identity(name: $0.name, email: $0.email) }
+        git.configuredIdentity()
     }
 
     package func tree(replacing folder: RelativePath, with files: [(path: RelativePath, bytes: [UInt8])], on base: CommitID?)
@@ -71,12 +70,12 @@ package final class LocalRepository: Repository, @unchecked Sendable {
 
     package func commit(tree: String, parent: CommitID?, message: String, author: Identity, time: Int64) throws(RepositoryError) -> CommitID {
         try Self.wrap {
-            try git.commit(tree: tree, parent: parent, message: message, author: GitIdentity(name: author.name, email: author.email), time: time)
+            try git.commit(tree: tree, parent: parent, message: message, author: author, time: time)
         }
     }
 
     package func moveBranch(_ branch: String, to commit: CommitID, expecting expected: CommitID?, log: String) throws(RepositoryError) -> BranchMove {
-        try Self.wrap { try git.moveBranch(branch, to: commit, expecting: expected, log: log) == .moved ? .moved : .raced }
+        try Self.wrap { try git.moveBranch(branch, to: commit, expecting: expected, log: log) }
     }
 
     package func stageFolder(_ folder: RelativePath, files: [RelativePath]) throws(RepositoryError) {

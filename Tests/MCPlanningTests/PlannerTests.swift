@@ -31,7 +31,7 @@ private func tree(_ objects: [RenderedObject]) -> RenderedTree {
     return RenderedTree(files: files, objects: objects, topologyDigest: "sha256:test")
 }
 
-private func base(_ tree: RenderedTree, uncommitted: [WorkTreeChange] = []) -> PlanBase {
+private func base(_ tree: RenderedTree, uncommitted: [UncommittedChange] = []) -> PlanBase {
     PlanBase(files: Dictionary(uniqueKeysWithValues: tree.files.map { ($0.path, $0.bytes) }), uncommitted: uncommitted)
 }
 
@@ -108,7 +108,7 @@ private func summary(_ plan: Plan) -> [String] {
 
     @Test func driftIsReportedApartFromChanges() throws {
         let rendered = Renderer.manifestForTest(tree([east, west]))
-        var previous = base(rendered, uncommitted: [WorkTreeChange(path: RelativePath("east/x.yaml")!, kind: "added")])
+        var previous = base(rendered, uncommitted: [UncommittedChange(path: RelativePath("east/x.yaml")!, kind: .added)])
         let edited = RelativePath("west/linkerd/configmap-linkerd-identity-trust-roots.yaml")!
         previous.files[edited]! += Array("# by hand\n".utf8)
         previous.files[RelativePath("west/notes.txt")!] = Array("hello\n".utf8)

@@ -34,7 +34,7 @@ private func samplePlan() -> PlanDocument {
     let gone = object("west", "Link", "linkerd-multicluster", "north", "x")
     let added = object("east", "ServiceAccount", "linkerd-multicluster", "remote-access-west", "y")
     var base = PlanBase(files: Dictionary(uniqueKeysWithValues: files([kept, changedBefore, gone]).map { ($0.path, $0.bytes) }),
-                        uncommitted: [WorkTreeChange(path: RelativePath("west/notes.md")!, kind: "added")])
+                        uncommitted: [UncommittedChange(path: RelativePath("west/notes.md")!, kind: .added)])
     base.files[RelativePath("east/stray.yaml")!] = Array("kind: Nothing\n".utf8)
     let tree = RenderedTree(files: files([kept, changedAfter, added]), objects: [kept, changedAfter, added], topologyDigest: "sha256:" + String(repeating: "0", count: 64))
     let plan = Planner.plan(previous: base, rendered: tree, folder: "rendered", sourcePath: "topology.yaml")
