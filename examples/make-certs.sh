@@ -38,6 +38,8 @@ issuer workload1-workload2 workload1-issuer root
 issuer workload1-workload2 workload2-issuer root
 
 root cluster1-cluster2 ca
+
+root custom-gateways root
 issuer cluster1-cluster2 issuer-1 ca
 issuer cluster1-cluster2 issuer-2 ca
 

@@ -21,6 +21,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable
     case gatewayTargetWithoutGateway = "MC212"
     case noSharedTrustAnchor = "MC213"
     case linkerdNamespaceMismatch = "MC214"
+    case issuerNotTrustedAcrossLink = "MC215"
 
     case backendNotExported = "MC220"
     case backendClusterNotLinked = "MC221"
@@ -70,6 +71,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable
         case .gatewayTargetWithoutGateway: "gateway-mode link whose target has no gateway"
         case .noSharedTrustAnchor: "linked clusters share no trust anchor"
         case .linkerdNamespaceMismatch: "remote-discovery link or federated export across Linkerd namespaces"
+        case .issuerNotTrustedAcrossLink: "an issuer the other end of a link does not trust"
         case .backendNotExported: "split backend is not exported by its cluster"
         case .backendClusterNotLinked: "split backend names a cluster the split's cluster does not link to"
         case .invalidWeights: "weights invalid"

@@ -69,7 +69,12 @@ extension TopologyLoader {
         var addresses: [Located<String>] = []
         if fields.has("address") {
             for address in fields.strings("address", scalarAllowed: true) ?? [] {
-                if ValueFormat.isGatewayAddress(address.value) {
+                if let kind = ValueFormat.unreachableAddressKind(address.value) {
+                    context.report(
+                        .invalidValue, "gateway address '\(address.value)' is \(kind), which other clusters cannot reach",
+                        at: address.range, label: "not reachable from another cluster",
+                        hint: "write the gateway's external IP address or DNS name (its LoadBalancer's, for example)")
+                } else if ValueFormat.isGatewayAddress(address.value) {
                     addresses.append(address)
                 } else {
                     context.report(
@@ -97,7 +102,10 @@ extension TopologyLoader {
                 }
             }
             if let period = probeFields.string("period") {
-                if ValueFormat.isDuration(period.value) {
+                if let seconds = GoDuration.seconds(period.value), seconds < 1 {
+                    context.report(.invalidValue, "probe period '\(period.value)' is under 1s", at: period.range,
+                                   label: "too short", hint: "use a period of 1s or more (the default is 3s); the service mirror's probe ticker needs it")
+                } else if ValueFormat.isDuration(period.value) {
                     probe.period = period
                 } else {
                     context.report(.invalidValue, "invalid probe period '\(period.value)'", at: period.range,

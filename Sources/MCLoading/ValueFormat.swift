@@ -5,26 +5,7 @@ enum ValueFormat {
     static func isPort(_ value: Int) -> Bool { (1...65535).contains(value) }
 
     /// Go's `time.ParseDuration` form without a sign: `3s`, `1m30s`, `1.5h`, `250ms`, or `0`.
-    static func isDuration(_ text: String) -> Bool {
-        if text == "0" { return true }
-        var rest = Substring(text)
-        guard !rest.isEmpty else { return false }
-        while !rest.isEmpty {
-            let whole = rest.prefix { $0.isASCII && $0.isNumber }
-            rest = rest.dropFirst(whole.count)
-            var fraction = Substring("")
-            if rest.first == "." {
-                fraction = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
-                rest = rest.dropFirst(1 + fraction.count)
-            }
-            guard !whole.isEmpty || !fraction.isEmpty else { return false }
-            guard let unit = ["ns", "us", "µs", "μs", "ms", "s", "m", "h"].first(where: { rest.hasPrefix($0) })
-            else { return false }
-            // "ms" before "m" and "s": the list is ordered so that the longest unit matches first.
-            rest = rest.dropFirst(unit.count)
-        }
-        return true
-    }
+    static func isDuration(_ text: String) -> Bool { GoDuration.seconds(text) != nil }
 
     /// An HTTP path: starts with `/`, no whitespace or control characters.
     static func isProbePath(_ text: String) -> Bool {
@@ -39,6 +20,55 @@ enum ValueFormat {
             return isIPv4(text)
         }
         return NameFormat.isDNS1123Subdomain(text)
+    }
+
+    /// "a loopback address", "the unspecified address" or "a link-local address" for a literal
+    /// IP address no other cluster can reach; nil for any other text.
+    static func unreachableAddressKind(_ text: String) -> String? {
+        if isIPv4(text) {
+            let octets = text.split(separator: ".").compactMap { Int($0) }
+            if octets[0] == 127 { return "a loopback address" }
+            if octets.allSatisfy({ $0 == 0 }) { return "the unspecified address" }
+            if octets[0] == 169, octets[1] == 254 { return "a link-local address" }
+            return nil
+        }
+        guard text.contains(":"), isIPv6(text), let groups = ipv6Groups(text) else { return nil }
+        if groups == [0, 0, 0, 0, 0, 0, 0, 1] { return "a loopback address" }
+        if groups.allSatisfy({ $0 == 0 }) { return "the unspecified address" }
+        if groups[0] & 0xFFC0 == 0xFE80 { return "a link-local address" }
+        if groups[0...4].allSatisfy({ $0 == 0 }), groups[5] == 0xFFFF {
+            return unreachableAddressKind(mappedIPv4(groups))
+        }
+        return nil
+    }
+
+    /// The eight 16-bit groups of a valid IPv6 address (an embedded IPv4 tail counts as two).
+    private static func ipv6Groups(_ text: String) -> [Int]? {
+        func parse(_ part: Substring) -> [Int]? {
+            guard !part.isEmpty else { return [] }
+            var groups: [Int] = []
+            for piece in part.split(separator: ":", omittingEmptySubsequences: false) {
+                if piece.contains(".") {
+                    let octets = piece.split(separator: ".").compactMap { Int($0) }
+                    guard octets.count == 4 else { return nil }
+                    groups += [octets[0] << 8 | octets[1], octets[2] << 8 | octets[3]]
+                } else {
+                    guard let value = Int(piece, radix: 16) else { return nil }
+                    groups.append(value)
+                }
+            }
+            return groups
+        }
+        let halves = text.components(separatedBy: "::")
+        guard halves.count <= 2, let head = parse(Substring(halves[0])) else { return nil }
+        guard halves.count == 2 else { return head.count == 8 ? head : nil }
+        guard let tail = parse(Substring(halves[1])), head.count + tail.count <= 7 else { return nil }
+        return head + Array(repeating: 0, count: 8 - head.count - tail.count) + tail
+    }
+
+    /// The IPv4 address an IPv4-mapped IPv6 address (`::ffff:a.b.c.d`) stands for.
+    private static func mappedIPv4(_ groups: [Int]) -> String {
+        "\(groups[6] >> 8).\(groups[6] & 0xFF).\(groups[7] >> 8).\(groups[7] & 0xFF)"
     }
 
     static func isIPv4(_ text: String) -> Bool {

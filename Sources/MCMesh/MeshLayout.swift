@@ -7,8 +7,12 @@ import MCTopology
 package enum MeshLayout {
     /// `kustomization.yaml` of a cluster's folder.
     package static let kustomizationFile = "kustomization.yaml"
-    /// The exports Component, below the cluster's folder.
-    package static let exportsComponent = ["exports", "kustomization.yaml"]
+    /// The folder of the exports Components, below the cluster's folder.
+    package static let exportsFolder = "exports"
+    /// The exports Component of one namespace, below the cluster's folder.
+    package static func exportsComponent(namespace: String) -> [String] {
+        [exportsFolder, namespace, kustomizationFile]
+    }
     /// The linkerd-multicluster Helm values of the cluster.
     package static let extensionValuesFile = "linkerd-multicluster.values.yaml"
     /// The folder of cluster-scoped objects.
@@ -114,7 +118,7 @@ package enum MeshLayout {
 
     /// `<cluster>/<namespace or _cluster>/<file>.yaml`: where the tool writes objects.
     package static func isObjectFile(_ path: RelativePath) -> Bool {
-        path.components.count == 3 && path.components[1] != exportsComponent[0] && path.string.hasSuffix(".yaml")
+        path.components.count == 3 && path.components[1] != exportsFolder && path.string.hasSuffix(".yaml")
     }
 
     /// The cluster a path of the rendered folder belongs to (nil for files at its top, such as `.mcapply.json`).

@@ -1,9 +1,10 @@
 import MCBasics
+import MCMesh
 import MCTopology
 import MCYAML
 
 /// The files of a cluster's folder that are not objects: its Kustomization, the exports
-/// Component, and the linkerd-multicluster Helm values.
+/// Components, and the linkerd-multicluster Helm values.
 enum ClusterFiles {
     /// `kustomization.yaml`: every object file of the cluster, sorted.
     static func kustomization(objects: [RenderedObject]) -> YAMLValue {
@@ -14,49 +15,72 @@ enum ClusterFiles {
         ])
     }
 
-    /// `exports/kustomization.yaml`: a Component whose patches label each exported Service with
-    /// the label its mode's selector matches. Nil when the cluster exports nothing.
-    static func exportsComponent(_ exports: [Export]) -> YAMLValue? {
-        let services = exports.flatMap { export in export.services.map { (export, $0.value) } }
-            .sorted { ($0.0.namespace.value, $0.1) < ($1.0.namespace.value, $1.1) }
-        guard !services.isEmpty else { return nil }
-        let patches = services.map { export, service -> YAMLValue in
-            let (key, value) = label(for: export.mode.value)
-            let patch = YAMLWriter.write(.mapping([
-                ("apiVersion", .string("v1")),
-                ("kind", .string("Service")),
-                ("metadata", .mapping([
-                    ("name", .string(service)),
-                    ("namespace", .string(export.namespace.value)),
-                    ("labels", .mapping([(key, .string(value))])),
-                ])),
+    /// `exports/<namespace>/kustomization.yaml`, one per namespace with exports: a Component
+    /// whose patches give each exported Service the labels its modes' selectors match. Patches
+    /// target the Service by name alone, so the Component works for an application whose
+    /// Services carry their namespace and for one whose kustomization sets `namespace:`.
+    static func exportsComponents(_ exports: [Export]) -> [(namespace: String, component: YAMLValue)] {
+        var labels: [String: [String: Set<MirrorLabel>]] = [:]
+        for export in exports {
+            for service in export.services {
+                labels[export.namespace.value, default: [:]][service.value, default: []].insert(.for(export.mode.value))
+            }
+        }
+        return labels.keys.sorted().map { namespace in
+            let services = labels[namespace]!
+            let patches = services.keys.sorted().map { service -> YAMLValue in
+                let pairs = services[service]!.map { ($0.key, $0.value) }
+                let patch = YAMLWriter.write(.mapping([
+                    ("apiVersion", .string("v1")),
+                    ("kind", .string("Service")),
+                    ("metadata", .mapping([("name", .string(service)), ("labels", ObjectBuilder.stringMap(pairs))])),
+                ]))
+                return .mapping([
+                    ("target", .mapping([("version", .string("v1")), ("kind", .string("Service")), ("name", .string(service))])),
+                    ("patch", .string(patch)),
+                ])
+            }
+            return (namespace, .mapping([
+                ("apiVersion", .string("kustomize.config.k8s.io/v1alpha1")),
+                ("kind", .string("Component")),
+                ("patches", .sequence(patches)),
             ]))
-            return .mapping([
-                ("target", .mapping([("version", .string("v1")), ("kind", .string("Service")),
-                                     ("name", .string(service)), ("namespace", .string(export.namespace.value))])),
-                ("patch", .string(patch)),
-            ])
-        }
-        return .mapping([
-            ("apiVersion", .string("kustomize.config.k8s.io/v1alpha1")),
-            ("kind", .string("Component")),
-            ("patches", .sequence(patches)),
-        ])
-    }
-
-    /// The label (and value) the Link's selectors match for each export mode.
-    static func label(for mode: ExportMode) -> (String, String) {
-        switch mode {
-        case .gateway: ("mirror.linkerd.io/exported", "true")
-        case .remoteDiscovery: ("mirror.linkerd.io/exported", "remote-discovery")
-        case .federated: ("mirror.linkerd.io/federated", "member")
         }
     }
 
-    /// `linkerd-multicluster.values.yaml`: one service-mirror controller per link of the cluster,
-    /// sorted by target. Nil when the cluster links nowhere.
-    static func multiclusterValues(links: [(Link, Cluster)]) -> YAMLValue? {
-        guard !links.isEmpty else { return nil }
+    /// `linkerd-multicluster.values.yaml`: the whole configuration of the cluster's
+    /// linkerd-multicluster Helm release (installed in its multicluster namespace), so that the
+    /// chart renders exactly the gateway, identity and probe other clusters' Links point at, and
+    /// nothing of its own defaults that the folder renders itself. One service-mirror controller
+    /// per outgoing link, sorted by target (an empty list when it links nowhere).
+    static func multiclusterValues(for cluster: Cluster, links: [(Link, Cluster)], settings: Settings) -> YAMLValue {
+        var gateway: [(String, YAMLValue)] = [("enabled", .bool(false))]
+        if let own = cluster.gateway, own.namespace.value == cluster.multiclusterNamespace.value {
+            gateway = [
+                ("enabled", .bool(true)),
+                ("name", .string(own.serviceAccount.value)),
+                ("port", .int(own.port.value)),
+                ("probe", .mapping([
+                    ("path", .string(own.probe.path.value)),
+                    ("port", .int(own.probe.port.value)),
+                    ("seconds", .int(Int(GoDuration.seconds(own.probe.period.value) ?? 3))),
+                ])),
+            ]
+        }
+        var values: [(String, YAMLValue)] = [
+            ("linkerdNamespace", .string(cluster.linkerdNamespace.value)),
+            ("identityTrustDomain", .string(cluster.trustDomain.value)),
+            ("gateway", .mapping(gateway)),
+            ("remoteMirrorServiceAccount", .bool(false)),
+        ]
+        var localMirror: [(String, YAMLValue)] = []
+        if !settings.excludedLabels.isEmpty {
+            localMirror.append(("excludedLabels", .string(settings.excludedLabels.map(\.value).joined(separator: ","))))
+        }
+        if !settings.excludedAnnotations.isEmpty {
+            localMirror.append(("excludedAnnotations", .string(settings.excludedAnnotations.map(\.value).joined(separator: ","))))
+        }
+        if !localMirror.isEmpty { values.append(("localServiceMirror", .mapping(localMirror))) }
         let controllers = links.sorted { $0.1.name.value < $1.1.name.value }.map { link, target -> YAMLValue in
             var gateway: [(String, YAMLValue)] = [("enabled", .bool(link.mode.value == .gateway))]
             if link.mode.value == .gateway, let probe = target.gateway?.probe {
@@ -67,6 +91,7 @@ enum ClusterFiles {
                 ("gateway", .mapping(gateway)),
             ])
         }
-        return .mapping([("controllers", .sequence(controllers))])
+        values.append(("controllers", .sequence(controllers)))
+        return .mapping(values)
     }
 }

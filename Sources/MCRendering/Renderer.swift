@@ -21,6 +21,8 @@ package enum Renderer {
             drafts(unit: unit, validated, clusters: clusters).map { RenderedObject($0, header: header) }
         })
         let outgoing = outgoingLinks(topology, clusters: clusters)
+        // Every cluster at either end of a link gets its extension's values.
+        let linked = Set(topology.links.flatMap { [$0.source.value, $0.target.value] })
         let exportsByCluster = Dictionary(grouping: topology.exports, by: \.cluster.value)
         // Then each cluster's folder on all cores: its objects in path order, and its own files.
         // Cluster names are single path components, so the folders in name order are in path order.
@@ -35,11 +37,12 @@ package enum Renderer {
                 files.append(RenderedTree.File(path: RelativePath(components: [cluster] + name), bytes: bytes, digest: Digest.sha256(bytes)))
             }
             add([MeshLayout.kustomizationFile], ClusterFiles.kustomization(objects: objects))
-            if let component = ClusterFiles.exportsComponent(exportsByCluster[cluster] ?? []) {
-                add(MeshLayout.exportsComponent, component)
+            for (namespace, component) in ClusterFiles.exportsComponents(exportsByCluster[cluster] ?? []) {
+                add(MeshLayout.exportsComponent(namespace: namespace), component)
             }
-            if let values = ClusterFiles.multiclusterValues(links: outgoing[cluster] ?? []) {
-                add([MeshLayout.extensionValuesFile], values)
+            if linked.contains(cluster), let own = clusters[cluster] {
+                add([MeshLayout.extensionValuesFile], ClusterFiles.multiclusterValues(for: own, links: outgoing[cluster] ?? [],
+                                                                                     settings: topology.settings))
             }
             return (objects, files.sorted { $0.path < $1.path })
         }

@@ -28,13 +28,13 @@ package struct Export: Sendable {
 }
 
 extension ExportMode {
-    /// Whether a link in `mode` mirrors exports in this mode: gateway by gateway links,
-    /// remote-discovery by remote-discovery links, federated by every link.
+    /// Whether a link in `mode` mirrors exports in this mode: gateway exports by gateway links
+    /// (their Link's `selector`), remote-discovery and federated exports by remote-discovery links
+    /// (`remoteDiscoverySelector`, `federatedServiceSelector`; both need a flat network).
     package func isMirrored(by mode: LinkMode) -> Bool {
         switch self {
         case .gateway: mode == .gateway
-        case .remoteDiscovery: mode == .remoteDiscovery
-        case .federated: true
+        case .remoteDiscovery, .federated: mode == .remoteDiscovery
         }
     }
 }

@@ -33,7 +33,7 @@ private func head(_ repo: String) throws -> String {
         #expect(report["commit"] as? String == (try head(repo)))
         #expect(report["summary"] as? [String: Int] == ["add": 10, "change": 0, "destroy": 0])
         let paths = try git(repo, ["show", "--name-only", "--format=", "HEAD"]).stdout.split(separator: "\n")
-        #expect(paths.count == 15 && paths.allSatisfy { $0.hasPrefix("rendered/") })
+        #expect(paths.count == 16 && paths.allSatisfy { $0.hasPrefix("rendered/") })
         #expect(try git(repo, ["status", "--porcelain", "--", "rendered"]).stdout.isEmpty)
         #expect(try git(repo, ["status", "--porcelain", "topology.yaml"]).stdout == "A  topology.yaml\n", "staged work stays staged, uncommitted")
         #expect(try git(repo, ["fsck", "--strict", "--no-dangling"]).status == 0)

@@ -77,7 +77,7 @@ func temporaryFolder() throws -> String {
 
     @Test func examplesCoverEverySeedScenario() {
         #expect(PackagePaths.exampleNames() == [
-            "cluster1-cluster2", "east-west", "fleet", "london-paris", "trust-anchor-rotation", "workload1-workload2",
+            "cluster1-cluster2", "custom-gateways", "east-west", "fleet", "london-paris", "trust-anchor-rotation", "workload1-workload2",
         ])
     }
 

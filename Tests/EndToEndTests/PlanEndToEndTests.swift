@@ -48,7 +48,7 @@ private func json(_ text: String) throws -> [String: Any] {
         let summary = try #require(document["summary"] as? [String: Any])
         #expect(summary["add"] as? Int == 10 && summary["change"] as? Int == 0 && summary["destroy"] as? Int == 0)
         #expect(summary["clusters"] as? Int == 2 && summary["hasChanges"] as? Bool == true)
-        #expect((document["files"] as? [Any])?.count == 15)
+        #expect((document["files"] as? [Any])?.count == 16)
         #expect((document["drift"] as? [Any])?.isEmpty == true)
         let text = try Command.product("mcplan", ["-C", repo])
         #expect(text.status == 0)

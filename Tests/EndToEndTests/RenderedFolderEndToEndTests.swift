@@ -44,27 +44,29 @@ func repositoryWithExample(_ example: String) throws -> String {
         #expect(again.status == 0 && again.stdout == "No changes. rendered/ is up to date.\n")
     }
 
-    /// An application that includes a cluster's exports Component gets its Services labelled.
-    @Test func exportsComponentLabelsTheMatchingService() throws {
+    /// An application that includes a cluster's exports Component for its namespace gets its
+    /// exported Services labelled, whether they carry their namespace or the application's
+    /// kustomization sets it (`namespace:` overlays); other Services stay as they are.
+    @Test(arguments: [true, false])
+    func exportsComponentLabelsTheMatchingService(servicesCarryTheirNamespace: Bool) throws {
         let repo = try repositoryWithExample("east-west")
         defer { try? FileManager.default.removeItem(atPath: repo) }
         #expect(try Command.product("mcapply", ["-C", repo]).status == 0)
         let app = repo + "/apps/podinfo"
         try FileManager.default.createDirectory(atPath: app, withIntermediateDirectories: true)
+        let namespace = servicesCarryTheirNamespace ? "\n  namespace: test" : ""
         try """
         apiVersion: v1
         kind: Service
         metadata:
-          name: podinfo
-          namespace: test
+          name: podinfo\(namespace)
         spec:
           ports: [{port: 9898}]
         ---
         apiVersion: v1
         kind: Service
         metadata:
-          name: frontend
-          namespace: test
+          name: frontend\(namespace)
         spec:
           ports: [{port: 8080}]
 
@@ -72,8 +74,8 @@ func repositoryWithExample(_ example: String) throws -> String {
         try """
         apiVersion: kustomize.config.k8s.io/v1beta1
         kind: Kustomization
-        resources: [services.yaml]
-        components: [../../rendered/east/exports]
+        \(servicesCarryTheirNamespace ? "" : "namespace: test\n")resources: [services.yaml]
+        components: [../../rendered/east/exports/test]
 
         """.write(toFile: app + "/kustomization.yaml", atomically: true, encoding: .utf8)
         let build = try Command.run("/usr/bin/env", ["kubectl", "kustomize", app])
@@ -82,6 +84,7 @@ func repositoryWithExample(_ example: String) throws -> String {
         let podinfo = try #require(documents.first { $0.contains("name: podinfo") })
         let frontend = try #require(documents.first { $0.contains("name: frontend") })
         #expect(podinfo.contains("mirror.linkerd.io/exported: \"true\""))
+        #expect(podinfo.contains("namespace: test"))
         #expect(!frontend.contains("mirror.linkerd.io/exported"))
     }
 

@@ -70,12 +70,32 @@ import Testing
         .init("remote discovery across namespaces", header + "clusters:\n" + cluster("east", "    linkerdNamespace: l5d\n") + cluster("west") +
               "links:\n  - {source: west, target: east, mode: 1️⃣remote-discovery}\n",
               [Expected(.linkerdNamespaceMismatch, "1", "remote-discovery link between 'west' (Linkerd in 'linkerd') and 'east' (Linkerd in 'l5d')")]),
-        .init("federated export across namespaces", header + "clusters:\n" + cluster("east", "    linkerdNamespace: l5d\n") + cluster("west") +
-              "links:\n  - {source: west, target: east}\nexports:\n  - {cluster: east, namespace: t, service: web, mode: 1️⃣federated}\n",
-              [Expected(.linkerdNamespaceMismatch, "1", "federated export of 'east/t' mirrored by a link between 'west' (Linkerd in 'linkerd') and 'east' (Linkerd in 'l5d')")]),
+        .init("a federated export across namespaces is reported once, at its link", header + "clusters:\n" + cluster("east", "    linkerdNamespace: l5d\n") + cluster("west") +
+              "links:\n  - {source: west, target: east, mode: 1️⃣remote-discovery}\nexports:\n  - {cluster: east, namespace: t, service: web, mode: federated}\n",
+              [Expected(.linkerdNamespaceMismatch, "1", "remote-discovery link between 'west' (Linkerd in 'linkerd') and 'east' (Linkerd in 'l5d')")]),
+        .init("a gateway link across namespaces mirrors no federated export", header + "clusters:\n" + cluster("east", "    linkerdNamespace: l5d\n") + cluster("west") +
+              "links:\n  - {source: west, target: east}\nexports:\n  - {cluster: east, namespace: t, service: web}\n  - {cluster: east, namespace: t, service: web, mode: federated}\n"),
         .init("gateway links may cross namespaces", header + "clusters:\n" + cluster("east", "    linkerdNamespace: l5d\n") + cluster("west") +
               "links:\n  - {source: west, target: east}\nexports:\n  - {cluster: east, namespace: t, service: web}\n"),
     ]
+
+    /// Two clusters sharing `other-root-p256`; `west` also trusts `root-p256`, whose issuer signs east's in the failing cases.
+    static func issuers(east: String, eastAnchors: String, west: String, westAnchors: String, marked: Bool = false) -> String {
+        "apiVersion: mcplan/v1\nkind: Topology\ntrustAnchors:\n  - {name: root, file: certs/root-p256.crt}\n  - {name: other, file: certs/other-root-p256.crt}\n"
+            + "clusters:\n  - name: east\n    trustAnchors: [\(eastAnchors)]\n    issuer: {file: certs/\(east).crt}\n"
+            + "  - name: west\n    trustAnchors: [\(westAnchors)]\n    issuer: {file: certs/\(west).crt}\n"
+            + "links:\n  - \(marked ? "1️⃣" : ""){source: west, target: east, mode: remote-discovery}\n"
+    }
+
+    static let crossIssuers: [RuleCase] = [
+        .init("each issuer signed by a root both trust", issuers(east: "issuer-of-other-root", eastAnchors: "root, other", west: "issuer-of-other-root", westAnchors: "other, root")),
+        .init("half-done rotation: east's issuer is signed by a root west does not trust yet",
+              issuers(east: "issuer-p256", eastAnchors: "root, other", west: "issuer-of-other-root", westAnchors: "other", marked: true),
+              [Expected(.issuerNotTrustedAcrossLink, "1", "the issuer of 'east' is not signed by any anchor 'west' trusts (other); mTLS from 'east' to 'west' fails")]),
+    ]
+
+    @Test(arguments: crossIssuers)
+    func mc215(_ testCase: RuleCase) throws { try check(testCase, rule: IssuersAreTrustedAcrossLinks()) }
 
     @Test(arguments: namespaces)
     func mc214(_ testCase: RuleCase) throws { try check(testCase, rule: DiscoveryStaysWithinOneLinkerdNamespace()) }

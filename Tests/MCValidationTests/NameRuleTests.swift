@@ -40,6 +40,13 @@ import Testing
         .init("service exported twice", header + "clusters:\n" + cluster("east") + cluster("west") +
               "links:\n  - {source: west, target: east}\nexports:\n  - {cluster: east, namespace: test, service: web}\n  - {cluster: east, namespace: test, services: [api, 1️⃣web]}\n",
               [Expected(.duplicateDefinition, "1", "the export of 'web' in 'east/test' is declared twice")]),
+        .init("through the gateway and federated at once is fine", header + "clusters:\n" + cluster("east") + cluster("west") +
+              "links:\n  - {source: west, target: east}\n"
+              + "exports:\n  - {cluster: east, namespace: t, service: web}\n  - {cluster: east, namespace: t, service: web, mode: federated}\n"),
+        .init("remote-discovery and federated at once", header + "clusters:\n" + cluster("east") + cluster("west") +
+              "links:\n  - {source: west, target: east, mode: remote-discovery}\nexports:\n  - {cluster: east, namespace: t, service: web, mode: remote-discovery}\n"
+              + "  - {cluster: east, namespace: t, service: 1️⃣web, mode: federated}\n",
+              [Expected(.duplicateDefinition, "1", "the export of 'web' in 'east/t' is declared twice")]),
         .init("same service in two namespaces is fine", header + "clusters:\n" + cluster("east") + cluster("west") +
               "links:\n  - {source: west, target: east}\nexports:\n  - {cluster: east, namespace: a, service: web}\n  - {cluster: east, namespace: b, service: web}\n"),
         .init("apex split twice", header + "clusters:\n" + cluster("west") +

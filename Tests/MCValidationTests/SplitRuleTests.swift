@@ -25,8 +25,8 @@ import Testing
         .init("federated backend without a federated export", linked + "exports:\n  - {cluster: east, namespace: t, service: web}\n"
               + split("{service: web}, {service: 1️⃣web, federated: true}"),
               [Expected(.backendNotExported, "1", "no cluster exports 'web' as federated in namespace 't'")]),
-        .init("federated backend", linked + "exports:\n  - {cluster: east, namespace: t, service: web, mode: federated}\n"
-              + split("{service: web}, {service: web, federated: true}")),
+        .init("federated backend", mesh + "links:\n  - {source: west, target: east, mode: remote-discovery}\n"
+              + "exports:\n  - {cluster: east, namespace: t, service: web, mode: federated}\n" + split("{service: web}, {service: web, federated: true}")),
     ]
 
     @Test(arguments: exported)
@@ -43,7 +43,15 @@ import Testing
               + "exports:\n  - {cluster: east, namespace: t, service: web, mode: remote-discovery}\n" + split("{service: web}, {service: web, cluster: east}")),
         .init("federated member not linked", mesh + "links:\n  - {source: north, target: east}\n"
               + "exports:\n  - {cluster: east, namespace: t, service: web, mode: federated}\n" + split("{service: web}, {service: web, federated: 1️⃣true}"),
-              [Expected(.backendClusterNotLinked, "1", "'west' links to none of the clusters exporting 'web' as federated")]),
+              [Expected(.backendClusterNotLinked, "1", "'west' has no remote-discovery link to a cluster exporting 'web' as federated")]),
+        .init("federated member linked through the gateway only", linked
+              + "exports:\n  - {cluster: east, namespace: t, service: web, mode: federated}\n" + split("{service: web}, {service: web, federated: 1️⃣true}"),
+              [Expected(.backendClusterNotLinked, "1", "'west' has no remote-discovery link to a cluster exporting 'web' as federated")]),
+        .init("federated member linked in remote-discovery mode", mesh + "links:\n  - {source: west, target: east, mode: remote-discovery}\n"
+              + "exports:\n  - {cluster: east, namespace: t, service: web, mode: federated}\n" + split("{service: web}, {service: web, federated: true}")),
+        .init("one Service exported through the gateway and federated", linked
+              + "exports:\n  - {cluster: east, namespace: t, service: web}\n  - {cluster: east, namespace: t, service: web, mode: federated}\n"
+              + split("{service: web}, {service: web, cluster: east}")),
     ]
 
     @Test(arguments: linkedBackends)
@@ -84,8 +92,16 @@ import Testing
               + split("{service: web}, {service: web, cluster: east}", extra: "failover: {primary: web-east}, ")),
         .init("primary not a backend", linked + split("{service: web}", extra: "failover: {primary: 1️⃣webb}, "),
               [Expected(.unknownFailoverPrimary, "1", "failover primary 'webb' is not a backend of the split; did you mean 'web'?")]),
+        .init("federated failover backend", mesh + "links:\n  - {source: west, target: east, mode: remote-discovery}\n"
+              + "exports:\n  - {cluster: east, namespace: t, service: web, mode: federated}\n"
+              + split("{service: web}, {service: 1️⃣web, federated: true}", extra: "failover: {primary: web}, "),
+              [Expected(.unknownFailoverPrimary, "1", "failover backend 'web-federated' is a federated Service, which has no Endpoints for linkerd-failover to watch")]),
+        .init("remote-discovery failover backend", mesh + "links:\n  - {source: west, target: east, mode: remote-discovery}\n"
+              + "exports:\n  - {cluster: east, namespace: t, service: web, mode: remote-discovery}\n"
+              + split("{service: web}, {service: 1️⃣web, cluster: east}", extra: "failover: {primary: web}, "),
+              [Expected(.unknownFailoverPrimary, "1", "failover backend 'web-east' is a remote-discovery mirror, which has no Endpoints for linkerd-failover to watch")]),
     ]
 
     @Test(arguments: primaries)
-    func mc224(_ testCase: RuleCase) throws { try check(testCase, rule: FailoverPrimaryIsABackend()) }
+    func mc224(_ testCase: RuleCase) throws { try check(testCase, rule: FailoverSplitsCanBeDriven()) }
 }

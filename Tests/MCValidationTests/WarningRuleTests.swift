@@ -11,7 +11,9 @@ import Testing
               [Expected(.unmirroredExport, "1", "the gateway export of 'web', 'api' from 'east' is mirrored by no link")]),
         .init("link in the other mode", two + "links:\n  - {source: west, target: east, mode: remote-discovery}\nexports:\n  - {cluster: 1️⃣east, namespace: t, service: web}\n",
               [Expected(.unmirroredExport, "1", "the gateway export of 'web' from 'east' is mirrored by no link")]),
-        .init("federated is mirrored by any link", two + "links:\n  - {source: west, target: east, mode: remote-discovery}\nexports:\n  - {cluster: east, namespace: t, service: web, mode: federated}\n"),
+        .init("federated is mirrored by a remote-discovery link", two + "links:\n  - {source: west, target: east, mode: remote-discovery}\nexports:\n  - {cluster: east, namespace: t, service: web, mode: federated}\n"),
+        .init("a gateway link mirrors no federated export", two + "links:\n  - {source: west, target: east}\nexports:\n  - {cluster: 1️⃣east, namespace: t, service: web, mode: federated}\n",
+              [Expected(.unmirroredExport, "1", "the federated export of 'web' from 'east' is mirrored by no link")]),
     ]
 
     @Test(arguments: mirrored)

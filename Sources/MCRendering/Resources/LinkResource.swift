@@ -3,7 +3,10 @@ import MCTopology
 import MCYAML
 
 /// The Link (`multicluster.linkerd.io/v1alpha3`) in the source's multicluster namespace. Every
-/// spec scalar is a string, as the CRD requires; gateway fields only in gateway mode.
+/// spec scalar is a string, as the CRD requires. The selectors follow the mode, as the service
+/// mirror reads them (an absent selector matches nothing): a gateway Link carries the gateway
+/// fields and `selector` only; a remote-discovery Link `remoteDiscoverySelector` and
+/// `federatedServiceSelector` only.
 enum LinkResource {
     static func build(_ object: MeshObject, _ link: Link, target: Cluster, settings: Settings) -> ObjectDraft {
         let targetName = target.name.value
@@ -23,13 +26,14 @@ enum LinkResource {
                     ("port", .string(String(gateway.probe.port.value))),
                     ("period", .string(gateway.probe.period.value)),
                 ])),
-                ("selector", selector("mirror.linkerd.io/exported", "true")),
+                ("selector", selector(MirrorLabel.gateway)),
+            ]
+        } else if link.mode.value == .remoteDiscovery {
+            spec += [
+                ("remoteDiscoverySelector", selector(MirrorLabel.remoteDiscovery)),
+                ("federatedServiceSelector", selector(MirrorLabel.federated)),
             ]
         }
-        spec += [
-            ("remoteDiscoverySelector", selector("mirror.linkerd.io/exported", "remote-discovery")),
-            ("federatedServiceSelector", selector("mirror.linkerd.io/federated", "member")),
-        ]
         if !settings.excludedLabels.isEmpty {
             spec.append(("excludedLabels", ObjectBuilder.strings(settings.excludedLabels.map(\.value))))
         }
@@ -39,7 +43,7 @@ enum LinkResource {
         return ObjectDraft(object, body: ObjectBuilder.object(object.id, [("spec", .mapping(spec))]))
     }
 
-    private static func selector(_ key: String, _ value: String) -> YAMLValue {
-        .mapping([("matchLabels", .mapping([(key, .string(value))]))])
+    private static func selector(_ label: MirrorLabel) -> YAMLValue {
+        .mapping([("matchLabels", .mapping([(label.key, .string(label.value))]))])
     }
 }

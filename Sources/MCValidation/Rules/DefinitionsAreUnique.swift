@@ -25,11 +25,21 @@ struct DefinitionsAreUnique: ValidationRule {
             once(["anchor", anchor.name.value], "trust anchor '\(anchor.name.value)'", at: anchor.name.range,
                  hint: "rename one of them or remove the copy")
         }
+        // A Service may be exported through the gateway and as a federated member at once (the
+        // two labels are independent); any other repeat would fight over one label.
+        var exportModes: [[String]: [(ExportMode, SourceRange)]] = [:]
         for export in topology.exports {
             for service in export.services {
-                once(["export", export.cluster.value, export.namespace.value, service.value],
-                     "the export of '\(service.value)' in '\(export.cluster.value)/\(export.namespace.value)'",
-                     at: service.range, hint: "export each service once, in one mode")
+                let key = [export.cluster.value, export.namespace.value, service.value]
+                let mode = export.mode.value
+                let clash = exportModes[key, default: []].first { previous, _ in
+                    Set([previous, mode]) != [.gateway, .federated]
+                }
+                exportModes[key, default: []].append((mode, service.range))
+                guard let (_, first) = clash else { continue }
+                diagnostics.append(.declaredTwice(
+                    "the export of '\(service.value)' in '\(export.cluster.value)/\(export.namespace.value)'", at: service.range,
+                    first: first, hint: "export each service once, in one mode (gateway and federated together are fine)", in: context))
             }
         }
         for split in topology.splits {

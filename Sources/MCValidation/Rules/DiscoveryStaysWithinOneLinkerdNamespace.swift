@@ -17,11 +17,6 @@ struct DiscoveryStaysWithinOneLinkerdNamespace: ValidationRule {
         for link in context.topology.links where link.mode.value == .remoteDiscovery {
             mismatch(link, "remote-discovery link", at: link.mode.range)
         }
-        for export in context.topology.exports where export.mode.value == .federated {
-            for link in context.linksByTarget[export.cluster.value] ?? [] {
-                mismatch(link, "federated export of '\(export.cluster.value)/\(export.namespace.value)' mirrored by a link", at: export.mode.range)
-            }
-        }
     }
 }
 

@@ -24,7 +24,7 @@ extension Diagnostic {
             .unmirroredExport,
             "the \(export.mode.value.rawValue) export of \(services) from '\(export.cluster.value)' is mirrored by no link",
             at: export.cluster.range, label: "no link mirrors it",
-            hint: "link a cluster to '\(export.cluster.value)'" + (export.mode.value == .federated ? "" : " in \(export.mode.value.rawValue) mode")
+            hint: "link a cluster to '\(export.cluster.value)' in \(export.mode.value == .gateway ? "gateway" : "remote-discovery") mode"
                 + ", or remove the export")
     }
 }

@@ -4,7 +4,7 @@ import MCTopology
 
 /// MC221: the split's cluster links to a remote backend's cluster in a mode that mirrors that
 /// export (so the mirror service `<service>-<cluster>` exists); for a federated backend it links
-/// to at least one cluster that exports the service as federated.
+/// in remote-discovery mode to at least one cluster that exports the service as federated.
 struct RemoteBackendsAreLinked: ValidationRule {
     let codes: [DiagnosticCode] = [.backendClusterNotLinked]
 
@@ -33,7 +33,9 @@ struct RemoteBackendsAreLinked: ValidationRule {
                         $0.mode.value == .federated && $0.namespace.value == namespace
                             && $0.services.contains { $0.value == service }
                     }.map(\.cluster.value)
-                    guard !members.isEmpty, !members.contains(where: { context.link(from: source, to: $0) != nil }) else { continue }
+                    guard !members.isEmpty, !members.contains(where: { context.link(from: source, to: $0)?.mode.value == .remoteDiscovery }) else {
+                        continue
+                    }
                     diagnostics.append(.noFederatedMemberLinked(backend, from: source, members: members, context))
                 }
             }
@@ -63,8 +65,10 @@ extension Diagnostic {
 
     fileprivate static func noFederatedMemberLinked(_ backend: Backend, from source: String, members: [String], _ context: ValidationContext) -> Diagnostic {
         context.diagnostic(
-            .backendClusterNotLinked, "'\(source)' links to none of the clusters exporting '\(backend.service.value)' as federated",
+            .backendClusterNotLinked,
+            "'\(source)' has no remote-discovery link to a cluster exporting '\(backend.service.value)' as federated",
             at: backend.federated!.range, label: "no federated member linked",
-            hint: "link '\(source)' to " + members.map { "'\($0)'" }.joined(separator: " or "))
+            hint: "link '\(source)' in remote-discovery mode to " + members.map { "'\($0)'" }.joined(separator: " or ")
+                + " (federated services are mirrored by remote-discovery links only)")
     }
 }
