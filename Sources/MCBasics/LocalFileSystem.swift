@@ -18,18 +18,27 @@ package struct LocalFileSystem: FileSystem {
         guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot == "/" ? "/" : resolvedRoot + "/") else {
             return .escapesRoot
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            return .notAFile
+        // Opened without blocking and checked before reading: a FIFO or a device named by a
+        // `file:` must not hang the run or stream for ever.
+        let descriptor = open(resolved, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            return errno == EACCES ? .unreadable("permission denied") : .unreadable(String(cString: strerror(errno)))
         }
-        guard let handle = FileHandle(forReadingAtPath: resolved) else { return .unreadable("permission denied") }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.read(upToCount: limit + 1) ?? Data()
-            return data.count > limit ? .tooLarge(limit: limit) : .contents([UInt8](data))
-        } catch {
-            return .unreadable(String(describing: error))
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .unreadable(String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .notAFile }
+        guard Int(info.st_size) <= limit else { return .tooLarge(limit: limit) }
+        var bytes = [UInt8](repeating: 0, count: limit + 1)
+        var total = 0
+        while total < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + total, $0.count - total) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { return .unreadable(String(cString: strerror(errno))) }
+            if count == 0 { break }
+            total += count
         }
+        return total > limit ? .tooLarge(limit: limit) : .contents(Array(bytes[..<total]))
     }
 
     private func isDanglingLink(_ path: String) -> Bool {

@@ -54,6 +54,9 @@ package struct ApplyCommand: ParsableCommand {
         let printed = ApplyView(json: output == .json, display: workspace.renderedDisplay).render(result.outcome)
         Console.out(printed.out)
         Console.error(printed.error)
+        // The status tells what the repository holds, so a report that cannot be written changes
+        // it only where nothing was applied anyway.
+        if let reason = Console.outputFailure { Console.error("error: cannot write the report to standard output: \(reason)\n") }
         // Exits instead of returning: the render's tens of thousands of objects then go with the
         // process rather than being freed one by one.
         Self.exit(withError: ExitStatus(result.outcome).map(\.exitCode))

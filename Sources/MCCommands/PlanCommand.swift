@@ -40,6 +40,10 @@ package struct PlanCommand: ParsableCommand {
         case .markdown: Console.out(PlanMarkdownView().render(document))
         case .json: Console.out(JSONOutput.encode(document))
         }
+        if let reason = Console.outputFailure {
+            Console.error("error: cannot write the plan to standard output: \(reason)\n")
+            throw ExitStatus.failure.exitCode
+        }
         guard case .planned(let change) = result.outcome else { throw ExitStatus.failure.exitCode }
         // Exits here instead of returning: the plan's tens of thousands of objects then go with the
         // process rather than being freed one by one (the operation has joined its threads).
