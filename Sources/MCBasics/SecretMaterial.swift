@@ -50,6 +50,37 @@ package enum SecretMaterial: String, Sendable {
         return (findings, secret)
     }
 
+    /// What secret material one value holds, after YAML has resolved its escapes, folding and
+    /// continuation lines: the line detectors over each of its lines (whatever the line breaks),
+    /// and JSON's quoted credential keys (`{"token": "…"}`, a one-line kubeconfig).
+    package static func kind(ofValue text: String) -> SecretMaterial? {
+        if let found = findings(in: Lines.splitOnYAMLBreaks(text)).first { return found.kind }
+        var text = text
+        return text.withUTF8 { bytes in jsonCredential(bytes) ? .credentialField : nil }
+    }
+
+    /// A mapping key whose value is a credential wherever it stands (flow style included).
+    package static func isCredentialKey(_ key: String) -> Bool {
+        credentialKeys.contains(Array(key.utf8))
+    }
+
+    /// `"token"`, `"client-key-data"` or `"password"` followed by `:` and a non-empty string.
+    private static func jsonCredential(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for key in credentialKeys {
+            let quoted = [UInt8(ascii: "\"")] + key + [UInt8(ascii: "\"")]
+            var from = 0
+            while let start = find(quoted, in: bytes, from: from) {
+                var i = skipBlanks(bytes, start + quoted.count)
+                from = start + 1
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { continue }
+                i = skipBlanks(bytes, i + 1)
+                guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\"") else { continue }
+                if bytes[i + 1] != UInt8(ascii: "\"") { return true }
+            }
+        }
+        return false
+    }
+
     /// The byte strings the detectors look for.
     private enum Pattern {
         static let begin = Array("-----BEGIN ".utf8)
@@ -64,13 +95,19 @@ package enum SecretMaterial: String, Sendable {
     // search is an order of magnitude faster than Character-level string searching.
 
     /// `-----BEGIN … PRIVATE KEY-----` (PKCS#1, PKCS#8, EC, OpenSSH, encrypted).
+    /// Every `-----BEGIN` of the line is examined: a certificate and a key can share one line
+    /// (a JSON-style string with `\n` escapes).
     private static func privateKeyBegin(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let begin = find(Pattern.begin, in: bytes, from: 0) else { return nil }
-        let labelStart = begin + Pattern.begin.count
-        guard let end = find(Pattern.dashes, in: bytes, from: labelStart),
-              find(Pattern.privateKey, in: UnsafeBufferPointer(rebasing: bytes[labelStart..<end]), from: 0) != nil
-        else { return nil }
-        return column(ofByte: begin, in: bytes)
+        var from = 0
+        while let begin = find(Pattern.begin, in: bytes, from: from) {
+            let labelStart = begin + Pattern.begin.count
+            if let end = find(Pattern.dashes, in: bytes, from: labelStart),
+               find(Pattern.privateKey, in: UnsafeBufferPointer(rebasing: bytes[labelStart..<end]), from: 0) != nil {
+                return column(ofByte: begin, in: bytes)
+            }
+            from = labelStart
+        }
+        return nil
     }
 
     /// A kubeconfig credential key (`token`, `client-key-data`, `password`) with a value.

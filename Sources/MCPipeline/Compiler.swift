@@ -18,6 +18,11 @@ package struct CompileResult: Sendable {
     package var hasErrors: Bool { diagnostics.hasErrors || validated == nil }
     /// The topology's text, for snippets (none when it could not be read).
     package var sources: [SourceFile] { frontEnd.source.map { [$0] } ?? [] }
+    /// The lines of the topology that hold a secret value, which no snippet may show.
+    package var secretLines: [String: Set<Int>] {
+        let lines = frontEnd.secrets.flatMap(\.lines)
+        return lines.isEmpty ? [:] : [frontEnd.displayPath: Set(lines)]
+    }
 }
 
 /// Reads, loads and validates: SourceFile → YAMLNode → Topology → ValidatedTopology.
@@ -31,8 +36,10 @@ enum Compiler {
         let location = try workspace.location()
         let files = ReferencedFileResolver.resolve(
             topology, base: location.topologyFolder, fileSystem: LocalFileSystem(root: location.root))
-        let result = Validator.validate(ValidationInput(topology: topology, source: frontEnd.source, files: files, now: workspace.now))
-        diagnostics.append(contentsOf: result.diagnostics)
+        let result = Validator.validate(ValidationInput(topology: topology, source: frontEnd.source, files: files, now: workspace.now,
+                                                        secretValues: frontEnd.secrets))
+        // No message quotes a value that holds key or token material, whichever rule wrote it.
+        diagnostics.append(contentsOf: result.diagnostics.map { $0.redacting(frontEnd.secrets.map(\.text)) })
         let validated = frontEnd.hasErrors ? nil : result.validated
         return CompileResult(frontEnd: frontEnd, validated: validated, diagnostics: diagnostics, location: location)
     }

@@ -13,6 +13,8 @@ package struct FrontEndResult: Sendable {
     /// Nil when the file could not be read, parsed, or is not a topology at all.
     package var topology: Topology?
     package var diagnostics: Diagnostics
+    /// The values holding key or token material: MC305, and never quoted by any diagnostic.
+    package var secrets: [SecretValue] = []
 
     package var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -36,13 +38,16 @@ package enum FrontEnd {
         let parsed = YAMLParser.parse(bytes, path: displayPath, limits: limits)
         diagnostics.append(contentsOf: parsed.diagnostics)
         var topology: Topology?
+        var secrets: [SecretValue] = []
         let isEmpty = parsed.diagnostics.contains { $0.code == .unreadableInput }
         if let root = parsed.root, !isEmpty {
+            secrets = SecretValueScanner.scan(root)
             let loaded = TopologyLoader.load(root, path: displayPath)
             diagnostics.append(contentsOf: loaded.diagnostics)
             topology = loaded.topology
         }
-        return FrontEndResult(displayPath: displayPath, source: parsed.source, topology: topology, diagnostics: diagnostics)
+        return FrontEndResult(displayPath: displayPath, source: parsed.source, topology: topology,
+                              diagnostics: diagnostics.redacting(secrets.map(\.text)), secrets: secrets)
     }
 
     private struct ReadProblem: Error {

@@ -9,11 +9,14 @@ package struct ValidationInput: Sendable {
     package var source: SourceFile?
     package var files: [String: ReferencedFile]
     package var now: Date
+    /// The values that hold key or token material, as the loader's scan found them (MC305).
+    package var secretValues: [SecretValue]
 
-    package init(topology: Topology, source: SourceFile?, files: [String: ReferencedFile], now: Date) {
+    package init(topology: Topology, source: SourceFile?, files: [String: ReferencedFile], now: Date, secretValues: [SecretValue] = []) {
         self.topology = topology
         self.source = source
         self.files = files
         self.now = now
+        self.secretValues = secretValues
     }
 }

@@ -11,9 +11,12 @@ package struct DiagnosticTextView {
     /// diagnostic of that file is shown.
     private let secretLines = SecretLineCache()
 
-    package init(sources: [SourceFile], style: TerminalStyle) {
+    /// - Parameter secretLines: lines known to hold secret material beyond what a line shows
+    ///   (values whose escapes or flow style hide it from the line scan), by file path.
+    package init(sources: [SourceFile], style: TerminalStyle, secretLines: [String: Set<Int>] = [:]) {
         self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.style = style
+        self.secretLines.known = secretLines
     }
 
     /// Every diagnostic, a blank line between them, and a closing count.
@@ -104,10 +107,13 @@ extension String {
 /// Memoises `SecretMaterial.secretLines` per file for one view.
 private final class SecretLineCache {
     private var byPath: [String: Set<Int>] = [:]
+    /// Lines the caller knows hold secret material.
+    var known: [String: Set<Int>] = [:]
 
     func lines(of source: SourceFile) -> Set<Int> {
-        if let known = byPath[source.path] { return known }
+        if let found = byPath[source.path] { return found }
         let found = SecretMaterial.secretLines(in: (0..<source.lineCount).map { source.line($0 + 1)! })
+            .union(known[source.path] ?? [])
         byPath[source.path] = found
         return found
     }

@@ -5,6 +5,7 @@ import MCPipeline
 package enum DiagnosticsReport {
     package static func text(_ compiled: CompileResult?, style: TerminalStyle) -> String {
         guard let compiled else { return "" }
-        return DiagnosticTextView(sources: compiled.sources, style: style).render(compiled.diagnostics.sorted)
+        return DiagnosticTextView(sources: compiled.sources, style: style, secretLines: compiled.secretLines)
+            .render(compiled.diagnostics.sorted)
     }
 }

@@ -9,16 +9,25 @@ struct NoSecretMaterial: ValidationRule {
     static let hint = "remove it: the topology and everything it references end up in git; keep keys and credentials in a secret store"
 
     func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
+        var reportedLines = Set<Int>()
         if let source = context.input.source {
             let lines = (0..<source.lineCount).map { source.line($0 + 1)! }
             for finding in SecretMaterial.findings(in: lines) {
                 let start = SourcePosition(line: finding.line, column: finding.column)
                 diagnostics.append(.secretInTopology(finding.kind, at: SourceRange(start: start, end: start), in: context))
+                reportedLines.insert(finding.line)
             }
+        }
+        // Values whose material only shows once YAML has read them (escapes, folding, flow style,
+        // JSON), unless a line of theirs was reported already.
+        for value in context.input.secretValues
+        where !value.lines.contains(where: reportedLines.contains) {
+            diagnostics.append(.secretInTopology(value.kind, at: value.range, in: context))
+            reportedLines.insert(value.range.start.line)
         }
         for path in context.referencingNodes.keys.sorted() {
             guard case .text(let text) = context.input.files[path] else { continue }
-            let findings = SecretMaterial.findings(in: text.split(separator: "\n", omittingEmptySubsequences: false))
+            let findings = SecretMaterial.findings(in: Lines.splitOnYAMLBreaks(text))
             guard let first = findings.first else { continue }
             for node in context.referencingNodes[path]! {
                 diagnostics.append(.secretInFile(path, first, at: node, in: context))
