@@ -37,7 +37,9 @@ package struct DiagnosticTextView {
         let severity = diagnostic.severity == .error
             ? style.paint("error[\(diagnostic.code.rawValue)]", .boldRed)
             : style.paint("warning[\(diagnostic.code.rawValue)]", .boldYellow)
-        var lines = ["\(diagnostic.file):\(start.line):\(start.column): \(severity): \(style.paint(diagnostic.message, .bold))"]
+        // User text is printed with its control characters escaped: a value cannot forge a line.
+        let visible = VisibleText.escaping
+        var lines = ["\(visible(diagnostic.file)):\(start.line):\(start.column): \(severity): \(style.paint(visible(diagnostic.message), .bold))"]
         let gutterWidth = String(start.line).count + 1
         let gutter = String(repeating: " ", count: gutterWidth)
         let caretColor: TerminalStyle.Color = diagnostic.severity == .error ? .boldRed : .boldYellow
@@ -47,19 +49,19 @@ package struct DiagnosticTextView {
             if secretLines.lines(of: source).contains(start.line) {
                 lines.append(style.paint(number + "| ", .boldBlue) + "<redacted>")
             } else {
-                lines.append(style.paint(number + "| ", .boldBlue) + String(text))
+                lines.append(style.paint(number + "| ", .boldBlue) + visible(String(text)))
                 let (pad, width) = caretSpan(of: diagnostic.range, in: text)
                 var marker = style.paint(String(repeating: "^", count: width), caretColor)
-                if let label = diagnostic.label { marker += " " + style.paint(label, caretColor) }
+                if let label = diagnostic.label { marker += " " + style.paint(visible(label), caretColor) }
                 lines.append(style.paint(gutter + "| ", .boldBlue) + pad + marker)
             }
         }
         for note in diagnostic.notes {
-            let at = "\(note.file):\(note.range.start.line):\(note.range.start.column)"
-            lines.append(gutter + style.paint("= note:", .bold) + " \(note.message) (\(at))")
+            let at = "\(visible(note.file)):\(note.range.start.line):\(note.range.start.column)"
+            lines.append(gutter + style.paint("= note:", .bold) + " \(visible(note.message)) (\(at))")
         }
         if let hint = diagnostic.hint {
-            lines.append(gutter + style.paint("= hint:", .cyan) + " " + hint)
+            lines.append(gutter + style.paint("= hint:", .cyan) + " " + visible(hint))
         }
         return lines.joined(separator: "\n") + "\n"
     }

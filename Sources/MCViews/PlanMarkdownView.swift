@@ -1,4 +1,5 @@
 import Foundation
+import MCBasics
 import MCPlanning
 
 /// The plan as a pull-request comment: the summary, a table per cluster, each cluster's changes
@@ -45,15 +46,16 @@ package struct PlanMarkdownView {
 
     /// An invalid topology: the diagnostics, so the pull request shows what to fix.
     private func invalid(_ document: PlanDocument) -> String {
-        var out = "### mcplan\n\n**The topology is invalid; nothing can be planned.**\n\n```\n"
         var listed = ""
+        let visible = VisibleText.escaping
         for record in document.diagnostics {
-            listed += "\(record.file):\(record.line):\(record.column): \(record.severity)[\(record.code)]: \(record.message)\n"
-            if let hint = record.hint { listed += "    hint: \(hint)\n" }
+            listed += "\(visible(record.file)):\(record.line):\(record.column): \(record.severity)[\(record.code)]: \(visible(record.message))\n"
+            if let hint = record.hint { listed += "    hint: \(visible(hint))\n" }
         }
         if listed.count > limit - 200 { listed = String(listed.prefix(limit - 300)) + "\n… (cut; run mcplan for every diagnostic)\n" }
-        out += listed + "```\n"
-        return out
+        // User text stays inside a fence it cannot close.
+        let fence = VisibleText.fence(for: listed)
+        return "### mcplan\n\n**The topology is invalid; nothing can be planned.**\n\n\(fence)\n" + listed + fence + "\n"
     }
 
     private func affectedClusters(_ document: PlanDocument) -> [String] {
@@ -76,7 +78,11 @@ package struct PlanMarkdownView {
             out += "\n"
         }
         let diffs = document.files.filter { $0.path.hasPrefix(cluster + "/") && !$0.diff.isEmpty }.map(\.diff)
-        if !diffs.isEmpty { out += "```diff\n" + diffs.joined() + "```\n\n" }
+        if !diffs.isEmpty {
+            let text = diffs.joined()
+            let fence = VisibleText.fence(for: text)
+            out += fence + "diff\n" + text + fence + "\n\n"
+        }
         return out + "</details>\n\n"
     }
 

@@ -1,3 +1,4 @@
+import MCBasics
 import MCPlanning
 
 /// The plan for a terminal or a CI log (SPEC §4): one section per affected cluster with
@@ -38,7 +39,7 @@ package struct PlanTextView {
         if !document.drift.isEmpty {
             out += style.paint("Drift (changes made outside mcapply):", .boldYellow) + "\n"
             for drift in document.drift {
-                out += "  " + style.paint("!", .yellow) + " \(document.rendered)/\(drift.path): \(drift.detail)\n"
+                out += "  " + style.paint("!", .yellow) + " " + VisibleText.escaping("\(document.rendered)/\(drift.path)") + ": \(drift.detail)\n"
             }
             out += "\n"
         }
@@ -49,9 +50,12 @@ package struct PlanTextView {
         "\(change.kind) " + (change.namespace.map { "\($0)/" } ?? "") + change.name
     }
 
+    /// Each line with its control characters escaped (a committed file may hold anything), then coloured.
     private func colourDiff(_ diff: String) -> String {
-        guard style.isEnabled else { return diff }
-        return diff.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        let escaped = diff.split(separator: "\n", omittingEmptySubsequences: false).map { VisibleText.escaping(String($0)) }
+            .joined(separator: "\n")
+        guard style.isEnabled else { return escaped }
+        return escaped.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             if line.hasPrefix("+++") || line.hasPrefix("---") { return style.paint(String(line), .bold) }
             if line.hasPrefix("@@") { return style.paint(String(line), .cyan) }
             if line.hasPrefix("+") { return style.paint(String(line), .green) }

@@ -1,3 +1,4 @@
+import MCBasics
 import MCMesh
 import MCPlanning
 
@@ -6,7 +7,7 @@ package enum ReasonText {
     /// - Parameter sourcePath: the topology's path, which the entry's line refers to.
     package static func describe(_ reason: ChangeReason, sourcePath: String) -> String {
         switch reason {
-        case .rendered(let origin): "\(describe(origin.entry)) (\(sourcePath):\(origin.range.start.line))"
+        case .rendered(let origin): "\(describe(origin.entry)) (\(VisibleText.escaping(sourcePath)):\(origin.range.start.line))"
         case .removed(let removal): describe(removal)
         }
     }
