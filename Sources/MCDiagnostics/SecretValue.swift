@@ -51,8 +51,9 @@ extension Diagnostic {
 extension Diagnostics {
     /// Every diagnostic redacted of `secrets` (see `Diagnostic.redacting`).
     package func redacting(_ secrets: [String]) -> Diagnostics {
-        var result = Diagnostics()
-        result.append(contentsOf: all.map { $0.redacting(secrets) })
+        guard !secrets.isEmpty else { return self }
+        var result = self
+        result.replaceAll { $0.redacting(secrets) }
         return result
     }
 }

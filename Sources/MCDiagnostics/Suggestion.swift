@@ -1,38 +1,64 @@
-/// Did-you-mean: the closest candidate within a small edit distance, and how messages say it.
+/// Did-you-mean: the closest candidates within a small edit distance (a swap of two neighbours is
+/// one edit), and how messages say it. Bounded: candidates whose length alone rules them out are
+/// skipped without comparing, and at most `maxCandidates` are compared.
 package struct Suggestion: Sendable {
-    /// The likely meant name, if any is close enough.
-    package let candidate: String?
+    package static let maxCandidates = 20_000
+
+    /// The likely meant names, closest first (several when they are equally close), at most three.
+    package let candidates: [String]
+    /// The first of them.
+    package var candidate: String? { candidates.first }
 
     package init(for word: String, among candidates: some Sequence<String>) {
-        candidate = Self.closest(to: word, among: candidates)
+        self.candidates = Self.closestAll(to: word, among: candidates)
     }
 
-    /// "; did you mean 'x'?", or the empty string when nothing is close.
+    /// No suggestion (past a budget, or where none is wanted).
+    package static let none = Suggestion(candidates: [])
+
+    private init(candidates: [String]) {
+        self.candidates = candidates
+    }
+
+    /// "; did you mean 'x'?" (or "'x' or 'y'"), or the empty string when nothing is close.
     package var didYouMean: String {
-        candidate.map { "; did you mean '\($0)'?" } ?? ""
+        guard !candidates.isEmpty else { return "" }
+        return "; did you mean " + candidates.map { "'\($0)'" }.joined(separator: " or ") + "?"
     }
 
-    /// The hint that fixes it with the candidate (`fix`), or `otherwise` when there is none.
+    /// The hint that fixes it with the first candidate (`fix`), or `otherwise` when there is none.
     package func hint(_ fix: (String) -> String, otherwise: String) -> String {
         candidate.map(fix) ?? otherwise
     }
 
     /// The candidate nearest to `word`, if it is close enough to be a likely typo.
     package static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+        closestAll(to: word, among: candidates).first
+    }
+
+    private static func closestAll(to word: String, among candidates: some Sequence<String>) -> [String] {
         let target = Array(word.lowercased().unicodeScalars)
         // Names of one or two characters are too short for a guess to mean anything.
         let limit = target.count < 3 ? 0 : max(1, min(3, target.count / 3))
-        var best: (distance: Int, candidate: String)?
+        guard limit > 0 else { return [] }
+        var best = limit + 1
+        var found: Set<String> = []
+        var compared = 0
         for candidate in candidates where candidate != word {
+            // The edit distance is at least the difference in length.
+            let length = candidate.unicodeScalars.count
+            guard abs(length - target.count) <= min(limit, best), compared < maxCandidates else { continue }
+            compared += 1
             let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars))
             guard distance <= limit else { continue }
-            if best == nil || distance < best!.distance
-                || (distance == best!.distance && candidate < best!.candidate)
-            {
-                best = (distance, candidate)
+            if distance < best {
+                best = distance
+                found = [candidate]
+            } else if distance == best {
+                found.insert(candidate)
             }
         }
-        return best?.candidate
+        return Array(found.sorted().prefix(3))
     }
 
     /// Optimal string alignment distance (a swap of two neighbours counts once).

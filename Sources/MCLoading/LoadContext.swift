@@ -4,7 +4,9 @@ import MCYAML
 /// The diagnostics sink and file path shared by one load.
 final class LoadContext {
     let path: String
-    private(set) var diagnostics: [Diagnostic] = []
+    /// Bounded: a list of a million broken entries keeps a hundred of their diagnostics.
+    private(set) var collected = Diagnostics()
+    var diagnostics: [Diagnostic] { collected.all }
     private(set) var errorCount = 0
 
     init(path: String) {
@@ -15,7 +17,7 @@ final class LoadContext {
         _ code: DiagnosticCode, _ message: String, at range: SourceRange, label: String? = nil,
         notes: [Diagnostic.Note] = [], hint: String? = nil
     ) {
-        diagnostics.append(Diagnostic(code, message, file: path, range: range, label: label, notes: notes, hint: hint))
+        collected.append(Diagnostic(code, message, file: path, range: range, label: label, notes: notes, hint: hint))
         if code.severity == .error { errorCount += 1 }
     }
 

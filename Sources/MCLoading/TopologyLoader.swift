@@ -7,6 +7,8 @@ import MCYAML
 package struct LoadResult: Sendable {
     package var topology: Topology?
     package var diagnostics: [Diagnostic]
+    /// Diagnostics left out by the bounds of `Diagnostics`, by code.
+    package var omitted: [DiagnosticCode: Int] = [:]
 }
 
 /// YAMLNode → `Topology`: the whole format of SPEC §1, all diagnostics of the file at once.
@@ -20,7 +22,7 @@ package enum TopologyLoader {
         let context = LoadContext(path: path)
         guard let fields = Fields(root, field: "topology", owner: "the topology", allowed: topLevelFields, context: context)
         else {
-            return LoadResult(topology: nil, diagnostics: context.diagnostics)
+            return LoadResult(topology: nil, diagnostics: context.diagnostics, omitted: context.collected.omitted)
         }
         checkHeader(fields, context: context)
         let settings = loadSettings(fields, context: context)
@@ -39,7 +41,7 @@ package enum TopologyLoader {
         section(.links) { topology.links = loadLinks(fields, context: context) }
         section(.exports) { topology.exports = loadExports(fields, context: context) }
         section(.splits) { topology.splits = loadSplits(fields, context: context) }
-        return LoadResult(topology: topology, diagnostics: context.diagnostics)
+        return LoadResult(topology: topology, diagnostics: context.diagnostics, omitted: context.collected.omitted)
     }
 
     private static func checkHeader(_ fields: Fields, context: LoadContext) {

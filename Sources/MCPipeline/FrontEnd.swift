@@ -44,6 +44,7 @@ package enum FrontEnd {
             secrets = SecretValueScanner.scan(root)
             let loaded = TopologyLoader.load(root, path: displayPath)
             diagnostics.append(contentsOf: loaded.diagnostics)
+            diagnostics.countOmitted(loaded.omitted)
             topology = loaded.topology
         }
         return FrontEndResult(displayPath: displayPath, source: parsed.source, topology: topology,

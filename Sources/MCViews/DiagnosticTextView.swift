@@ -19,12 +19,17 @@ package struct DiagnosticTextView {
         self.secretLines.known = secretLines
     }
 
-    /// Every diagnostic, a blank line between them, and a closing count.
-    package func render(_ diagnostics: [Diagnostic]) -> String {
+    /// Every diagnostic, a blank line between them, how many of each code were left out, and a
+    /// closing count of them all.
+    package func render(_ diagnostics: [Diagnostic], omitted: [(code: DiagnosticCode, count: Int)] = []) -> String {
         guard !diagnostics.isEmpty else { return "" }
         var out = diagnostics.map(render).joined(separator: "\n")
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
+        for (code, count) in omitted {
+            out += "\n… and \(count.formatted) more \(code.rawValue) \(code.severity == .error ? "error" : "warning")\(count == 1 ? "" : "s")"
+                + " (\(code.summary)), not shown\n"
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count + omitted.filter { $0.code.severity == .error }.map(\.count).reduce(0, +)
+        let warnings = diagnostics.count + omitted.map(\.count).reduce(0, +) - errors
         var counts: [String] = []
         if errors > 0 { counts.append(plural(errors, "error")) }
         if warnings > 0 { counts.append(plural(warnings, "warning")) }
@@ -118,5 +123,18 @@ private final class SecretLineCache {
             .union(known[source.path] ?? [])
         byPath[source.path] = found
         return found
+    }
+}
+
+extension Int {
+    /// With thousands separators: 12,345.
+    fileprivate var formatted: String {
+        let digits = Array(String(self))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += "," }
+            out.append(digit)
+        }
+        return out
     }
 }

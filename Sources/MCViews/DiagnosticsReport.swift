@@ -6,6 +6,6 @@ package enum DiagnosticsReport {
     package static func text(_ compiled: CompileResult?, style: TerminalStyle) -> String {
         guard let compiled else { return "" }
         return DiagnosticTextView(sources: compiled.sources, style: style, secretLines: compiled.secretLines)
-            .render(compiled.diagnostics.sorted)
+            .render(compiled.diagnostics.sorted, omitted: compiled.diagnostics.omittedCounts)
     }
 }

@@ -33,6 +33,13 @@ package enum SourceDecoder {
         if let control = firstControl(body) {
             let (at, scalar) = position(of: control, in: body)
             let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+            if scalar == "\u{2028}" || scalar == "\u{2029}" {
+                let name = scalar == "\u{2028}" ? "line separator" : "paragraph separator"
+                return .refused(Diagnostic(
+                    .unsupportedYAML, "\(name) \(code) is not allowed (YAML reads it as a line break where editors do not)",
+                    file: path, range: at, label: name,
+                    hint: "remove it, or write it as \\u\(String(scalar.value, radix: 16)) inside a double-quoted string"))
+            }
             return .refused(Diagnostic(
                 .unsupportedYAML, "control character \(code) is not allowed", file: path, range: at,
                 label: "control character", hint: "remove it, or write it as an escape inside a double-quoted string"))
@@ -51,6 +58,8 @@ package enum SourceDecoder {
             case 0x00...0x1F, 0x7F: return i
             case 0xC2 where i + 1 < bytes.endIndex && (0x80...0x9F).contains(bytes[i + 1]): return i
             case 0xEF where i + 2 < bytes.endIndex && bytes[i + 1] == 0xBF && (0xBE...0xBF).contains(bytes[i + 2]): return i
+            // U+2028 and U+2029: libyaml breaks lines there, editors and this tool's positions do not.
+            case 0xE2 where i + 2 < bytes.endIndex && bytes[i + 1] == 0x80 && (0xA8...0xA9).contains(bytes[i + 2]): return i
             default: break
             }
             i += 1

@@ -18,6 +18,31 @@ import Testing
     }
 }
 
+/// Did-you-mean is bounded and says when it cannot choose.
+@Suite struct SuggestionBoundsTests {
+    @Test func aSwapOfNeighboursIsOneEdit() {
+        #expect(Suggestion(for: "hub-su", among: ["hub-us", "hub-ap"]).candidates == ["hub-us"])
+    }
+
+    @Test func equallyCloseCandidatesAreAllNamed() {
+        // A swap (hub-us) and a substitution (hub-eu) are one edit each.
+        let suggestion = Suggestion(for: "hub-su", among: ["hub-eu", "hub-us", "hub-ap"])
+        #expect(suggestion.candidates == ["hub-eu", "hub-us"])
+        #expect(suggestion.didYouMean == "; did you mean 'hub-eu' or 'hub-us'?")
+    }
+
+    @Test func candidatesOfAnotherLengthAreNotCompared() {
+        #expect(Suggestion(for: "east", among: ["eastern-europe", "e"]).candidates.isEmpty)
+    }
+
+    /// Many names and many typos: each suggestion compares a bounded number of candidates.
+    @Test func manyCandidatesStayBounded() {
+        let names = (0..<50_000).map { "cluster-\($0)" }
+        let suggestion = Suggestion(for: "clustr-49999", among: names)
+        #expect(suggestion.candidates.count <= 3)
+    }
+}
+
 @Suite struct SourceFileTests {
     @Test func splitsOnEveryLineBreak() {
         let file = SourceFile(path: "x", text: "a\nb\r\nc\rd")

@@ -87,7 +87,7 @@ func loadDiagnostics(_ text: String) -> [Diagnostic] {
         .init(name: "bad link mode", yaml: header + "clusters: []\nlinks:\n  - {source: a, target: b, mode: 1️⃣remote}\n",
               code: .invalidValue, message: "invalid mode 'remote'"),
         .init(name: "bad route API", yaml: header + "clusters: []\nsettings:\n  routeAPI: 1️⃣split.smi-spec.io/v1alpha3\n",
-              code: .invalidValue, message: "invalid routeAPI 'split.smi-spec.io/v1alpha3'; did you mean 'split.smi-spec.io/v1alpha1'?"),
+              code: .invalidValue, message: "invalid routeAPI 'split.smi-spec.io/v1alpha3'; did you mean 'split.smi-spec.io/v1alpha1' or 'split.smi-spec.io/v1alpha2'?"),
         .init(name: "bad export mode", yaml: header + "clusters: []\nexports:\n  - {cluster: a, namespace: n, service: s, mode: 1️⃣federate}\n",
               code: .invalidValue, message: "invalid mode 'federate'; did you mean 'federated'?"),
         .init(name: "port out of range", yaml: header + anchors + "clusters:\n  - name: a\n    trustAnchors: [root]\n    gateway: {address: 10.0.0.1, port: 1️⃣0}\n",

@@ -149,6 +149,18 @@ private func codes(_ result: YAMLParseResult) -> [String] { result.diagnostics.m
         #expect(result.source == nil)
     }
 
+    /// LS and PS are refused with their position counted as an editor counts it (no line break).
+    @Test(arguments: [
+        ("a: 1 # note\u{2028}more\nb: 2\n", SourcePosition(line: 1, column: 12), "line separator U+2028"),
+        ("a: 1\nb: x\u{2029}y\n", SourcePosition(line: 2, column: 5), "paragraph separator U+2029"),
+    ])
+    func lineAndParagraphSeparatorsAreRefused(text: String, at location: SourcePosition, name: String) {
+        let result = parse(text)
+        #expect(codes(result) == ["MC103"])
+        #expect(result.diagnostics[0].range.start == location)
+        #expect(result.diagnostics[0].message == "\(name) is not allowed (YAML reads it as a line break where editors do not)")
+    }
+
     @Test func tabsAndLineBreaksAreNotControlCharacters() {
         #expect(parse("a: \"x\ty\"\r\n").diagnostics.isEmpty)
     }

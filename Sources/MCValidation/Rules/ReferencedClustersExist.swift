@@ -8,9 +8,13 @@ struct ReferencedClustersExist: ValidationRule {
     func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         let known = context.topology.clusters.map(\.name.value)
         var seen = Set<SourceRange>()
+        var reported = 0
         func require(_ name: Located<String>, _ role: String) {
             guard context.clusters[name.value] == nil, seen.insert(name.range).inserted else { return }
-            diagnostics.append(.unknownCluster(name, role, suggestion: Suggestion(for: name.value, among: known), in: context))
+            // Only the diagnostics that will be kept get a suggestion: each costs a pass over every cluster.
+            reported += 1
+            let suggestion = reported <= Diagnostics.perCode ? Suggestion(for: name.value, among: known) : .none
+            diagnostics.append(.unknownCluster(name, role, suggestion: suggestion, in: context))
         }
         for link in context.topology.links {
             require(link.source, "link source")
