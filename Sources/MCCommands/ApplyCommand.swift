@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MCPipeline
 import MCViews
 
@@ -42,7 +43,10 @@ package struct ApplyCommand: ParsableCommand {
         if let author, !ApplyRequest.isAuthor(author) {
             throw ValidationError("--author must look like \"Name <email>\"")
         }
-        if !commit, message != nil || author != nil || branch != nil {
+        if let message, message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("-m must not be empty (git refuses empty messages; leave -m out for the default one)")
+        }
+                if !commit, message != nil || author != nil || branch != nil {
             throw ValidationError("-m, --author and --branch only make sense with --commit")
         }
     }
@@ -52,6 +56,7 @@ package struct ApplyCommand: ParsableCommand {
         let result = ApplyOperation(workspace: workspace, request: request).run()
         Console.error(DiagnosticsReport.text(result.compiled, style: common.style(.standardError)))
         let printed = ApplyView(json: output == .json, display: workspace.renderedDisplay).render(result.outcome)
+        if output == .json, case .failed(let error) = result.outcome { Console.out(ErrorReport(error.message).json) }
         Console.out(printed.out)
         Console.error(printed.error)
         // The status tells what the repository holds, so a report that cannot be written changes

@@ -29,7 +29,7 @@ package struct PlanCommand: ParsableCommand {
     package func run() throws {
         let workspace = try common.workspace()
         let result = PlanOperation(workspace: workspace, base: base).run()
-        if output != .json { Console.error(DiagnosticsReport.text(result.compiled, style: common.style(.standardError))) }
+        if output != .json { Console.error(DiagnosticsReport.text(result.compiled, style: common.style(.standardError), outcome: "nothing was planned")) }
         if case .failed(let error) = result.outcome { return try fail(error) }
         let document = PlanDocument(result, toolName: "mcplan", toolVersion: workspace.toolVersion, rendered: workspace.renderedDisplay)
         if let out {
@@ -51,6 +51,7 @@ package struct PlanCommand: ParsableCommand {
     }
 
     private func fail(_ error: EnvironmentError) throws {
+        if output == .json { Console.out(ErrorReport(error.message).json) }
         Console.error("error: \(error.message)\n")
         throw ExitStatus.failure.exitCode
     }

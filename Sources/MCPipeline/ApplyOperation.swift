@@ -43,17 +43,17 @@ package struct FolderWrite: Sendable {
     package var change: Int
     package var destroy: Int
     package var changed: Bool
-    /// Clusters the render holds.
+    /// Clusters whose folder had a file written or removed.
     package var clusters: Int
 
-    init(_ summary: FolderWriteSummary, clusters: Int) {
+    init(_ summary: FolderWriteSummary) {
         written = (summary.created + summary.updated).sorted().map(\.string)
         removed = summary.removed.map(\.string)
         add = summary.created.filter(MeshLayout.isObjectFile).count
         change = summary.updated.filter(MeshLayout.isObjectFile).count
         destroy = summary.removed.filter(MeshLayout.isObjectFile).count
         changed = summary.changed
-        self.clusters = clusters
+        clusters = Set((summary.created + summary.updated + summary.removed).compactMap(MeshLayout.cluster(of:))).count
     }
 }
 
@@ -145,7 +145,7 @@ package final class ApplyOperation {
         if tree.clusters.isEmpty, !request.allowEmpty, disk.holdsClusterFolders || target?.baseFiles.isEmpty == false {
             return .refused(.emptyRender)
         }
-        let write = FolderWrite(try environment { try disk.replace(with: tree) }, clusters: tree.clusters.count)
+        let write = FolderWrite(try environment { try disk.replace(with: tree) })
         FaultPoint.reach("after-write")
         guard let target, let repository else { return .written(write) }
         let plan = Planner.plan(previous: PlanBase(files: target.baseFiles), rendered: tree, folder: folder.relative.string,

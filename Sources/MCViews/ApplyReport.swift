@@ -65,11 +65,12 @@ package struct ApplyView {
             }
             guard write.changed else { return ("No changes. \(display)/ is up to date.\n", "") }
             return ("Wrote \(display)/: \(PlanSummary.counts(add: write.add, change: write.change, destroy: write.destroy)) "
-                + "(\(write.written.count) files written, \(write.removed.count) removed) across \(write.clusters) clusters.\n", "")
+                + "(\(write.written.count) file\(write.written.count == 1 ? "" : "s") written, \(write.removed.count) removed) "
+                + "across \(PlanSummary.clusters(write.clusters)).\n", "")
         case .committed(let commit, let branch, let plan, let write):
             if json { return (report("committed", commit: commit, branch: branch, counts: (plan.add, plan.change, plan.destroy), write), "") }
             return ("Committed \(String(commit.prefix(12))) on \(branch): \(PlanSummary.counts(add: plan.add, change: plan.change, destroy: plan.destroy)) "
-                + "across \(plan.changedClusters.count) clusters.\n", "")
+                + "across \(PlanSummary.clusters(plan.changedClusters.count)).\n", "")
         case .alreadyCommitted(let branch, let write):
             if json { return (report("no-changes", commit: nil, branch: branch, counts: (0, 0, 0), write), "") }
             return ("No changes. \(branch) already holds this render; nothing to commit.\n", "")
@@ -80,4 +81,16 @@ package struct ApplyView {
         JSONOutput.encode(ApplyReport(action: action, commit: commit, branch: branch,
                                       summary: .init(add: counts.0, change: counts.1, destroy: counts.2), files: .init(write)))
     }
+}
+
+/// A runtime failure as JSON, for `-o json` callers: `{formatVersion, error}`.
+package struct ErrorReport: Encodable {
+    var formatVersion = "1.0"
+    var error: String
+
+    package init(_ message: String) {
+        error = message
+    }
+
+    package var json: String { JSONOutput.encode(self) }
 }

@@ -21,7 +21,9 @@ package struct DiagnosticTextView {
 
     /// Every diagnostic, a blank line between them, how many of each code were left out, and a
     /// closing count of them all.
-    package func render(_ diagnostics: [Diagnostic], omitted: [(code: DiagnosticCode, count: Int)] = []) -> String {
+    /// - Parameter outcome: what the errors mean for the run, after the count ("nothing was written").
+    package func render(_ diagnostics: [Diagnostic], omitted: [(code: DiagnosticCode, count: Int)] = [],
+                        outcome: String = "nothing was written") -> String {
         guard !diagnostics.isEmpty else { return "" }
         var out = diagnostics.map(render).joined(separator: "\n")
         for (code, count) in omitted {
@@ -33,7 +35,7 @@ package struct DiagnosticTextView {
         var counts: [String] = []
         if errors > 0 { counts.append(plural(errors, "error")) }
         if warnings > 0 { counts.append(plural(warnings, "warning")) }
-        out += "\n" + counts.joined(separator: " and ") + (errors > 0 ? "; nothing was written" : "") + "\n"
+        out += "\n" + counts.joined(separator: " and ") + (errors > 0 ? "; " + outcome : "") + "\n"
         return out
     }
 

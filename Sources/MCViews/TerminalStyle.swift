@@ -1,5 +1,5 @@
-/// ANSI colour, decided once per run: only on a terminal, never with `NO_COLOR`, `TERM=dumb` or
-/// `--no-color`.
+/// ANSI colour, decided once per run: only on a terminal (or when forced), never with `NO_COLOR`,
+/// `TERM=dumb` or `--no-color`.
 package struct TerminalStyle: Sendable {
     package var isEnabled: Bool
 
@@ -9,10 +9,13 @@ package struct TerminalStyle: Sendable {
 
     package static let plain = TerminalStyle(isEnabled: false)
 
+    /// `NO_COLOR` and `--no-color` always win; `FORCE_COLOR` or `CLICOLOR_FORCE` (set, not `0`)
+    /// colour output that is not a terminal (a CI log that renders ANSI).
     package static func decide(isTerminal: Bool, noColorFlag: Bool, environment: [String: String]) -> TerminalStyle {
-        let disabled = noColorFlag || environment["NO_COLOR"].map { !$0.isEmpty } == true
-            || environment["TERM"] == "dumb"
-        return TerminalStyle(isEnabled: isTerminal && !disabled)
+        func isSet(_ name: String) -> Bool { environment[name].map { !$0.isEmpty && $0 != "0" } == true }
+        if noColorFlag || environment["NO_COLOR"].map({ !$0.isEmpty }) == true { return TerminalStyle(isEnabled: false) }
+        if isSet("FORCE_COLOR") || isSet("CLICOLOR_FORCE") { return TerminalStyle(isEnabled: true) }
+        return TerminalStyle(isEnabled: isTerminal && environment["TERM"] != "dumb")
     }
 
     package enum Color: String, Sendable {

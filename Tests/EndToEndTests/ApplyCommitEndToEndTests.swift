@@ -213,3 +213,44 @@ private func head(_ repo: String) throws -> String {
         #expect(try git(repo, ["log", "--format=%s"]).stdout == "mcapply: 10 to add, 0 to change, 0 to destroy\ntopology\n")
     }
 }
+
+/// Small CLI behaviours users rely on.
+@Suite struct CommandLineBehaviourTests {
+    @Test func anEmptyMessageIsBadUsage() throws {
+        let repo = try repositoryWithExample("east-west")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let result = try Command.product("mcapply", ["-C", repo, "--commit", "-m", " "])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("-m must not be empty"))
+    }
+
+    /// Counts say what changed: one cluster, in the singular.
+    @Test func reportsCountTheClustersThatChanged() throws {
+        let repo = try repositoryWithExample("east-west")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try Command.product("mcapply", ["-C", repo]).status == 0)
+        try FileManager.default.removeItem(atPath: repo + "/rendered/west/kustomization.yaml")
+        let again = try Command.product("mcapply", ["-C", repo])
+        #expect(again.stdout.hasSuffix("(1 file written, 0 removed) across 1 cluster.\n"), "\(again.stdout)")
+    }
+
+    @Test func runtimeErrorsAreJSONWithJSONOutput() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: PackagePaths.examples + "/london-paris/topology.yaml", toPath: folder + "/topology.yaml")
+        try FileManager.default.copyItem(atPath: PackagePaths.examples + "/london-paris/certs", toPath: folder + "/certs")
+        let plan = try Command.product("mcplan", ["-C", folder, "-o", "json"])
+        #expect(plan.status == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
+        #expect(document["formatVersion"] as? String == "1.0")
+        #expect((document["error"] as? String)?.contains("is not inside a git work tree") == true)
+    }
+
+    @Test func colourCanBeForcedAndNoColorWins() throws {
+        let fixtures = PackagePaths.root + "/Tests/EndToEndTests/Fixtures"
+        let forced = try Command.product("mcplan", ["-f", "many-errors.yaml"], in: fixtures, environment: ["FORCE_COLOR": "1"])
+        #expect(forced.stderr.contains("\u{1B}["))
+        let both = try Command.product("mcplan", ["-f", "many-errors.yaml"], in: fixtures, environment: ["FORCE_COLOR": "1", "NO_COLOR": "1"])
+        #expect(!both.stderr.contains("\u{1B}["))
+    }
+}
