@@ -54,9 +54,18 @@ package enum SecretMaterial: String, Sendable {
     /// continuation lines: the line detectors over each of its lines (whatever the line breaks),
     /// and JSON's quoted credential keys (`{"token": "…"}`, a one-line kubeconfig).
     package static func kind(ofValue text: String) -> SecretMaterial? {
-        if let found = findings(in: Lines.splitOnYAMLBreaks(text)).first { return found.kind }
         var text = text
+        // Every value of a topology is asked: most are short names that hold none of the words
+        // any detector starts from, and are passed over on one scan of their bytes.
+        guard text.withUTF8({ mightHold($0) }) else { return nil }
+        if let found = findings(in: Lines.splitOnYAMLBreaks(text)).first { return found.kind }
         return text.withUTF8 { bytes in jsonCredential(bytes) ? .credentialField : nil }
+    }
+
+    /// Whether the bytes hold a word some detector starts from.
+    private static func mightHold(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        find(Pattern.begin, in: bytes, from: 0) != nil || find(Pattern.tokenStart, in: bytes, from: 0) != nil
+            || credentialKeys.contains { find($0, in: bytes, from: 0) != nil }
     }
 
     /// A mapping key whose value is a credential wherever it stands (flow style included).
