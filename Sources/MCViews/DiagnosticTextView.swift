@@ -1,3 +1,4 @@
+import Foundation
 import MCBasics
 import MCDiagnostics
 
@@ -70,8 +71,20 @@ package struct DiagnosticTextView {
         if let hint = diagnostic.hint {
             lines.append(gutter + style.paint("= hint:", .cyan) + " " + visible(hint))
         }
+        lines.append(gutter + style.paint("= help:", .cyan) + " " + Self.documentation(of: diagnostic.code))
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// Where a code is explained: its section of docs/diagnostics.md, or under `MCPLAN_DOCS_URL`
+    /// when set (a published copy).
+    static func documentation(of code: DiagnosticCode) -> String {
+        (documentationBase ?? "docs/diagnostics.md") + "#" + code.rawValue.lowercased()
+    }
+
+    private static let documentationBase: String? = {
+        guard let base = ProcessInfo.processInfo.environment["MCPLAN_DOCS_URL"], !base.isEmpty else { return nil }
+        return base
+    }()
 
     /// The whitespace before the carets (tabs kept so they line up) and the caret count: the whole
     /// range on its first line, at least one; wide (East Asian) characters take two cells.

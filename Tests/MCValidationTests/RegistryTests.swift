@@ -61,6 +61,10 @@ import Testing
         let sections = text.components(separatedBy: "\n## ").dropFirst()
         let documented = sections.compactMap { $0.split(separator: " ").first.map(String.init) }
         #expect(documented == DiagnosticCode.allCases.map(\.rawValue).sorted())
+        // Every text diagnostic ends with `= help: docs/diagnostics.md#mcNNN`: the anchor must exist.
+        for code in DiagnosticCode.allCases {
+            #expect(text.contains("<a id=\"\(code.rawValue.lowercased())\"></a>\n\n## \(code.rawValue) "), "\(code.rawValue) has no anchor")
+        }
         for section in sections {
             #expect(section.contains("```yaml"), "\(section.prefix(5)) has a failing example")
             #expect(section.contains("**Fix:**"), "\(section.prefix(5)) says how to fix it")
