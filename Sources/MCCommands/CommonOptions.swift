@@ -9,6 +9,10 @@ struct CommonOptions: ParsableArguments {
             help: "The topology file, or - for standard input.")
     var topology = "topology.yaml"
 
+    @Option(help: ArgumentHelp("With -f -: read standard input as if it were the topology at PATH (headers, diagnostics, file: paths).",
+                               valueName: "path"))
+    var stdinPath: String?
+
     @Option(help: ArgumentHelp("The rendered folder (default: rendered/ at the repository root).", valueName: "dir"))
     var rendered: String?
 
@@ -19,6 +23,12 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Never colour the output.")
     var noColor = false
 
+    func validate() throws {
+        if stdinPath != nil, topology != FrontEnd.standardInput {
+            throw ValidationError("--stdin-path names standard input: use it with -f -")
+        }
+    }
+
     /// Applies `-C` (every other relative path then resolves against it) and finds the workspace;
     /// a bad clock setting exits 1 with its message.
     func workspace() throws -> Workspace {
@@ -27,7 +37,7 @@ struct CommonOptions: ParsableArguments {
             throw ValidationError("cannot change to directory '\(repo)'")
         }
         do {
-            return try Workspace(topologyPath: topology, rendered: rendered, environment: ProcessInfo.processInfo.environment)
+            return try Workspace(topologyPath: topology, stdinPath: stdinPath, rendered: rendered, environment: ProcessInfo.processInfo.environment)
         } catch {
             Console.error("error: \(error.message)\n")
             throw ExitStatus.failure.exitCode

@@ -28,7 +28,7 @@ package struct CompileResult: Sendable {
 /// Reads, loads and validates: SourceFile → YAMLNode → Topology → ValidatedTopology.
 enum Compiler {
     static func compile(_ workspace: Workspace) throws(EnvironmentError) -> CompileResult {
-        let frontEnd = FrontEnd.run(topologyPath: workspace.topologyPath)
+        let frontEnd = FrontEnd.run(topologyPath: workspace.topologyPath, stdinPath: workspace.stdinPath)
         var diagnostics = frontEnd.diagnostics
         guard let topology = frontEnd.topology else {
             return CompileResult(frontEnd: frontEnd, validated: nil, diagnostics: diagnostics, location: nil)

@@ -24,8 +24,9 @@ package enum FrontEnd {
     /// The path meaning standard input.
     package static let standardInput = "-"
 
-    package static func run(topologyPath: String, limits: YAMLLimits = .standard) -> FrontEndResult {
-        let displayPath = topologyPath == standardInput ? "<stdin>" : topologyPath
+    /// - Parameter stdinPath: for standard input, the path to name it by (`--stdin-path`).
+    package static func run(topologyPath: String, stdinPath: String? = nil, limits: YAMLLimits = .standard) -> FrontEndResult {
+        let displayPath = topologyPath == standardInput ? stdinPath ?? "<stdin>" : topologyPath
         var diagnostics = Diagnostics()
         let bytes: [UInt8]
         switch read(topologyPath, displayPath: displayPath, limit: limits.maxBytes) {

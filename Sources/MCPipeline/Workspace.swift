@@ -23,12 +23,18 @@ package final class Workspace: Sendable {
     package var isStandardInput: Bool { topologyPath == FrontEnd.standardInput }
 
     /// - Throws: when `MCPLAN_NOW` is set but is no time; nothing else fails here.
-    package init(topologyPath: String, rendered: String?, environment: [String: String]) throws(EnvironmentError) {
+    /// With `-f -`: the path the topology is read as if it were at (`--stdin-path`), for file
+    /// headers, diagnostics and `file:` paths; nil reads it as `<stdin>` at the repository root.
+    package let stdinPath: String?
+
+    package init(topologyPath: String, stdinPath: String? = nil, rendered: String?, environment: [String: String]) throws(EnvironmentError) {
         self.topologyPath = topologyPath
+        self.stdinPath = topologyPath == FrontEnd.standardInput ? stdinPath : nil
         renderedArgument = rendered
         now = try CurrentTime.resolve(environment: environment)
+        let asIf = self.stdinPath
         located = Result { () throws(EnvironmentError) in
-            try RepositoryLocation.locate(topologyPath: topologyPath, isStandardInput: topologyPath == FrontEnd.standardInput)
+            try RepositoryLocation.locate(topologyPath: asIf ?? topologyPath, isStandardInput: asIf == nil && topologyPath == FrontEnd.standardInput)
         }
     }
 

@@ -107,6 +107,22 @@ func temporaryFolder() throws -> String {
         #expect(good.stdout == "Plan: 0 to add, 0 to change, 0 to destroy across 0 clusters.\n")
     }
 
+    /// `--stdin-path` reads standard input as the committed topology: an up-to-date folder plans
+    /// no change (without it every header would name `<stdin>`), and diagnostics name the path.
+    @Test func standardInputCanStandForTheTopologyFile() throws {
+        let repo = try repositoryWithExample("east-west")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try Command.product("mcapply", ["-C", repo, "--commit"]).status == 0)
+        let text = try String(contentsOfFile: repo + "/topology.yaml", encoding: .utf8)
+        let asFile = try Command.product("mcplan", ["-f", "-", "--stdin-path", "topology.yaml"], in: repo, input: text)
+        #expect(asFile.status == 0, "\(asFile.stderr)")
+        #expect(asFile.stdout.hasSuffix("No changes. The rendered folder is up to date.\n"))
+        let bad = try Command.product("mcplan", ["-f", "-", "--stdin-path", "topology.yaml"], in: repo, input: text + "oops: 1\n")
+        #expect(bad.stderr.hasPrefix("topology.yaml:"), "\(bad.stderr)")
+        let misuse = try Command.product("mcplan", ["--stdin-path", "topology.yaml"], in: repo)
+        #expect(misuse.status == 64)
+    }
+
     /// With `-f -`, `file:` paths resolve against the repository's root, wherever mcplan runs.
     @Test func standardInputResolvesFilesAgainstTheRepositoryRoot() throws {
         let repo = try temporaryFolder()
