@@ -24,16 +24,32 @@ package struct PlanCommand: ParsableCommand {
     @Flag(help: "Exit 2 when there are changes (0 when there are none).")
     var detailedExitcode = false
 
+    @Flag(help: "Only validate the topology (no git needed): all diagnostics, exit 0 or 1. For editors and pre-commit.")
+    var check = false
+
     package init() {}
+
+    package func validate() throws {
+        if check, out != nil || detailedExitcode {
+            throw ValidationError("--check only validates: --out and --detailed-exitcode need a plan")
+        }
+    }
 
     package func run() throws {
         let workspace = try common.workspace()
-        let result = PlanOperation(workspace: workspace, base: base).run()
+        let result = check ? CheckOperation(workspace: workspace).run() : PlanOperation(workspace: workspace, base: base).run()
         if output != .json { Console.error(DiagnosticsReport.text(result.compiled, style: common.style(.standardError), outcome: "nothing was planned")) }
         if case .failed(let error) = result.outcome { return try fail(error) }
         let document = PlanDocument(result, toolName: "mcplan", toolVersion: workspace.toolVersion, rendered: workspace.renderedDisplay)
         if let out {
             do { try SavedPlan.write(JSONOutput.encode(document), to: out) } catch { return try fail(error) }
+        }
+        if check {
+            if output == .json { Console.out(JSONOutput.encode(document)) }
+            if output == .markdown { Console.out(PlanMarkdownView().render(document)) }
+            if case .checked = result.outcome, output == .text { Console.out("Valid: \(document.topology.path) has no errors.\n") }
+            if let reason = Console.outputFailure { Console.error("error: cannot write to standard output: \(reason)\n") }
+            Self.exit(withError: result.outcome.isChecked && Console.outputFailure == nil ? nil : ExitStatus.failure.exitCode)
         }
         switch output {
         case .text: if case .planned = result.outcome { Console.out(PlanTextView(style: common.style(.standardOutput)).render(document)) }

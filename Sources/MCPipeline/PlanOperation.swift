@@ -16,6 +16,8 @@ package struct PlannedChange: Sendable {
 /// How a plan ended.
 package enum PlanOutcome: Sendable {
     case planned(PlannedChange)
+    /// `--check`: the topology is valid (nothing was planned).
+    case checked
     /// The topology has errors: the diagnostics say which.
     case invalid
     /// The environment failed (the repository, a file, the clock).
@@ -91,5 +93,31 @@ package final class PlanOperation {
                 repository: repository, folder: folder, commit: commit, snapshot: try repository.snapshot(of: folder, at: commit),
                 uncommitted: try repository.uncommittedChanges(under: folder))
         }
+    }
+}
+
+/// `mcplan --check`: validates the topology alone, no repository needed (editors, pre-commit
+/// hooks). Nothing is rendered or read from git.
+package final class CheckOperation {
+    private let workspace: Workspace
+
+    package init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    package func run() -> PlanResult {
+        do {
+            let compiled = try Compiler.compile(workspace)
+            return PlanResult(compiled: compiled, outcome: compiled.hasErrors ? .invalid : .checked)
+        } catch {
+            return PlanResult(compiled: nil, outcome: .failed(error))
+        }
+    }
+}
+
+extension PlanOutcome {
+    /// Whether `--check` found the topology valid.
+    package var isChecked: Bool {
+        if case .checked = self { true } else { false }
     }
 }

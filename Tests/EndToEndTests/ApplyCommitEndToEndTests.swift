@@ -254,3 +254,27 @@ private func head(_ repo: String) throws -> String {
         #expect(!both.stderr.contains("\u{1B}["))
     }
 }
+
+/// `mcplan --check`: validation alone, outside git too, for editors and pre-commit hooks.
+@Suite struct CheckModeTests {
+    @Test func validatesWithoutARepository() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["topology.yaml", "certs"] {
+            try FileManager.default.copyItem(atPath: PackagePaths.examples + "/east-west/" + name, toPath: folder + "/" + name)
+        }
+        let valid = try Command.product("mcplan", ["-C", folder, "--check"])
+        #expect(valid.status == 0, "\(valid.stderr)")
+        #expect(valid.stdout == "Valid: topology.yaml has no errors.\n")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/rendered"))
+        try "apiVersion: mcplan/v1\nkind: Topology\nclusters:\n  - {name: East, trustAnchors: [root]}\n".write(
+            toFile: folder + "/topology.yaml", atomically: true, encoding: .utf8)
+        let invalid = try Command.product("mcplan", ["-C", folder, "--check"])
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.contains("error[MC200]"))
+        let json = try Command.product("mcplan", ["-C", folder, "--check", "-o", "json"])
+        #expect(json.status == 1)
+        #expect(json.stdout.contains("\"MC200\""))
+        #expect(try Command.product("mcplan", ["-C", folder, "--check", "--detailed-exitcode"]).status == 64)
+    }
+}
