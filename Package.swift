@@ -57,6 +57,8 @@ let package = Package(
         ]),
         .executableTarget(name: "mcplan", dependencies: ["MCCommands"]),
         .executableTarget(name: "mcapply", dependencies: ["MCCommands"]),
+        // The fuzz target (make fuzz builds it with libFuzzer); built plainly it replays inputs.
+        .executableTarget(name: "mcfuzz", dependencies: ["MCPipeline"]),
 
         module("MCTestSupport", ["MCDiagnostics"]),
         .testTarget(name: "MCDiagnosticsTests", dependencies: ["MCDiagnostics", "MCTestSupport"]),

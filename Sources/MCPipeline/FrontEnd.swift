@@ -36,6 +36,12 @@ package enum FrontEnd {
         case .success(let content):
             bytes = content
         }
+        return run(bytes: bytes, displayPath: displayPath, limits: limits)
+    }
+
+    /// The front end over bytes already read (the fuzz target's entry).
+    package static func run(bytes: [UInt8], displayPath: String, limits: YAMLLimits = .standard) -> FrontEndResult {
+        var diagnostics = Diagnostics()
         let parsed = YAMLParser.parse(bytes, path: displayPath, limits: limits)
         diagnostics.append(contentsOf: parsed.diagnostics)
         var topology: Topology?

@@ -90,6 +90,17 @@ private struct TreeBuilder {
                 .unreadableInput, "file holds no YAML document", file: path, range: .fileStart,
                 hint: "start from 'apiVersion: mcplan/v1' and 'kind: Topology'"))
         }
+        // libyaml puts the end of a file without a final line break on a line after the last:
+        // such a position moves to the end of the last line, where an editor can show it.
+        if source.lineCount > 0, let last = source.line(source.lineCount) {
+            let end = SourcePosition(line: source.lineCount, column: last.unicodeScalars.count + 1)
+            diagnostics = diagnostics.map { diagnostic in
+                guard diagnostic.range.start.line > source.lineCount else { return diagnostic }
+                var moved = diagnostic
+                moved.range = SourceRange(start: end, end: SourcePosition(line: end.line, column: end.column + 1))
+                return moved
+            }
+        }
         return YAMLParseResult(source: source, root: broken ? nil : root, diagnostics: diagnostics)
     }
 

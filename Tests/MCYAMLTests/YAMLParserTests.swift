@@ -149,6 +149,15 @@ private func codes(_ result: YAMLParseResult) -> [String] { result.diagnostics.m
         #expect(result.source == nil)
     }
 
+    /// Found by the fuzzer: libyaml puts an error at the end of a file without a final line break
+    /// on a line that does not exist; it is moved to the end of the last line.
+    @Test func errorsAtTheEndOfTheFileStayOnItsLastLine() {
+        let last = "    gateway: {address: gw, probekind::  "
+        let result = parse("apiVersion: mcplan/v1\nkind: Topology\nclusters:\n  - name: a\n    trustAnchors: [r]\n" + last)
+        #expect(codes(result) == ["MC101"])
+        #expect(result.diagnostics[0].range.start == SourcePosition(line: 6, column: last.count + 1))
+    }
+
     /// LS and PS are refused with their position counted as an editor counts it (no line break).
     @Test(arguments: [
         ("a: 1 # note\u{2028}more\nb: 2\n", SourcePosition(line: 1, column: 12), "line separator U+2028"),
