@@ -92,10 +92,13 @@ private struct TreeBuilder {
         }
         // libyaml puts the end of a file without a final line break on a line after the last:
         // such a position moves to the end of the last line, where an editor can show it.
+        // (After a final line break, the empty line that follows is a place an editor shows.)
+        let endsWithBreak = source.text.last.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" } ?? false
+        let lastLine = source.lineCount + (endsWithBreak ? 1 : 0)
         if source.lineCount > 0, let last = source.line(source.lineCount) {
             let end = SourcePosition(line: source.lineCount, column: last.unicodeScalars.count + 1)
             diagnostics = diagnostics.map { diagnostic in
-                guard diagnostic.range.start.line > source.lineCount else { return diagnostic }
+                guard diagnostic.range.start.line > lastLine else { return diagnostic }
                 var moved = diagnostic
                 moved.range = SourceRange(start: end, end: SourcePosition(line: end.line, column: end.column + 1))
                 return moved
