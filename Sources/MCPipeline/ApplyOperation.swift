@@ -104,15 +104,11 @@ package final class ApplyOperation {
     }
 
     package func run() -> ApplyResult {
-        let compiled: CompileResult
-        do {
-            compiled = try Compiler.compile(workspace)
-        } catch {
-            return ApplyResult(compiled: nil, outcome: .failed(error))
-        }
-        guard !compiled.hasErrors, let tree = Compiler.render(compiled, toolVersion: workspace.toolVersion),
-              let location = compiled.location else {
-            return ApplyResult(compiled: compiled, outcome: .invalid)
+        let (compiled, tree, location): (CompileResult, RenderedTree, RepositoryLocation)
+        switch Compiler.compileAndRender(workspace) {
+        case .failed(let error): return ApplyResult(compiled: nil, outcome: .failed(error))
+        case .invalid(let result): return ApplyResult(compiled: result, outcome: .invalid)
+        case .rendered(let result, let render, let at): (compiled, tree, location) = (result, render, at)
         }
         do {
             return ApplyResult(compiled: compiled, outcome: try apply(tree, location: location), render: tree)

@@ -25,8 +25,30 @@ package struct CompileResult: Sendable {
     }
 }
 
+/// How compiling and rendering a workspace's topology ended.
+enum Compilation {
+    case failed(EnvironmentError)
+    /// The topology has errors (or could not be read): the result's diagnostics say which.
+    case invalid(CompileResult)
+    case rendered(CompileResult, RenderedTree, RepositoryLocation)
+}
+
 /// Reads, loads and validates: SourceFile → YAMLNode → Topology → ValidatedTopology.
 enum Compiler {
+    /// Compiles the workspace's topology and renders it when it is valid.
+    static func compileAndRender(_ workspace: Workspace) -> Compilation {
+        let compiled: CompileResult
+        do {
+            compiled = try compile(workspace)
+        } catch {
+            return .failed(error)
+        }
+        guard !compiled.hasErrors, let tree = render(compiled, toolVersion: workspace.toolVersion), let location = compiled.location else {
+            return .invalid(compiled)
+        }
+        return .rendered(compiled, tree, location)
+    }
+
     static func compile(_ workspace: Workspace) throws(EnvironmentError) -> CompileResult {
         let frontEnd = FrontEnd.run(topologyPath: workspace.topologyPath, stdinPath: workspace.stdinPath)
         var diagnostics = frontEnd.diagnostics

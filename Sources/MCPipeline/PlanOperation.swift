@@ -50,15 +50,11 @@ package final class PlanOperation {
         let revision = revision
         let base = Background { Result { () throws(EnvironmentError) in try Self.readBase(workspace, revision: revision) } }
         defer { _ = base.value }
-        let compiled: CompileResult
-        do {
-            compiled = try Compiler.compile(workspace)
-        } catch {
-            return PlanResult(compiled: nil, outcome: .failed(error))
-        }
-        guard !compiled.hasErrors, let tree = Compiler.render(compiled, toolVersion: workspace.toolVersion),
-              let location = compiled.location else {
-            return PlanResult(compiled: compiled, outcome: .invalid)
+        let (compiled, tree, location): (CompileResult, RenderedTree, RepositoryLocation)
+        switch Compiler.compileAndRender(workspace) {
+        case .failed(let error): return PlanResult(compiled: nil, outcome: .failed(error))
+        case .invalid(let result): return PlanResult(compiled: result, outcome: .invalid)
+        case .rendered(let result, let render, let at): (compiled, tree, location) = (result, render, at)
         }
         do {
             let reading = try base.value.get()
