@@ -30,8 +30,8 @@ package struct PlanCommand: ParsableCommand {
     package init() {}
 
     package func validate() throws {
-        if check, out != nil || detailedExitcode {
-            throw ValidationError("--check only validates: --out and --detailed-exitcode need a plan")
+        if check, out != nil || detailedExitcode || output == .markdown {
+            throw ValidationError("--check only validates (text or json): --out, --detailed-exitcode and markdown need a plan")
         }
     }
 
@@ -46,7 +46,6 @@ package struct PlanCommand: ParsableCommand {
         }
         if check {
             if output == .json { Console.out(JSONOutput.encode(document)) }
-            if output == .markdown { Console.out(PlanMarkdownView().render(document)) }
             if case .checked = result.outcome, output == .text { Console.out("Valid: \(document.topology.path) has no errors.\n") }
             if let reason = Console.outputFailure { Console.error("error: cannot write to standard output: \(reason)\n") }
             Self.exit(withError: result.outcome.isChecked && Console.outputFailure == nil ? nil : ExitStatus.failure.exitCode)
