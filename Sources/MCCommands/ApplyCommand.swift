@@ -9,7 +9,7 @@ package struct ApplyCommand: ParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "mcapply",
         abstract: "Render a Linkerd multicluster topology into its git-tracked folder.",
-        version: Product.version)
+        version: Product.versionLine)
 
     @OptionGroup var common: CommonOptions
 

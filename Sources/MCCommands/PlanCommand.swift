@@ -8,7 +8,7 @@ package struct PlanCommand: ParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "mcplan",
         abstract: "Show what a Linkerd multicluster topology would change in its git-tracked folder.",
-        version: Product.version)
+        version: Product.versionLine)
 
     @OptionGroup var common: CommonOptions
 

@@ -171,7 +171,7 @@ func temporaryFolder() throws -> String {
 
     @Test func versionAndHelp() throws {
         let version = try Command.product("mcplan", ["--version"])
-        #expect(version.status == 0 && version.stdout == "0.1.0\n")
+        #expect(version.status == 0 && version.stdout.hasPrefix("0.1.0; renders for Linkerd 2.18–2.20"))
         let help = try Command.product("mcapply", ["--help"])
         #expect(help.status == 0 && help.stdout.contains("--topology"))
     }
