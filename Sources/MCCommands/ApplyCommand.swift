@@ -25,7 +25,7 @@ package struct ApplyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Commit onto this branch (created if missing) instead of the checked-out one.", valueName: "name"))
     var branch: String?
 
-    @Option(help: ArgumentHelp("Apply only if this plan (from mcplan --out) is still current.", valueName: "planfile"))
+    @Option(help: ArgumentHelp("Apply only if this plan (from mcplan --out) is still current.", valueName: "planfile"), completion: .file(extensions: ["json"]))
     var plan: String?
 
     @Flag(help: "Overwrite uncommitted hand edits inside the rendered folder.")

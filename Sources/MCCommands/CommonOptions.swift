@@ -6,18 +6,18 @@ import MCViews
 /// Options shared by `mcplan` and `mcapply`.
 struct CommonOptions: ParsableArguments {
     @Option(name: [.customShort("f"), .customLong("topology")],
-            help: "The topology file, or - for standard input.")
+            help: "The topology file, or - for standard input.", completion: .file(extensions: ["yaml", "yml"]))
     var topology = "topology.yaml"
 
     @Option(help: ArgumentHelp("With -f -: read standard input as if it were the topology at PATH (headers, diagnostics, file: paths).",
-                               valueName: "path"))
+                               valueName: "path"), completion: .file(extensions: ["yaml", "yml"]))
     var stdinPath: String?
 
-    @Option(help: ArgumentHelp("The rendered folder (default: rendered/ at the repository root).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The rendered folder (default: rendered/ at the repository root).", valueName: "dir"), completion: .directory)
     var rendered: String?
 
     @Option(name: [.customShort("C"), .customLong("repo")],
-            help: ArgumentHelp("Run as if started in PATH, as git -C does.", valueName: "path"))
+            help: ArgumentHelp("Run as if started in PATH, as git -C does.", valueName: "path"), completion: .directory)
     var repo: String?
 
     @Flag(help: "Never colour the output.")

@@ -18,7 +18,7 @@ package struct PlanCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "text, markdown or json.")
     var output: PlanOutputFormat = .text
 
-    @Option(help: ArgumentHelp("Also save the JSON plan here, for mcapply --plan.", valueName: "planfile"))
+    @Option(help: ArgumentHelp("Also save the JSON plan here, for mcapply --plan.", valueName: "planfile"), completion: .file(extensions: ["json"]))
     var out: String?
 
     @Flag(help: "Exit 2 when there are changes (0 when there are none).")

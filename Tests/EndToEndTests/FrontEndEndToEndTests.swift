@@ -195,4 +195,12 @@ func temporaryFolder() throws -> String {
             #expect(result.stdout.contains(tool) && result.stdout.contains("topology"))
         }
     }
+
+    /// Paths complete as paths: YAML files for -f, folders for --rendered and -C.
+    @Test func pathsCompleteAsPaths() throws {
+        let bash = try Command.product("mcplan", ["--generate-completion-script", "bash"]).stdout
+        #expect(bash.contains("'-f'|'--topology')\n        __mcplan_add_completions -o plusdirs -fX '!*.@(yaml|yml)'"))
+        #expect(bash.contains("'--rendered')\n        __mcplan_add_completions -d"))
+        #expect(bash.contains("'-C'|'--repo')\n        __mcplan_add_completions -d"))
+    }
 }
