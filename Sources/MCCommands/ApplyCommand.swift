@@ -9,6 +9,18 @@ package struct ApplyCommand: ParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "mcapply",
         abstract: "Render a Linkerd multicluster topology into its git-tracked folder.",
+        discussion: """
+        Examples:
+          mcapply                             write rendered/ in the work tree
+          mcapply --commit                    and commit it onto the checked-out branch
+          mcapply --commit --plan plan.json   only if that plan is still current
+          mcapply --commit --branch mesh --author "mesh-bot <bot@example.com>"
+
+        Exit status: 0 applied or nothing to do; 1 invalid topology, refused (hand edits, empty render) or failure, nothing changed; 3 the branch moved or the plan is stale, nothing committed, safe to retry; 64 bad usage.
+
+        Environment: MCPLAN_NOW, NO_COLOR, FORCE_COLOR / CLICOLOR_FORCE, TERM=dumb, MCPLAN_DOCS_URL; git's user.name and user.email give the author unless --author.
+
+        """,
         version: Product.versionLine)
 
     @OptionGroup var common: CommonOptions

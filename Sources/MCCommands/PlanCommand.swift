@@ -8,6 +8,19 @@ package struct PlanCommand: ParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "mcplan",
         abstract: "Show what a Linkerd multicluster topology would change in its git-tracked folder.",
+        discussion: """
+        Examples:
+          mcplan                              plan topology.yaml against HEAD
+          mcplan -o markdown > plan.md        a pull-request comment
+          mcplan --base origin/main --out plan.json
+          mcplan --check                      validate only (no git needed)
+          git show :topology.yaml | mcplan -f - --stdin-path topology.yaml
+
+        Exit status: 0 valid (with --detailed-exitcode: 0 no changes, 2 changes); 1 invalid topology or any failure; 64 bad usage.
+
+        Environment: MCPLAN_NOW (RFC 3339 time certificates are checked against), NO_COLOR, FORCE_COLOR / CLICOLOR_FORCE, TERM=dumb, MCPLAN_DOCS_URL (where the help links of diagnostics point).
+
+        """,
         version: Product.versionLine)
 
     @OptionGroup var common: CommonOptions

@@ -204,3 +204,15 @@ func temporaryFolder() throws -> String {
         #expect(bash.contains("'-C'|'--repo')\n        __mcplan_add_completions -d"))
     }
 }
+
+/// `--help` carries examples, the exit statuses and the environment variables.
+@Suite struct HelpTests {
+    @Test(arguments: ["mcplan", "mcapply"])
+    func helpSaysHowToUseIt(tool: String) throws {
+        let help = try Command.product(tool, ["--help"])
+        #expect(help.status == 0)
+        for word in ["Examples:", "Exit status:", "Environment:", "MCPLAN_NOW", "NO_COLOR", "64 bad usage"] {
+            #expect(help.stdout.contains(word), "\(tool) --help lacks \(word)")
+        }
+    }
+}
