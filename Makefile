@@ -7,7 +7,7 @@ BIN = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 # apt-get needs root: through sudo for everyone else.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench fuzz clean
+.PHONY: deps build test demo bench fuzz man install clean
 
 ## deps: system libraries (apt-get update once, only when something is missing) and PyPI tools.
 deps:
@@ -40,5 +40,26 @@ bench: deps
 	$(SWIFT) build -c release
 	./scripts/bench.sh "$$($(SWIFT) build -c release --show-bin-path)"
 
+## man: man pages from the commands' help (ArgumentParser's generate-manual plugin), in .build/plugins.
+man: build
+	$(SWIFT) package generate-manual
+
+## install: release binaries with the Swift runtime linked in (they need only libgit2 and libyaml),
+## bash/zsh/fish completions and man pages, under PREFIX.
+PREFIX ?= /usr/local
+INSTALL_BIN = $(shell $(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-install --show-bin-path 2>/dev/null)
+install: deps man
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-install --product mcplan
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-install --product mcapply
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/man/man1" "$(PREFIX)/share/bash-completion/completions" \
+	  "$(PREFIX)/share/zsh/site-functions" "$(PREFIX)/share/fish/vendor_completions.d"
+	for tool in mcplan mcapply; do \
+	  install -m 755 "$(INSTALL_BIN)/$$tool" "$(PREFIX)/bin/$$tool"; \
+	  "$(PREFIX)/bin/$$tool" --generate-completion-script bash > "$(PREFIX)/share/bash-completion/completions/$$tool"; \
+	  "$(PREFIX)/bin/$$tool" --generate-completion-script zsh > "$(PREFIX)/share/zsh/site-functions/_$$tool"; \
+	  "$(PREFIX)/bin/$$tool" --generate-completion-script fish > "$(PREFIX)/share/fish/vendor_completions.d/$$tool.fish"; \
+	  install -m 644 ".build/plugins/GenerateManual/outputs/$$tool/$$tool.1" "$(PREFIX)/share/man/man1/$$tool.1"; \
+	done
+
 clean:
-	rm -rf .build .build-fuzz
+	rm -rf .build .build-fuzz .build-install
