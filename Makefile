@@ -25,7 +25,7 @@ build: deps
 test: build
 	./scripts/check-schema.sh
 	$(SWIFT) test
-	./scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
+	FUZZ_SEED=1 ./scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
 
 demo: build
 	./scripts/demo.sh "$(BIN)"
