@@ -3,7 +3,7 @@
 /// the cursor, erase what came before nor reorder what a reader sees.
 package enum VisibleText {
     package static func escaping(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        guard needsEscaping(text) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             guard needsEscape(scalar) else {
@@ -18,6 +18,11 @@ package enum VisibleText {
             }
         }
         return out
+    }
+
+    /// Whether `text` holds anything `escaping` would change (line feeds aside, when allowed).
+    package static func needsEscaping(_ text: String, allowingLineFeeds: Bool = false) -> Bool {
+        text.unicodeScalars.contains { needsEscape($0) && !(allowingLineFeeds && $0 == "\n") }
     }
 
     /// C0 controls but the tab (which lines snippets up), C1 controls, DEL, bidi marks,

@@ -51,14 +51,25 @@ enum Compiler {
 
     static func compile(_ workspace: Workspace) throws(EnvironmentError) -> CompileResult {
         let frontEnd = FrontEnd.run(topologyPath: workspace.topologyPath, stdinPath: workspace.stdinPath)
-        var diagnostics = frontEnd.diagnostics
-        guard let topology = frontEnd.topology else {
-            return CompileResult(frontEnd: frontEnd, validated: nil, diagnostics: diagnostics, location: nil)
+        guard frontEnd.topology != nil else {
+            return CompileResult(frontEnd: frontEnd, validated: nil, diagnostics: frontEnd.diagnostics, location: nil)
         }
         let location = try workspace.location()
-        let files = ReferencedFileResolver.resolve(
-            topology, base: location.topologyFolder, fileSystem: LocalFileSystem(root: location.root))
-        let result = Validator.validate(ValidationInput(topology: topology, source: frontEnd.source, files: files, now: workspace.now,
+        return validate(frontEnd, files: LocalFileSystem(root: location.root), base: location.topologyFolder, now: workspace.now,
+                        location: location)
+    }
+
+    /// Validates what the front end loaded, with `file:` paths read under `base` of `files`; every
+    /// diagnostic redacted of the secret values the front end found.
+    static func validate(
+        _ frontEnd: FrontEndResult, files: some FileSystem, base: RelativePath, now: Date, location: RepositoryLocation?
+    ) -> CompileResult {
+        var diagnostics = frontEnd.diagnostics
+        guard let topology = frontEnd.topology else {
+            return CompileResult(frontEnd: frontEnd, validated: nil, diagnostics: diagnostics, location: location)
+        }
+        let resolved = ReferencedFileResolver.resolve(topology, base: base, fileSystem: files)
+        let result = Validator.validate(ValidationInput(topology: topology, source: frontEnd.source, files: resolved, now: now,
                                                         secretValues: frontEnd.secrets))
         // No message quotes a value that holds key or token material, whichever rule wrote it.
         diagnostics.append(contentsOf: result.diagnostics.map { $0.redacting(frontEnd.secrets.map(\.text)) })

@@ -12,15 +12,9 @@ import MCYAML
 package enum FuzzTarget {
     package static func check(_ bytes: [UInt8]) {
         let frontEnd = FrontEnd.run(bytes: bytes, displayPath: "fuzz.yaml")
-        var diagnostics = frontEnd.diagnostics
-        var validated: ValidatedTopology?
-        if let topology = frontEnd.topology {
-            let files = ReferencedFileResolver.resolve(topology, base: .root, fileSystem: InMemoryFileSystem())
-            let result = Validator.validate(ValidationInput(topology: topology, source: frontEnd.source, files: files,
-                                                            now: Date(timeIntervalSince1970: 1_800_000_000), secretValues: frontEnd.secrets))
-            diagnostics.append(contentsOf: result.diagnostics.map { $0.redacting(frontEnd.secrets.map(\.text)) })
-            validated = frontEnd.hasErrors ? nil : result.validated
-        }
+        let compiled = Compiler.validate(frontEnd, files: InMemoryFileSystem(), base: .root,
+                                         now: Date(timeIntervalSince1970: 1_800_000_000), location: nil)
+        let diagnostics = compiled.diagnostics
         require(diagnostics.all.count <= Diagnostics.total, "more diagnostics kept than the bound")
         // Counted over the bytes: input refused before decoding has no source file.
         let lines = bytes.enumerated().filter { index, byte in
@@ -34,7 +28,7 @@ package enum FuzzTarget {
                 require(!texts.contains { $0.contains(secret.text) }, "\(diagnostic.code.rawValue) quotes a secret value")
             }
         }
-        if let validated {
+        if let validated = compiled.validated {
             let first = Renderer.render(validated, sourcePath: "fuzz.yaml", toolVersion: "fuzz")
             let second = Renderer.render(validated, sourcePath: "fuzz.yaml", toolVersion: "fuzz")
             require(first.files.map(\.bytes) == second.files.map(\.bytes), "the render is not deterministic")

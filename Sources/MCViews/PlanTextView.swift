@@ -52,8 +52,9 @@ package struct PlanTextView {
 
     /// Each line with its control characters escaped (a committed file may hold anything), then coloured.
     private func colourDiff(_ diff: String) -> String {
-        let escaped = diff.split(separator: "\n", omittingEmptySubsequences: false).map { VisibleText.escaping(String($0)) }
-            .joined(separator: "\n")
+        // Split only when some line needs it: a first plan's diffs are the whole render.
+        let escaped = !VisibleText.needsEscaping(diff, allowingLineFeeds: true) ? diff
+            : diff.split(separator: "\n", omittingEmptySubsequences: false).map { VisibleText.escaping(String($0)) }.joined(separator: "\n")
         guard style.isEnabled else { return escaped }
         return escaped.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             if line.hasPrefix("+++") || line.hasPrefix("---") { return style.paint(String(line), .bold) }

@@ -37,4 +37,14 @@ import Testing
         #expect(fence.count > 3)
         #expect(!markdown.contains("\n### injected"))
     }
+
+    /// A committed file may hold anything: its diff lines are escaped, line breaks kept.
+    @Test func planDiffsEscapeControlCharacters() {
+        var document = PlanDocument(toolName: "mcplan", toolVersion: "0", topologyPath: "topology.yaml", topologyDigest: nil, rendered: "rendered",
+                                    base: .init(commit: nil, renderedTree: nil), plan: nil, diagnostics: [])
+        document.files = [.init(path: "east/x.yaml", action: .change, diff: "--- a/x\n+++ b/x\n-\u{1B}[2Kforged\n+plain\n")]
+        let text = PlanTextView(style: .plain).render(document)
+        #expect(text.contains("--- a/x\n+++ b/x\n-\\e[2Kforged\n+plain\n"))
+        #expect(!text.unicodeScalars.contains("\u{1B}"))
+    }
 }
