@@ -19,6 +19,11 @@ package struct FileError: Error, Sendable, CustomStringConvertible {
 package enum LocalFiles {
     /// The whole content of a regular file, or nil when it cannot be read.
     package static func read(_ path: String) -> [UInt8]? {
+        readWithMode(path)?.bytes
+    }
+
+    /// A regular file's content and whether any execute bit is set; nil when it cannot be read.
+    package static func readWithMode(_ path: String) -> (bytes: [UInt8], executable: Bool)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -31,7 +36,7 @@ package enum LocalFiles {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { return nil }
-            if count == 0 { return bytes }
+            if count == 0 { return (bytes, info.st_mode & 0o111 != 0) }
             bytes.append(contentsOf: buffer[..<count])
         }
     }
@@ -125,5 +130,32 @@ package enum LocalFiles {
         guard let resolved = Foundation.realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+}
+
+extension LocalFiles {
+    /// Makes `link` a second name of `file`; false when `link` exists already (atomic, as
+    /// `O_EXCL` is), throws on any other failure.
+    package static func hardLink(_ file: String, as link: String) throws(FileError) -> Bool {
+        guard Glibc.link(file, link) == 0 else {
+            if errno == EEXIST { return false }
+            throw FileError("cannot create '\(link)': \(String(cString: strerror(errno)))")
+        }
+        return true
+    }
+
+    /// Clears a file's execute bits (mode 0644), as the rendered folder's files are committed.
+    package static func makeNotExecutable(_ path: String) throws(FileError) {
+        guard chmod(path, 0o644) == 0 else { throw FileError("cannot change the mode of '\(path)': \(String(cString: strerror(errno)))") }
+    }
+
+    /// Removes a file if it is there; false when it was not.
+    @discardableResult
+    package static func removeFile(_ path: String) throws(FileError) -> Bool {
+        guard unlink(path) == 0 else {
+            if errno == ENOENT { return false }
+            throw FileError("cannot remove '\(path)': \(String(cString: strerror(errno)))")
+        }
+        return true
     }
 }

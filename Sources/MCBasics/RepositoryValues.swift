@@ -10,10 +10,13 @@ package struct CommittedFolder: Sendable {
     package var treeID: String?
     /// Every blob under the folder by path relative to it (symlinks included).
     package var blobs: [RelativePath: ObjectID]
+    /// Submodules (gitlinks) under the folder: commit ids, not files.
+    package var submodules: [RelativePath]
 
-    package init(treeID: String?, blobs: [RelativePath: ObjectID]) {
+    package init(treeID: String?, blobs: [RelativePath: ObjectID], submodules: [RelativePath] = []) {
         self.treeID = treeID
         self.blobs = blobs
+        self.submodules = submodules
     }
 
     package static let empty = CommittedFolder(treeID: nil, blobs: [:])
@@ -43,9 +46,58 @@ package struct Identity: Sendable, Equatable {
     }
 }
 
+/// Who made a commit and when: the time in seconds since 1970 and the offset of its time zone.
+package struct Signature: Sendable, Equatable {
+    package var identity: Identity
+    package var time: Int64
+    package var offsetMinutes: Int32
+
+    package init(_ identity: Identity, time: Int64, offsetMinutes: Int32 = 0) {
+        self.identity = identity
+        self.time = time
+        self.offsetMinutes = offsetMinutes
+    }
+}
+
 /// What moving a branch found.
 package enum BranchMove: Sendable, Equatable {
     case moved
     /// Someone else moved (or created) the branch first; nothing changed.
     case raced
+    /// Another process holds the branch's lock file (`refs/heads/<name>.lock`); nothing changed.
+    case locked
+}
+
+/// Whether a branch may be committed onto.
+package enum BranchCheck: Sendable, Equatable {
+    case usable
+    /// Not a name git accepts for a branch (`HEAD`, `-x`, `a..b`, a tag's `refs/tags/…`).
+    case invalidName
+    /// Checked out in another worktree of the repository (git refuses to move it there).
+    case checkedOutElsewhere
+}
+
+/// One file of a folder as the index should record it: its blob id (the index then holds
+/// exactly what was committed, whatever the work tree holds).
+package struct IndexEntry: Sendable, Equatable {
+    package var path: RelativePath
+    package var id: ObjectID
+
+    package init(path: RelativePath, id: ObjectID) {
+        self.path = path
+        self.id = id
+    }
+}
+
+/// What the index says about a folder before mcapply touches it.
+package struct IndexFacts: Sendable, Equatable {
+    /// Entries marked skip-worktree (a sparse checkout leaves them out of the work tree).
+    package var skipWorktree: [RelativePath] = []
+    /// Entries with a merge conflict.
+    package var conflicted: [RelativePath] = []
+
+    package init(skipWorktree: [RelativePath] = [], conflicted: [RelativePath] = []) {
+        self.skipWorktree = skipWorktree
+        self.conflicted = conflicted
+    }
 }

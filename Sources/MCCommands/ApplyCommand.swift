@@ -68,7 +68,6 @@ package struct ApplyCommand: ParsableCommand {
         let result = ApplyOperation(workspace: workspace, request: request).run()
         Console.error(DiagnosticsReport.text(result.compiled, style: common.style(.standardError)))
         let printed = ApplyView(json: output == .json, display: workspace.renderedDisplay).render(result.outcome)
-        if output == .json, case .failed(let error) = result.outcome { Console.out(ErrorReport(error.message).json) }
         Console.out(printed.out)
         Console.error(printed.error)
         // The status tells what the repository holds, so a report that cannot be written changes

@@ -32,7 +32,7 @@ struct CommonOptions: ParsableArguments {
     /// Applies `-C` (every other relative path then resolves against it) and finds the workspace;
     /// a bad clock setting exits 1 with its message.
     func workspace() throws -> Workspace {
-        Console.ignoreBrokenPipes()
+        Console.ignoreFatalWriteSignals()
         if let repo, !FileManager.default.changeCurrentDirectoryPath(repo) {
             throw ValidationError("cannot change to directory '\(repo)'")
         }

@@ -15,8 +15,12 @@ enum Console {
 
     static func isTerminal(_ handle: FileHandle) -> Bool { isatty(handle.fileDescriptor) == 1 }
 
-    /// A closed pipe then fails the write with EPIPE instead of killing the process.
-    static func ignoreBrokenPipes() { signal(SIGPIPE, SIG_IGN) }
+    /// A closed pipe then fails the write with EPIPE, and a file-size limit (`ulimit -f`) with
+    /// EFBIG, instead of killing the process half way.
+    static func ignoreFatalWriteSignals() {
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
+    }
 
     /// Writes all of `text`; the reason it could not, or nil.
     private static func write(_ text: String, to descriptor: Int32) -> String? {

@@ -9,8 +9,11 @@ package enum ExitStatus: Int32 {
     case failure = 1
     /// `mcplan --detailed-exitcode`: there are changes.
     case changes = 2
-    /// `mcapply`: the branch moved or the plan is stale; nothing committed.
+    /// `mcapply`: nothing changed and a retry is right (the branch moved, a lock is held, the plan is stale).
     case retry = 3
+    /// `mcapply`: the work tree's folder is not the render yet (the commit landed, or without
+    /// `--commit` the folder is partly written); a rerun finishes it.
+    case incomplete = 4
     /// Bad usage (ArgumentParser's validation failures use the same code).
     case usage = 64
 
@@ -20,8 +23,9 @@ package enum ExitStatus: Int32 {
     init?(_ outcome: ApplyOutcome) {
         switch outcome {
         case .written, .committed, .alreadyCommitted: return nil
-        case .raced, .stalePlan: self = .retry
+        case .raced, .branchLocked, .locked, .stalePlan: self = .retry
         case .invalid, .refused, .failed: self = .failure
+        case .partlyWritten, .committedBehind: self = .incomplete
         }
     }
 }

@@ -17,6 +17,19 @@ package struct GitError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    init(call: String, code: Int32, message: String) {
+        self.call = call
+        self.code = code
+        self.message = message
+    }
+
+    /// Another process holds a lock file git uses (`index.lock`, `refs/heads/….lock`).
+    package var isLocked: Bool { code == GIT_ELOCKED.rawValue }
+    /// The repository belongs to another user and `safe.directory` does not allow it.
+    package var isNotOwned: Bool { code == GIT_EOWNER.rawValue }
+    /// The repository needs a format libgit2 1.5 cannot read (SHA-256 object names).
+    package var isUnsupportedObjectFormat: Bool { message.lowercased().contains("objectformat") }
+
     package var description: String { "\(call): \(message)" }
 }
 

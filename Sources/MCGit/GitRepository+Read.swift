@@ -81,8 +81,10 @@ extension GitRepository {
                 try collect(child!, prefix: path, into: &snapshot)
             case GIT_OBJECT_BLOB:
                 snapshot.blobs[RelativePath(components: path)] = ObjectID(git_tree_entry_id(entry))
+            case GIT_OBJECT_COMMIT:
+                snapshot.submodules.append(RelativePath(components: path))
             default:
-                continue  // a submodule: a commit id, not a file
+                continue
             }
         }
     }

@@ -1,4 +1,5 @@
 import CGit2
+import Foundation
 import MCBasics
 
 extension GitRepository {
@@ -21,17 +22,29 @@ extension GitRepository {
 
     /// `user.name` and `user.email` from git's configuration, when both are set.
     package func configuredIdentity() -> Identity? {
-        var config: OpaquePointer?
-        guard git_repository_config_snapshot(&config, handle) == 0 else { return nil }
-        defer { git_config_free(config) }
-        func value(_ key: String) -> String? {
-            var pointer: UnsafePointer<CChar>?
-            guard git_config_get_string(&pointer, config, key) == 0, let pointer else { return nil }
-            let text = String(cString: pointer)
-            return text.isEmpty ? nil : text
-        }
-        guard let name = value("user.name"), let email = value("user.email") else { return nil }
+        guard let name = configString("user.name"), !name.isEmpty, let email = configString("user.email"), !email.isEmpty else { return nil }
         return Identity(name: name, email: email)
+    }
+
+    /// Whether `branch` (`refs/heads/…`) may be committed onto from this worktree: a name git
+    /// accepts for a branch, and not checked out in another worktree.
+    package func check(branch: String) throws -> BranchCheck {
+        let prefix = "refs/heads/"
+        guard branch.hasPrefix(prefix) else { return .invalidName }
+        var valid: Int32 = 0
+        try GitLibrary.check("git_branch_name_is_valid", git_branch_name_is_valid(&valid, String(branch.dropFirst(prefix.count))))
+        guard valid == 1 else { return .invalidName }
+        try GitLibrary.check("git_reference_name_is_valid", git_reference_name_is_valid(&valid, branch))
+        guard valid == 1 else { return .invalidName }
+        var reference: OpaquePointer?
+        let found = git_reference_lookup(&reference, handle, branch)
+        if found == GIT_ENOTFOUND.rawValue { return .usable }
+        try GitLibrary.check("git_reference_lookup(\(branch))", found)
+        defer { git_reference_free(reference) }
+        if try currentBranch() == branch { return .usable }
+        let checkedOut = git_branch_is_checked_out(reference)
+        try GitLibrary.check("git_branch_is_checked_out", checkedOut)
+        return checkedOut == 1 ? .checkedOutElsewhere : .usable
     }
 
     /// Writes `files` as the tree of `folder` on top of `base`'s tree (an empty tree when nil),
@@ -114,7 +127,7 @@ extension GitRepository {
     }
 
     /// Creates a commit (moving no reference) and returns its id.
-    package func commit(tree: String, parent: CommitID?, message: String, author: Identity, time: Int64) throws -> CommitID {
+    package func commit(tree: String, parent: CommitID?, message: String, author: Signature, committer: Signature) throws -> CommitID {
         var treeID = git_oid()
         try GitLibrary.check("git_oid_fromstr", git_oid_fromstr(&treeID, tree))
         var treeObject: OpaquePointer?
@@ -122,13 +135,19 @@ extension GitRepository {
         defer { git_tree_free(treeObject) }
         let parentObject = try parent.map(lookupCommit)
         defer { git_commit_free(parentObject) }
-        var signature: UnsafeMutablePointer<git_signature>?
-        try GitLibrary.check("git_signature_new", git_signature_new(&signature, author.name, author.email, time, 0))
-        defer { git_signature_free(signature) }
+        func signature(_ value: Signature) throws -> UnsafeMutablePointer<git_signature>? {
+            var made: UnsafeMutablePointer<git_signature>?
+            try GitLibrary.check("git_signature_new", git_signature_new(&made, value.identity.name, value.identity.email, value.time, value.offsetMinutes))
+            return made
+        }
+        let authorSignature = try signature(author)
+        defer { git_signature_free(authorSignature) }
+        let committerSignature = try signature(committer)
+        defer { git_signature_free(committerSignature) }
         var id = git_oid()
         var parents: [OpaquePointer?] = parentObject.map { [$0] } ?? []
         let status = parents.withUnsafeMutableBufferPointer { buffer in
-            git_commit_create(&id, handle, nil, signature, signature, "UTF-8", message, treeObject, buffer.count, buffer.baseAddress)
+            git_commit_create(&id, handle, nil, authorSignature, committerSignature, "UTF-8", message, treeObject, buffer.count, buffer.baseAddress)
         }
         try GitLibrary.check("git_commit_create", status)
         return Self.hex(&id)
@@ -151,21 +170,119 @@ extension GitRepository {
             status = git_reference_create(&reference, handle, branch, &new, 0, log)
             if status == GIT_EEXISTS.rawValue { return .raced }
         }
+        if status == GIT_ELOCKED.rawValue { return .locked }
         try GitLibrary.check("git_reference_create", status)
         return .moved
     }
 
-    /// Makes the index hold the work tree's files under `folder` exactly (so `git status` is clean
-    /// for it after a commit of the same content); entries outside it are untouched.
-    package func stageFolder(_ folder: RelativePath, files: [RelativePath]) throws {
+    /// What the index records under `folder`: skip-worktree entries (a sparse checkout) and
+    /// conflicts. A sparse index (`index.sparse`) cannot be read by libgit2 1.5 and fails here.
+    package func indexFacts(under folder: RelativePath) throws -> IndexFacts {
         var index: OpaquePointer?
         try GitLibrary.check("git_repository_index", git_repository_index(&index, handle))
         defer { git_index_free(index) }
         try GitLibrary.check("git_index_read", git_index_read(index, 1))
-        try GitLibrary.check("git_index_remove_directory", git_index_remove_directory(index, folder.string, 0))
-        for file in files {
-            try GitLibrary.check("git_index_add_bypath(\(file))", git_index_add_bypath(index, folder.appending(file).string))
+        var facts = IndexFacts()
+        let prefix = folder.string + "/"
+        for entry in Self.entries(of: index, under: prefix) {
+            guard let relative = RelativePath(String(entry.path.dropFirst(prefix.count))) else { continue }
+            if entry.flagsExtended & UInt16(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) != 0 { facts.skipWorktree.append(relative) }
+            if entry.stage != 0 { facts.conflicted.append(relative) }
+        }
+        return facts
+    }
+
+    /// Makes the index's entries under `folder` exactly `entries` (blob ids as committed, mode
+    /// 100644, stage 0), leaving every other entry as it was. An entry that already holds its id
+    /// is kept unless its file is in `rewritten`; the others take the work-tree file's status, so
+    /// `git status` knows them unchanged without reading them.
+    ///
+    /// The caller holds `index.lock`, so the index is written as git would but through `scratch`
+    /// (a second name of the index, which libgit2 replaces with the new index) and then renamed
+    /// onto the index file: readers see the old index or the new one.
+    package func replaceEntries(under folder: RelativePath, with entries: [IndexEntry], rewritten: Set<RelativePath>,
+                                indexFile: String, scratch: String) throws {
+        guard let workTree = workingDirectory else { throw GitError(call: "git_repository_workdir", code: -1, message: "the repository is bare") }
+        _ = unlink(scratch)
+        _ = unlink(scratch + ".lock")
+        if link(indexFile, scratch) != 0, errno != ENOENT {
+            throw GitError(call: "link", code: -1, message: "cannot create '\(scratch)': \(String(cString: strerror(errno)))")
+        }
+        defer { _ = unlink(scratch) }
+        var index: OpaquePointer?
+        try GitLibrary.check("git_index_open", git_index_open(&index, scratch))
+        defer { git_index_free(index) }
+        let prefix = folder.string + "/"
+        var existing: [String: (id: ObjectID, keep: Bool)] = [:]
+        var stale: [(path: String, stage: Int32)] = []
+        let wanted = Dictionary(entries.map { (prefix + $0.path.string, $0) }, uniquingKeysWith: { first, _ in first })
+        for entry in Self.entries(of: index, under: prefix) {
+            let clean = entry.stage == 0 && entry.flagsExtended & UInt16(GIT_INDEX_ENTRY_EXTENDED_FLAGS.rawValue) == 0
+                && entry.mode == GIT_FILEMODE_BLOB.rawValue
+            if wanted[entry.path] == nil || !clean {
+                stale.append((entry.path, entry.stage))
+            } else {
+                existing[entry.path] = (entry.id, true)
+            }
+        }
+        // From the end, so that each removal moves only the entries after it.
+        for (path, stage) in stale.reversed() {
+            try GitLibrary.check("git_index_remove(\(path))", git_index_remove(index, path, stage))
+        }
+        for entry in entries {
+            let path = prefix + entry.path.string
+            if let found = existing[path], found.id == entry.id, !rewritten.contains(entry.path) { continue }
+            guard let status = FileStatus(workTree + path) else {
+                throw GitError(call: "lstat", code: -1, message: "'\(path)' is missing from the work tree")
+            }
+            try Self.add(entry.id, path: path, status: status, to: index)
         }
         try GitLibrary.check("git_index_write", git_index_write(index))
+        guard rename(scratch, indexFile) == 0 else {
+            throw GitError(call: "rename", code: -1, message: "cannot replace '\(indexFile)': \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private struct ListedEntry {
+        var path: String
+        var id: ObjectID
+        var stage: Int32
+        var mode: UInt32
+        var flagsExtended: UInt16
+    }
+
+    /// The index's entries whose path starts with `prefix`, in index order.
+    private static func entries(of index: OpaquePointer?, under prefix: String) -> [ListedEntry] {
+        var position = 0
+        guard git_index_find_prefix(&position, index, prefix) == 0 else { return [] }
+        var listed: [ListedEntry] = []
+        let count = git_index_entrycount(index)
+        while position < count, let entry = git_index_get_byindex(index, position)?.pointee {
+            let path = String(cString: entry.path)
+            guard path.hasPrefix(prefix) else { break }
+            var id = entry.id
+            listed.append(ListedEntry(path: path, id: ObjectID(&id), stage: git_index_entry_stage(git_index_get_byindex(index, position)),
+                                      mode: entry.mode, flagsExtended: entry.flags_extended))
+            position += 1
+        }
+        return listed
+    }
+
+    private static func add(_ id: ObjectID, path: String, status: FileStatus, to index: OpaquePointer?) throws {
+        var entry = git_index_entry()
+        entry.ctime = git_index_time(seconds: Int32(truncatingIfNeeded: status.changeSeconds), nanoseconds: UInt32(bitPattern: status.changeNanoseconds))
+        entry.mtime = git_index_time(seconds: Int32(truncatingIfNeeded: status.modificationSeconds),
+                                     nanoseconds: UInt32(bitPattern: status.modificationNanoseconds))
+        entry.dev = UInt32(truncatingIfNeeded: status.device)
+        entry.ino = UInt32(truncatingIfNeeded: status.inode)
+        entry.mode = GIT_FILEMODE_BLOB.rawValue
+        entry.uid = status.user
+        entry.gid = status.group
+        entry.file_size = UInt32(truncatingIfNeeded: status.size)
+        id.withGitOID { entry.id = $0.pointee }
+        try path.withCString { pointer in
+            entry.path = pointer
+            try GitLibrary.check("git_index_add(\(path))", git_index_add(index, &entry))
+        }
     }
 }

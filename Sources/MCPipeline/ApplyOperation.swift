@@ -63,6 +63,20 @@ package enum ApplyRefusal: Sendable {
     case handEdits([RelativePath])
     /// The render removes every cluster folder.
     case emptyRender
+    /// The folder holds files (in the work tree or the commit) but no `.mcapply.json`.
+    case notRendered
+    /// `--branch` names no branch git accepts.
+    case invalidBranch(String)
+    /// The branch is checked out in another worktree.
+    case checkedOutElsewhere(String)
+    /// HEAD is detached and no `--branch` was given.
+    case detachedHead
+    /// `commit.gpgsign` asks for a signature mcapply cannot make.
+    case signingRequired
+    /// Submodules committed inside the folder, which committing the folder would drop.
+    case submodules([RelativePath])
+    /// A sparse checkout leaves these files of the folder out of the work tree.
+    case sparseCheckout([RelativePath])
 }
 
 /// How an apply ended.
@@ -71,16 +85,26 @@ package enum ApplyOutcome: Sendable {
     case invalid
     /// The folder was written (or was up to date), no commit asked for.
     case written(FolderWrite)
-    /// The folder was written and committed.
+    /// The folder was committed, then written, and the index records it.
     case committed(commit: String, branch: String, plan: Plan, write: FolderWrite)
     /// The branch already holds this render: no commit.
     case alreadyCommitted(branch: String, write: FolderWrite)
-    /// The branch moved while mcapply ran: nothing committed (the work tree's folder is rendered).
+    /// The branch moved while mcapply ran: nothing committed, nothing written.
     case raced(branch: String)
+    /// Another process holds the branch's lock file: nothing committed, nothing written.
+    case branchLocked(branch: String)
+    /// Another mcapply or git process is writing: nothing done.
+    case locked(LockHolder)
     /// `--plan` no longer matches the topology or the committed folder: nothing written.
     case stalePlan
     case refused(ApplyRefusal)
+    /// Nothing changed.
     case failed(EnvironmentError)
+    /// Without `--commit`: writing stopped part way; the folder is partly the render.
+    case partlyWritten(EnvironmentError)
+    /// The commit landed and the branch holds the render, but the work tree or the index could
+    /// not be brought along (a rerun finishes it).
+    case committedBehind(commit: String, branch: String, plan: Plan, cause: EnvironmentError)
 }
 
 /// An apply's outcome and the compile behind it (nil when compiling itself failed).
@@ -121,45 +145,109 @@ package final class ApplyOperation {
         let folder = try workspace.folder()
         let disk = RenderedFolder(path: folder.path)
         let repository = request.commit ? try workspace.repository() : try? workspace.repository()
-        if let repository, !request.force {
-            let edits = try environment { try disk.handEdits(folder.relative, in: repository, against: tree) }
-            guard edits.isEmpty else { return .refused(.handEdits(edits)) }
+        let attempt = try environment {
+            try repository?.lockForWriting() ?? FolderWriterLock.acquire(writing: folder.path)
         }
+        guard case .acquired(let lock) = attempt else {
+            if case .held(let holder) = attempt { return .locked(holder) }
+            return .failed(EnvironmentError("cannot take the writer lock"))
+        }
+        defer { lock.release() }
+        FaultPoint.reach("after-lock")
+        guard let repository else {
+            if request.planFile != nil { throw EnvironmentError("--plan needs a git repository") }
+            return try write(tree, to: disk)
+        }
+
         var target: FolderCommit?
-        if request.commit, let repository {
-            target = try environment { try FolderCommit(repository, branch: request.branch, folder: folder.relative, known: tree.blobsByID) }
+        if request.commit {
+            guard let branch = try environment({ try FolderCommit.branchName(request.branch, in: repository) }) else {
+                return .refused(.detachedHead)
+            }
+            switch try environment({ try repository.check(branch: branch) }) {
+            case .invalidName: return .refused(.invalidBranch(request.branch ?? branch))
+            case .checkedOutElsewhere: return .refused(.checkedOutElsewhere(request.branch ?? branch))
+            case .usable: break
+            }
+            if repository.signsCommits { return .refused(.signingRequired) }
+            target = try environment { try FolderCommit(repository, branch: branch, folder: folder.relative, known: tree.blobsByID) }
+        }
+        // A commit onto a branch that is not checked out leaves the work tree and index alone.
+        let writesWorkTree = target?.isCheckedOut ?? true
+        if let submodules = target?.base.submodules, !submodules.isEmpty { return .refused(.submodules(submodules)) }
+        if writesWorkTree {
+            let sparse = try environment { try repository.indexFacts(under: folder.relative) }.skipWorktree
+            if !sparse.isEmpty { return .refused(.sparseCheckout(sparse)) }
+        }
+        if !request.force {
+            let committedForeign = target.map { !$0.base.blobs.isEmpty && $0.base.blobs[RelativePath(components: [Manifest.fileName])] == nil } ?? false
+            if committedForeign || (writesWorkTree && disk.isForeign) { return .refused(.notRendered) }
+            if writesWorkTree {
+                let accepted = try environment { try lock.pending.map { pending throws(RepositoryError) in
+                    [try repository.snapshot(of: pending.folder, at: pending.from), try repository.snapshot(of: pending.folder, at: pending.to)]
+                } ?? [] }
+                let edits = try environment { try disk.handEdits(folder.relative, in: repository, against: tree, accepting: accepted) }
+                guard edits.isEmpty else { return .refused(.handEdits(edits)) }
+            }
         }
         if let planFile = request.planFile {
             let saved = try SavedPlan.read(planFile)
-            guard let repository else { throw EnvironmentError("--plan needs a git repository") }
             var baseTree = target?.base.treeID
             if baseTree == nil {
                 baseTree = try environment { try repository.folderTreeID(folder.relative, at: repository.commit("HEAD")) }
             }
             guard saved.matches(topologyDigest: tree.topologyDigest, renderedTree: baseTree) else { return .stalePlan }
         }
-        if tree.clusters.isEmpty, !request.allowEmpty, disk.holdsClusterFolders || target?.baseFiles.isEmpty == false {
+        if tree.clusters.isEmpty, !request.allowEmpty, (writesWorkTree && disk.holdsClusterFolders) || target?.baseFiles.isEmpty == false {
             return .refused(.emptyRender)
         }
-        let write = FolderWrite(try environment { try disk.replace(with: tree) })
-        FaultPoint.reach("after-write")
-        guard let target, let repository else { return .written(write) }
+        guard let target else { return try write(tree, to: disk) }
+
         let plan = Planner.plan(previous: PlanBase(files: target.baseFiles), rendered: tree, folder: folder.relative.string,
                                 sourcePath: location.sourcePath)
-        let author = request.author.flatMap(ApplyRequest.identity) ?? repository.configuredIdentity()
-            ?? Identity(name: "mcapply", email: "mcapply@localhost")
+        let requested = request.author.flatMap(ApplyRequest.identity)
+        let people = try CommitSignatures(requested: requested, configured: repository.configuredIdentity(), environment: workspace.environment,
+                                          now: Date())
         let message = (request.message ?? request.commitMessage(plan))
             + "\n\nTopology-Digest: \(tree.topologyDigest)\nPlan-Digest: \(Self.digest(plan))\n"
         let hooks = FolderCommit.Hooks(afterCommit: { FaultPoint.reach("after-commit") }, beforeSwap: Self.testHookBeforeSwap,
                                        afterSwap: { FaultPoint.reach("after-swap") })
         let result = try environment {
-            try target.commit(tree.files.map { ($0.path, $0.bytes) }, to: repository, message: message, author: author,
-                              time: Int64(Date().timeIntervalSince1970), hooks: hooks)
+            try target.commit(tree.files.map { ($0.path, $0.bytes) }, to: repository, lock: lock, message: message, author: people.author,
+                              committer: people.committer, hooks: hooks)
         }
+        let commit: String?
         switch result {
-        case .committed(let commit): return .committed(commit: commit, branch: target.shortBranch, plan: plan, write: write)
-        case .unchanged: return .alreadyCommitted(branch: target.shortBranch, write: write)
         case .raced: return .raced(branch: target.shortBranch)
+        case .locked: return .branchLocked(branch: target.shortBranch)
+        case .unchanged: commit = nil
+        case .committed(let id): commit = id
+        }
+        var write = FolderWrite(FolderWriteSummary())
+        if target.isCheckedOut {
+            let ids = Parallel.map(tree.files.count) { ObjectID.blob(holding: tree.files[$0].bytes) }
+            do throws(FolderWriteFailure) {
+                write = FolderWrite(try disk.bringAlong(tree, ids: ids, folder: folder.relative, in: repository, lock: lock,
+                                                        afterWriting: FaultPoint.afterWriting, afterWrite: { FaultPoint.reach("after-write") }))
+            } catch {
+                return .committedBehind(commit: commit ?? target.parent ?? "", branch: target.shortBranch, plan: plan, cause: EnvironmentError(error.cause))
+            }
+            FaultPoint.reach("after-index")
+        }
+        guard let commit else { return .alreadyCommitted(branch: target.shortBranch, write: write) }
+        return .committed(commit: commit, branch: target.shortBranch, plan: plan, write: write)
+    }
+
+    /// Without `--commit`: makes the folder equal to the render.
+    private func write(_ tree: RenderedTree, to disk: RenderedFolder) throws(EnvironmentError) -> ApplyOutcome {
+        if !request.force, disk.isForeign { return .refused(.notRendered) }
+        if tree.clusters.isEmpty, !request.allowEmpty, disk.holdsClusterFolders { return .refused(.emptyRender) }
+        do {
+            let write = FolderWrite(try disk.replace(with: tree, afterWriting: FaultPoint.afterWriting))
+            FaultPoint.reach("after-write")
+            return .written(write)
+        } catch {
+            return error.changedFolder ? .partlyWritten(EnvironmentError(error.cause)) : .failed(EnvironmentError(error.cause))
         }
     }
 

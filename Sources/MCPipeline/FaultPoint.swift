@@ -1,13 +1,22 @@
 import Foundation
 
-/// Tests only: `MCAPPLY_TEST_KILL_AT=<name>` makes the process kill itself with SIGKILL when it
-/// reaches the named step, so tests can prove a crash at any step leaves the repository whole.
+/// Tests only: `MCAPPLY_TEST_KILL_AT=<step>` makes the process kill itself with SIGKILL when it
+/// reaches the named step, and `MCAPPLY_TEST_KILL_AT=write:<n>` after writing its n-th file, so
+/// tests can prove a crash at any step leaves a state the next run completes.
 package enum FaultPoint {
-    /// The steps of `mcapply --commit`, in order.
-    package static let steps = ["after-write", "after-commit", "after-swap"]
+    /// The steps of `mcapply --commit`, in order (`write:<n>` falls between the swap and `after-write`).
+    package static let steps = ["after-lock", "after-commit", "after-swap", "after-write", "after-index"]
+
+    private static let target = ProcessInfo.processInfo.environment["MCAPPLY_TEST_KILL_AT"]
 
     package static func reach(_ name: String) {
-        guard ProcessInfo.processInfo.environment["MCAPPLY_TEST_KILL_AT"] == name else { return }
+        guard target == name else { return }
+        kill(getpid(), SIGKILL)
+    }
+
+    /// Called with the number of files written so far.
+    package static func afterWriting(_ count: Int) {
+        guard let target, target.hasPrefix("write:"), Int(target.dropFirst("write:".count)) == count else { return }
         kill(getpid(), SIGKILL)
     }
 }

@@ -13,7 +13,8 @@ package struct RepositoryLocation: Sendable {
 
     /// The location and the repository that holds it (nil outside git), discovered once. For a
     /// topology read from standard input, `file:` paths resolve against the root.
-    static func locate(topologyPath: String, isStandardInput: Bool) throws(EnvironmentError) -> (RepositoryLocation, LocalRepository?) {
+    static func locate(topologyPath: String, isStandardInput: Bool, environment: [String: String]) throws(EnvironmentError)
+        -> (RepositoryLocation, LocalRepository?) {
         let cwd = FileManager.default.currentDirectoryPath
         let slash = topologyPath.lastIndex(of: "/")
         let parent = slash.map { topologyPath[..<$0].isEmpty ? "/" : String(topologyPath[..<$0]) } ?? ""
@@ -21,10 +22,18 @@ package struct RepositoryLocation: Sendable {
         let folder = isStandardInput ? cwd : resolved(parent, from: cwd)
         let repository: LocalRepository?
         do {
-            repository = try LocalRepository.discover(containing: folder)
+            repository = try LocalRepository.discover(containing: folder, environment: environment)
         } catch {
-            throw EnvironmentError("cannot open the git repository holding '\(folder)': \(error.message)"
-                + " (if another user owns it, run: git config --global --add safe.directory <path>)")
+            switch error.kind {
+            case .notOwned:
+                throw EnvironmentError("cannot open the git repository holding '\(folder)': \(error.message)"
+                    + " (if you trust it, run: git config --global --add safe.directory <path>)")
+            case .unsupportedObjectFormat:
+                throw EnvironmentError("the git repository holding '\(folder)' uses SHA-256 object names (extensions.objectFormat);"
+                    + " the libgit2 1.5 that mcplan and mcapply use reads only SHA-1 repositories")
+            case .other:
+                throw EnvironmentError("cannot open the git repository holding '\(folder)': \(error.message)")
+            }
         }
         guard let workTree = repository?.workTree else {
             let location = RepositoryLocation(root: realpath(folder), topologyFolder: .root, sourcePath: isStandardInput ? "<stdin>" : fileName)

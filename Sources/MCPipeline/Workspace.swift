@@ -18,6 +18,8 @@ package final class Workspace: Sendable {
     package let renderedArgument: String?
     package let now: Date
     package let toolVersion = Product.version
+    /// The process's environment (git's variables, `MCPLAN_NOW`, the test hooks).
+    package let environment: [String: String]
     private let located: Result<(RepositoryLocation, LocalRepository?), EnvironmentError>
 
     package var isStandardInput: Bool { topologyPath == FrontEnd.standardInput }
@@ -31,10 +33,12 @@ package final class Workspace: Sendable {
         self.topologyPath = topologyPath
         self.stdinPath = topologyPath == FrontEnd.standardInput ? stdinPath : nil
         renderedArgument = rendered
+        self.environment = environment
         now = try CurrentTime.resolve(environment: environment)
         let asIf = self.stdinPath
         located = Result { () throws(EnvironmentError) in
-            try RepositoryLocation.locate(topologyPath: asIf ?? topologyPath, isStandardInput: asIf == nil && topologyPath == FrontEnd.standardInput)
+            try RepositoryLocation.locate(topologyPath: asIf ?? topologyPath, isStandardInput: asIf == nil && topologyPath == FrontEnd.standardInput,
+                                          environment: environment)
         }
     }
 

@@ -2,15 +2,19 @@ import MCBasics
 
 /// Commits a rendered folder: the new tree is the branch tip's tree with only the folder replaced
 /// (blobs from memory), the commit's parent is the tip read at the start, and the branch moves
-/// only if it still points there (compare-and-swap).
+/// only if it still points there (compare-and-swap). Nothing in the work tree or the index is
+/// touched here: a caller brings them along after the swap (`RenderedFolder.bringAlong`), so
+/// every failure before it leaves the repository as it was.
 package struct FolderCommit: Sendable {
     /// What committing found.
     package enum Result: Sendable, Equatable {
         case committed(CommitID)
-        /// The parent already holds this folder: no commit (the index is brought in line).
+        /// The parent already holds this folder: no commit.
         case unchanged
         /// The branch moved between reading its tip and the swap: nothing committed.
         case raced
+        /// Another process holds the branch's lock file: nothing committed.
+        case locked
     }
 
     /// Steps a test may stop at (kill points) or act at (a concurrent push before the swap).
@@ -37,50 +41,54 @@ package struct FolderCommit: Sendable {
     package var base: CommittedFolder
     /// Its files' contents.
     package var baseFiles: [RelativePath: [UInt8]]
-    /// Whether the branch is the one checked out (then the index follows the commit).
+    /// Whether the branch is the one checked out (then the work tree and index follow the commit).
     package var isCheckedOut: Bool
     package var folder: RelativePath
 
-    /// Where the commit goes: `branch` (a name or `refs/…`), else the checked-out branch.
+    /// The full name of the branch to commit onto: `requested` (a name, or `refs/…` as given),
+    /// else the checked-out branch; nil when neither (HEAD detached).
+    package static func branchName(_ requested: String?, in repository: any Repository) throws(RepositoryError) -> String? {
+        if let requested { return requested.hasPrefix("refs/") ? requested : "refs/heads/" + requested }
+        return try repository.currentBranch()
+    }
+
+    /// Reads the branch's tip and the folder as committed there.
     /// - Parameter known: blobs the caller holds (its render), not read again.
-    package init(_ repository: any Repository, branch: String?, folder: RelativePath, known: [ObjectID: [UInt8]]) throws(RepositoryError) {
+    package init(_ repository: any Repository, branch: String, folder: RelativePath, known: [ObjectID: [UInt8]]) throws(RepositoryError) {
         let checkedOut = try repository.currentBranch()
-        guard let name = branch.map({ $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 }) ?? checkedOut else {
-            throw RepositoryError("HEAD is detached; name the branch to commit onto with --branch")
-        }
-        self.branch = name
-        tip = try repository.tip(of: name)
+        self.branch = branch
+        tip = try repository.tip(of: branch)
         parent = tip
-        if tip == nil, name != checkedOut { parent = try repository.commit("HEAD") }
+        if tip == nil, branch != checkedOut { parent = try repository.commit("HEAD") }
         base = try repository.snapshot(of: folder, at: parent)
         baseFiles = try repository.files(of: base, known: known)
-        isCheckedOut = name == checkedOut
+        isCheckedOut = branch == checkedOut
         self.folder = folder
     }
 
     /// The branch's short name (`main` for `refs/heads/main`).
     package var shortBranch: String { branch.replacingOccurrences(of: "refs/heads/", with: "") }
 
-    /// Commits `files` as the folder with `message`, then moves the branch if it still points at the tip.
+    /// Commits `files` as the folder with `message`, then moves the branch if it still points at
+    /// the tip. Before the swap, a checked-out branch's commit is noted on `lock` as pending, so a
+    /// run that stops before the work tree follows leaves a state the next run knows.
     package func commit(
-        _ files: [(path: RelativePath, bytes: [UInt8])], to repository: any Repository, message: String, author: Identity,
-        time: Int64, hooks: Hooks = Hooks()
+        _ files: [(path: RelativePath, bytes: [UInt8])], to repository: any Repository, lock: any WriterLock, message: String,
+        author: Signature, committer: Signature, hooks: Hooks = Hooks()
     ) throws(RepositoryError) -> Result {
         let newTree = try repository.tree(replacing: folder, with: files, on: parent)
-        if let parent, try repository.treeID(of: parent) == newTree {
-            // A run killed after its swap left the index behind; this one brings it in line.
-            if isCheckedOut { try repository.stageFolder(folder, files: files.map(\.path)) }
-            return .unchanged
-        }
-        let commit = try repository.commit(tree: newTree, parent: parent, message: message, author: author, time: time)
+        if let parent, try repository.treeID(of: parent) == newTree { return .unchanged }
+        let commit = try repository.commit(tree: newTree, parent: parent, message: message, author: author, committer: committer)
         hooks.afterCommit()
+        if isCheckedOut { try lock.record(PendingApply(folder: folder, from: tip, to: commit)) }
         hooks.beforeSwap()
-        switch try repository.moveBranch(branch, to: commit, expecting: tip, log: "mcapply: commit the rendered folder") {
-        case .raced:
-            return .raced
+        let moved = try repository.moveBranch(branch, to: commit, expecting: tip, log: "mcapply: commit the rendered folder")
+        switch moved {
+        case .raced, .locked:
+            if isCheckedOut { try lock.record(nil) }
+            return moved == .raced ? .raced : .locked
         case .moved:
             hooks.afterSwap()
-            if isCheckedOut { try repository.stageFolder(folder, files: files.map(\.path)) }
             return .committed(commit)
         }
     }

@@ -10,7 +10,8 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
         var tree: String
         var parent: CommitID?
         var message: String
-        var author: Identity
+        var author: Signature
+        var committer: Signature
     }
 
     private var blobs: [ObjectID: [UInt8]] = [:]
@@ -26,6 +27,15 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
     /// The work tree's files by path from the root; tests write them with `writeWorkTree`.
     package private(set) var workTreeFiles: [RelativePath: [UInt8]] = [:]
     private var identity: Identity?
+    /// `commit.gpgsign`, as a test sets it.
+    package var signsCommits = false
+    /// Branches checked out in other worktrees.
+    package var checkedOutElsewhere: Set<String> = []
+    /// Index entries marked skip-worktree (a sparse checkout), by path from the root.
+    package var skipWorktree: Set<RelativePath> = []
+    /// Who holds the writer lock, when a test says someone else does.
+    package var lockHolder: LockHolder?
+    private let writerLock = MemoryWriterLock()
 
     package let workTree: String?
 
@@ -106,6 +116,32 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
 
     package func configuredIdentity() -> Identity? { identity }
 
+    package func check(branch: String) throws(RepositoryError) -> BranchCheck {
+        let name = branch.hasPrefix("refs/heads/") ? String(branch.dropFirst("refs/heads/".count)) : ""
+        let components = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard !name.isEmpty, name != "HEAD", !name.hasPrefix("-"), !name.contains(".."), !name.hasSuffix(".lock"),
+              components.allSatisfy({ !$0.isEmpty && !$0.hasPrefix(".") }),
+              !name.contains(where: { " ~^:?*[\\".contains($0) || $0.asciiValue.map { $0 < 32 || $0 == 127 } == true })
+        else { return .invalidName }
+        if branch != head, checkedOutElsewhere.contains(branch) { return .checkedOutElsewhere }
+        return .usable
+    }
+
+    package func indexFacts(under folder: RelativePath) throws(RepositoryError) -> IndexFacts {
+        let inside = skipWorktree.filter { $0.components.starts(with: folder.components) && $0.components.count > folder.components.count }
+        return IndexFacts(skipWorktree: inside.map { RelativePath(components: Array($0.components.dropFirst(folder.components.count))) }.sorted())
+    }
+
+    package func lockForWriting() throws(RepositoryError) -> LockAttempt {
+        if let lockHolder { return .held(lockHolder) }
+        if writerLock.isHeld { return .held(.mcapply(path: "/in-memory/.git")) }
+        writerLock.isHeld = true
+        return .acquired(writerLock)
+    }
+
+    /// What a run left in progress (as the on-disk note would say).
+    package var pendingApply: PendingApply? { writerLock.pending }
+
     package func tree(replacing folder: RelativePath, with files: [(path: RelativePath, bytes: [UInt8])], on base: CommitID?)
         throws(RepositoryError) -> String {
         var entries = try base.map { commit throws(RepositoryError) in try self.files(under: .root, of: try treeID(of: commit)) } ?? [:]
@@ -125,13 +161,18 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
         return found.tree
     }
 
-    package func commit(tree: String, parent: CommitID?, message: String, author: Identity, time: Int64) throws(RepositoryError) -> CommitID {
+    package func commit(tree: String, parent: CommitID?, message: String, author: Signature, committer: Signature) throws(RepositoryError) -> CommitID {
         guard trees[tree] != nil else { throw RepositoryError("tree \(tree) not found") }
         if let parent, commits[parent] == nil { throw RepositoryError("commit \(parent) not found") }
-        let id = String(Digest.sha256(Array("\(tree)\0\(parent ?? "")\0\(author.name)\0\(author.email)\0\(time)\0\(message)".utf8))
-            .dropFirst("sha256:".count).prefix(40))
-        commits[id] = Commit(tree: tree, parent: parent, message: message, author: author)
+        let people = "\(author.identity.name)\0\(author.identity.email)\0\(author.time)\0\(committer.identity.name)\0\(committer.identity.email)\0\(committer.time)"
+        let id = String(Digest.sha256(Array("\(tree)\0\(parent ?? "")\0\(people)\0\(message)".utf8)).dropFirst("sha256:".count).prefix(40))
+        commits[id] = Commit(tree: tree, parent: parent, message: message, author: author, committer: committer)
         return id
+    }
+
+    /// A commit's author and committer.
+    package func signatures(of commit: CommitID) -> (author: Signature, committer: Signature)? {
+        commits[commit].map { ($0.author, $0.committer) }
     }
 
     package func moveBranch(_ branch: String, to commit: CommitID, expecting expected: CommitID?, log: String) throws(RepositoryError) -> BranchMove {
@@ -141,13 +182,23 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
         return .moved
     }
 
-    package func stageFolder(_ folder: RelativePath, files: [RelativePath]) throws(RepositoryError) {
+    package func stageFolder(_ folder: RelativePath, entries: [IndexEntry], rewritten: Set<RelativePath>) throws(RepositoryError) {
         for path in index.keys where path.components.starts(with: folder.components) { index[path] = nil }
-        for file in files {
-            let path = folder.appending(file)
-            guard let bytes = workTreeFiles[path] else { throw RepositoryError("'\(path)' is not in the work tree") }
-            index[path] = ObjectID.blob(holding: bytes)
+        for entry in entries {
+            let path = folder.appending(entry.path)
+            guard workTreeFiles[path] != nil else { throw RepositoryError("'\(path)' is missing from the work tree") }
+            index[path] = entry.id
+            skipWorktree.remove(path)
         }
+    }
+
+    /// The index's entries under `folder`, by path relative to it.
+    package func indexEntries(under folder: RelativePath) -> [RelativePath: ObjectID] {
+        var entries: [RelativePath: ObjectID] = [:]
+        for (path, id) in index where path.components.count > folder.components.count && path.components.starts(with: folder.components) {
+            entries[RelativePath(components: Array(path.components.dropFirst(folder.components.count)))] = id
+        }
+        return entries
     }
 
     /// Commits the whole work tree onto the checked-out branch, as `git add -A && git commit` would.
@@ -155,7 +206,8 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
         let parent = try commit("HEAD")
         let files = workTreeFiles.map { (path: $0.key, bytes: $0.value) }
         let tree = try tree(replacing: .root, with: files, on: nil)
-        let id = try commit(tree: tree, parent: parent, message: message, author: identity ?? Identity(name: "test", email: "test@localhost"), time: 0)
+        let signature = Signature(identity ?? Identity(name: "test", email: "test@localhost"), time: 0)
+        let id = try commit(tree: tree, parent: parent, message: message, author: signature, committer: signature)
         guard let head else { throw RepositoryError("HEAD is detached") }
         references[head] = id
         index = Dictionary(uniqueKeysWithValues: files.map { ($0.path, ObjectID.blob(holding: $0.bytes)) })
@@ -179,4 +231,16 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
         for path in entries.keys.sorted() { text += "\(path)\0\(entries[path]!)\n" }
         return String(Digest.sha256(Array(text.utf8)).dropFirst("sha256:".count).prefix(40))
     }
+}
+
+/// The twin's writer lock: always free unless a test says otherwise; the note kept in memory.
+final class MemoryWriterLock: WriterLock, @unchecked Sendable {
+    private(set) var pending: PendingApply?
+    var isHeld = false
+
+    func record(_ pending: PendingApply?) throws(RepositoryError) {
+        self.pending = pending
+    }
+
+    func release() { isHeld = false }
 }

@@ -13,11 +13,13 @@ package final class LocalRepository: Repository, @unchecked Sendable {
     /// The repository holding `path` (searching upwards as git does), or nil when there is none.
     /// Like git, it refuses repositories owned by another user unless `safe.directory` allows them.
     /// Its error carries libgit2's message alone, for the caller to say where it looked.
-    package static func discover(containing path: String) throws(RepositoryError) -> LocalRepository? {
+    /// `environment` supplies git's variables (`GIT_DIR`, `GIT_WORK_TREE`, `GIT_INDEX_FILE`, …).
+    package static func discover(containing path: String, environment: [String: String] = [:]) throws(RepositoryError) -> LocalRepository? {
         do {
-            return try GitRepository.discover(containing: path).map(LocalRepository.init)
+            return try GitRepository.discover(containing: path, environment: environment).map(LocalRepository.init)
         } catch let error as GitError {
-            throw RepositoryError(error.message)
+            let kind: RepositoryError.Kind = error.isNotOwned ? .notOwned : error.isUnsupportedObjectFormat ? .unsupportedObjectFormat : .other
+            throw RepositoryError(error.message, kind: kind)
         } catch {
             throw RepositoryError("\(error)")
         }
@@ -59,6 +61,25 @@ package final class LocalRepository: Repository, @unchecked Sendable {
         git.configuredIdentity()
     }
 
+    package var signsCommits: Bool { git.configFlag("commit.gpgsign") }
+
+    package func check(branch: String) throws(RepositoryError) -> BranchCheck {
+        try Self.wrap { try git.check(branch: branch) }
+    }
+
+    package func indexFacts(under folder: RelativePath) throws(RepositoryError) -> IndexFacts {
+        try Self.wrap { try git.indexFacts(under: folder) }
+    }
+
+    package func lockForWriting() throws(RepositoryError) -> LockAttempt {
+        let indexFile = try Self.wrap { try git.indexFile() }
+        do {
+            return try GitWriterLock.acquire(gitDirectory: git.gitDirectory, indexFile: indexFile)
+        } catch {
+            throw RepositoryError(error.message)
+        }
+    }
+
     package func tree(replacing folder: RelativePath, with files: [(path: RelativePath, bytes: [UInt8])], on base: CommitID?)
         throws(RepositoryError) -> String {
         try Self.wrap { try git.tree(replacing: folder, with: files, on: base) }
@@ -68,9 +89,9 @@ package final class LocalRepository: Repository, @unchecked Sendable {
         try Self.wrap { try git.treeID(of: commit) }
     }
 
-    package func commit(tree: String, parent: CommitID?, message: String, author: Identity, time: Int64) throws(RepositoryError) -> CommitID {
+    package func commit(tree: String, parent: CommitID?, message: String, author: Signature, committer: Signature) throws(RepositoryError) -> CommitID {
         try Self.wrap {
-            try git.commit(tree: tree, parent: parent, message: message, author: author, time: time)
+            try git.commit(tree: tree, parent: parent, message: message, author: author, committer: committer)
         }
     }
 
@@ -78,8 +99,11 @@ package final class LocalRepository: Repository, @unchecked Sendable {
         try Self.wrap { try git.moveBranch(branch, to: commit, expecting: expected, log: log) }
     }
 
-    package func stageFolder(_ folder: RelativePath, files: [RelativePath]) throws(RepositoryError) {
-        try Self.wrap { try git.stageFolder(folder, files: files) }
+    package func stageFolder(_ folder: RelativePath, entries: [IndexEntry], rewritten: Set<RelativePath>) throws(RepositoryError) {
+        try Self.wrap {
+            let scratch = git.gitDirectory + "mcapply-index"
+            try git.replaceEntries(under: folder, with: entries, rewritten: rewritten, indexFile: try git.indexFile(), scratch: scratch)
+        }
     }
 
     /// libgit2's errors as the store's, with the failing call and libgit2's message.

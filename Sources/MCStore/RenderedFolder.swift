@@ -11,7 +11,16 @@ package struct FolderWriteSummary: Sendable, Equatable {
     package var removed: [RelativePath] = []
     package var unchanged = 0
 
+    package init() {}
+
     package var changed: Bool { !created.isEmpty || !updated.isEmpty || !removed.isEmpty }
+}
+
+/// Writing the folder failed: why, and whether it had changed anything before it did.
+package struct FolderWriteFailure: Error, Sendable {
+    package var cause: FileError
+    /// Some file was written or removed first: the folder is partly the render.
+    package var changedFolder: Bool
 }
 
 /// The rendered folder on disk, owned entirely by the tool.
@@ -23,65 +32,94 @@ package struct RenderedFolder {
         self.path = path
     }
 
-    /// Every regular file under the folder by relative path, the symlinks found (never followed),
-    /// and whether some folder under it holds nothing. The files are read on all cores once the
-    /// walk has found them: a large mesh has tens of thousands.
-    func snapshot() throws(FileError) -> (files: [RelativePath: [UInt8]], symlinks: [RelativePath], hasEmptyFolder: Bool) {
-        var found: [RelativePath] = []
-        var symlinks: [RelativePath] = []
+    /// Whether a file name is one of mcapply's temporary files (`.<name>.mcapply-<pid>.tmp`):
+    /// under the writer lock, one found is a crashed run's, removed without asking.
+    package static func isTemporary(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp"), let marker = name.range(of: ".mcapply-", options: .backwards) else { return false }
+        let pid = name[marker.upperBound..<name.index(name.endIndex, offsetBy: -4)]
+        return !pid.isEmpty && pid.allSatisfy(\.isASCII) && pid.allSatisfy(\.isNumber)
+    }
+
+    /// What the folder holds on disk.
+    struct Snapshot {
+        /// Every regular file by relative path (temporary files left out), with its bytes.
+        var files: [RelativePath: [UInt8]] = [:]
+        /// Files with an execute bit, rewritten so that the work tree matches the index's 100644.
+        var executable: Set<RelativePath> = []
+        /// Symlinks and other non-files (never followed).
+        var strays: [RelativePath] = []
+        /// Crashed runs' temporary files.
+        var temporaries: [RelativePath] = []
         var hasEmptyFolder = false
-        guard let kind = LocalFiles.kind(path) else { return ([:], symlinks, false) }
+    }
+
+    /// The folder's files, read on all cores once the walk has found them: a large mesh has tens
+    /// of thousands.
+    func snapshot() throws(FileError) -> Snapshot {
+        var found: [RelativePath] = []
+        var snapshot = Snapshot()
+        guard let kind = LocalFiles.kind(path) else { return snapshot }
         guard kind == .directory else { throw FileError("'\(path)' is not a folder") }
         func walk(_ relative: [String]) throws(FileError) {
             let full = ([path] + relative).joined(separator: "/")
             let entries = try LocalFiles.entries(full).sorted { $0.name < $1.name }
-            if entries.isEmpty, !relative.isEmpty { hasEmptyFolder = true }
+            if entries.isEmpty, !relative.isEmpty { snapshot.hasEmptyFolder = true }
             for (name, entryKind) in entries {
                 let child = relative + [name]
                 switch entryKind ?? LocalFiles.kind(full + "/" + name) {
                 case .directory: try walk(child)
+                case .file where Self.isTemporary(name): snapshot.temporaries.append(RelativePath(components: child))
                 case .file: found.append(RelativePath(components: child))
-                case .symlink, .other, nil: symlinks.append(RelativePath(components: child))
+                case .symlink, .other, nil: snapshot.strays.append(RelativePath(components: child))
                 }
             }
         }
         try walk([])
         let root = path
         let paths = found
-        let contents = Parallel.map(paths.count) { LocalFiles.read(root + "/" + paths[$0].string) }
-        var files: [RelativePath: [UInt8]] = [:]
-        files.reserveCapacity(found.count)
-        for (relative, bytes) in zip(found, contents) {
-            guard let bytes else { throw FileError("cannot read '\(path)/\(relative)'") }
-            files[relative] = bytes
+        let contents = Parallel.map(paths.count) { LocalFiles.readWithMode(root + "/" + paths[$0].string) }
+        snapshot.files.reserveCapacity(found.count)
+        for (relative, read) in zip(found, contents) {
+            guard let read else { throw FileError("cannot read '\(path)/\(relative)'") }
+            snapshot.files[relative] = read.bytes
+            if read.executable { snapshot.executable.insert(relative) }
         }
-        return (files, symlinks, hasEmptyFolder)
+        return snapshot
     }
 
-    /// Makes the folder hold exactly `tree`'s files.
-    package func replace(with tree: RenderedTree) throws(FileError) -> FolderWriteSummary {
-        let (existing, strays, hasEmptyFolder) = try snapshot()
+    /// Makes the folder hold exactly `tree`'s files (mode 0644), removing crashed runs'
+    /// temporary files on the way; `afterWriting` is called with the count after each file
+    /// written (a test's kill point).
+    package func replace(with tree: RenderedTree, afterWriting: (Int) -> Void = { _ in }) throws(FolderWriteFailure) -> FolderWriteSummary {
         var summary = FolderWriteSummary()
-        try LocalFiles.createDirectory(path)
-        let wanted = Set(tree.files.map(\.path))
-        // Symlinks and other non-files are removed first, so nothing is ever written through them.
-        for stray in strays {
-            try remove(stray)
-            if !wanted.contains(stray) { summary.removed.append(stray) }
-        }
-        for file in tree.files {
-            if existing[file.path] == file.bytes, !strays.contains(file.path) {
-                summary.unchanged += 1
-                continue
+        do {
+            let existing = try snapshot()
+            try LocalFiles.createDirectory(path)
+            for temporary in existing.temporaries { try remove(temporary) }
+            let wanted = Set(tree.files.map(\.path))
+            // Symlinks and other non-files are removed first, so nothing is ever written through them.
+            for stray in existing.strays {
+                try remove(stray)
+                if !wanted.contains(stray) { summary.removed.append(stray) }
             }
-            try write(file.bytes, to: file.path)
-            if existing[file.path] == nil { summary.created.append(file.path) } else { summary.updated.append(file.path) }
+            let strays = Set(existing.strays)
+            for file in tree.files {
+                if existing.files[file.path] == file.bytes, !strays.contains(file.path), !existing.executable.contains(file.path) {
+                    summary.unchanged += 1
+                    continue
+                }
+                try write(file.bytes, to: file.path)
+                if existing.files[file.path] == nil { summary.created.append(file.path) } else { summary.updated.append(file.path) }
+                afterWriting(summary.created.count + summary.updated.count)
+            }
+            for relative in existing.files.keys.filter({ !wanted.contains($0) }).sorted() {
+                try remove(relative)
+                summary.removed.append(relative)
+            }
+            if existing.hasEmptyFolder || !existing.strays.isEmpty || !summary.removed.isEmpty { try removeEmptyDirectories() }
+        } catch {
+            throw FolderWriteFailure(cause: error, changedFolder: summary.changed)
         }
-        for relative in existing.keys.filter({ !wanted.contains($0) }).sorted() {
-            try remove(relative)
-            summary.removed.append(relative)
-        }
-        if hasEmptyFolder || !strays.isEmpty || !summary.removed.isEmpty { try removeEmptyDirectories() }
         summary.removed.sort()
         return summary
     }
@@ -115,6 +153,14 @@ package struct RenderedFolder {
         try LocalFiles.remove(path + "/" + relative.string)
     }
 
+    /// Whether the folder holds files but no `.mcapply.json`: not a folder mcapply rendered (a
+    /// `--rendered` that names the wrong folder would otherwise replace what is there).
+    package var isForeign: Bool {
+        guard let entries = try? LocalFiles.entries(path) else { return false }
+        let kept = entries.filter { !Self.isTemporary($0.name) }
+        return !kept.isEmpty && !kept.contains { $0.name == Manifest.fileName && ($0.kind ?? LocalFiles.kind(path + "/" + $0.name)) == .file }
+    }
+
     /// Whether the folder on disk holds any cluster folder now.
     package var holdsClusterFolders: Bool {
         let entries = (try? LocalFiles.entries(path)) ?? []
@@ -125,10 +171,13 @@ package struct RenderedFolder {
 
     /// Uncommitted changes under the folder (`relative` to the repository root) that differ from
     /// what `tree` would write there: hand edits that applying would overwrite (changes equal to
-    /// the render are fine, so `mcapply` then `mcapply --commit` works). Before the folder is
-    /// first committed every file is uncommitted: they are checked on all cores.
-    package func handEdits(_ relative: RelativePath, in repository: any Repository, against tree: RenderedTree) throws(RepositoryError) -> [RelativePath] {
-        let changed = try repository.uncommittedChanges(under: relative).map(\.path)
+    /// the render are fine, so `mcapply` then `mcapply --commit` works). A state that one of
+    /// `accepted` holds is fine too: an interrupted apply leaves each file as the commit before
+    /// it or the commit it made. Crashed runs' temporary files are not edits. Before the folder
+    /// is first committed every file is uncommitted: they are checked on all cores.
+    package func handEdits(_ relative: RelativePath, in repository: any Repository, against tree: RenderedTree,
+                           accepting accepted: [CommittedFolder] = []) throws(RepositoryError) -> [RelativePath] {
+        let changed = try repository.uncommittedChanges(under: relative).map(\.path).filter { !Self.isTemporary($0.components.last ?? "") }
         guard !changed.isEmpty else { return [] }
         let rendered = Dictionary(tree.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         let root = path
@@ -136,8 +185,13 @@ package struct RenderedFolder {
             let path = changed[index]
             let full = root + "/" + path.string
             switch LocalFiles.kind(full) {
-            case nil: return rendered[path] != nil  // deleted: a hand edit if still rendered
-            case .file: return LocalFiles.read(full) != rendered[path]
+            case nil:  // deleted: a hand edit if still rendered and in no accepted state
+                return rendered[path] != nil && !accepted.contains { $0.blobs[path] == nil }
+            case .file:
+                guard let bytes = LocalFiles.read(full) else { return true }
+                if bytes == rendered[path] { return false }
+                let id = ObjectID.blob(holding: bytes)
+                return !accepted.contains { $0.blobs[path] == id }
             default: return true  // a folder or symlink where a file goes
             }
         }
@@ -159,5 +213,25 @@ package struct RenderedFolder {
             return empty
         }
         _ = try prune(path)
+    }
+}
+
+extension RenderedFolder {
+    /// After a commit of `tree` onto the checked-out branch: makes the folder in the work tree
+    /// hold it and the index record it (from the committed ids, with the written files' status),
+    /// then clears the pending note. `ids` are the git ids of `tree.files`, in order.
+    package func bringAlong(_ tree: RenderedTree, ids: [ObjectID], folder relative: RelativePath, in repository: any Repository,
+                            lock: any WriterLock, afterWriting: (Int) -> Void = { _ in },
+                            afterWrite: () -> Void = {}) throws(FolderWriteFailure) -> FolderWriteSummary {
+        let summary = try replace(with: tree, afterWriting: afterWriting)
+        afterWrite()
+        let entries = zip(tree.files, ids).map { IndexEntry(path: $0.path, id: $1) }
+        do {
+            try repository.stageFolder(relative, entries: entries, rewritten: Set(summary.created + summary.updated))
+            try lock.record(nil)
+        } catch {
+            throw FolderWriteFailure(cause: FileError(error.message), changedFolder: true)
+        }
+        return summary
     }
 }

@@ -2,10 +2,21 @@ import MCBasics
 
 /// A failure of the repository (libgit2's message, or the twin's).
 package struct RepositoryError: Error, Sendable, CustomStringConvertible {
-    package var message: String
+    /// The causes callers tell apart.
+    package enum Kind: Sendable, Equatable {
+        case other
+        /// Another user owns the repository and `safe.directory` does not allow it.
+        case notOwned
+        /// SHA-256 object names, which libgit2 1.5 cannot read.
+        case unsupportedObjectFormat
+    }
 
-    package init(_ message: String) {
+    package var message: String
+    package var kind: Kind
+
+    package init(_ message: String, kind: Kind = .other) {
         self.message = message
+        self.kind = kind
     }
 
     package var description: String { message }
@@ -43,6 +54,18 @@ package protocol Repository: AnyObject, Sendable {
     /// `user.name` and `user.email` from the configuration, when both are set.
     func configuredIdentity() -> Identity?
 
+    /// Whether `commit.gpgsign` asks for signed commits.
+    var signsCommits: Bool { get }
+
+    /// Whether `branch` (`refs/heads/…`) may be committed onto from this work tree.
+    func check(branch: String) throws(RepositoryError) -> BranchCheck
+
+    /// What the index records under `folder` (sparse-checkout entries, conflicts).
+    func indexFacts(under folder: RelativePath) throws(RepositoryError) -> IndexFacts
+
+    /// Takes the one-writer lock for a run that writes the work tree, the index or a branch.
+    func lockForWriting() throws(RepositoryError) -> LockAttempt
+
     /// Writes `files` as the tree of `folder` on top of `base`'s tree (empty when nil), without
     /// touching the index; returns the new root tree's id.
     func tree(replacing folder: RelativePath, with files: [(path: RelativePath, bytes: [UInt8])], on base: CommitID?)
@@ -52,11 +75,13 @@ package protocol Repository: AnyObject, Sendable {
     func treeID(of commit: CommitID) throws(RepositoryError) -> String
 
     /// Creates a commit (moving no reference).
-    func commit(tree: String, parent: CommitID?, message: String, author: Identity, time: Int64) throws(RepositoryError) -> CommitID
+    func commit(tree: String, parent: CommitID?, message: String, author: Signature, committer: Signature) throws(RepositoryError) -> CommitID
 
     /// Points `branch` at `commit` only if it still points at `expected` (or does not exist when nil).
     func moveBranch(_ branch: String, to commit: CommitID, expecting expected: CommitID?, log: String) throws(RepositoryError) -> BranchMove
 
-    /// Makes the index hold the work tree's files under `folder` exactly; entries outside it stay.
-    func stageFolder(_ folder: RelativePath, files: [RelativePath]) throws(RepositoryError)
+    /// Makes the index's entries under `folder` exactly `entries` (the ids as committed, mode
+    /// 100644), with the status of the work-tree files for those it adds or that are `rewritten`;
+    /// entries outside it stay. The caller holds the writer lock.
+    func stageFolder(_ folder: RelativePath, entries: [IndexEntry], rewritten: Set<RelativePath>) throws(RepositoryError)
 }

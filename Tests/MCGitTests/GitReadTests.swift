@@ -31,7 +31,7 @@ import Testing
     @Test func blobIDsMatchWhatGitStores() throws {
         let path = try repository(Self.files)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let repository = try #require(try GitRepository.discover(containing: path))
+        let repository = try #require(try GitRepository.discover(containing: path, environment: [:]))
         let snapshot = try repository.snapshot(of: RelativePath("rendered")!, at: repository.commit("HEAD"))
         #expect(Set(snapshot.blobs.keys.map(\.string)) == Set(Self.files.keys))
         for (name, text) in Self.files {
@@ -45,7 +45,7 @@ import Testing
     @Test func filesTakeKnownBlobsAndReadTheRest() throws {
         let path = try repository(Self.files)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let repository = try #require(try GitRepository.discover(containing: path))
+        let repository = try #require(try GitRepository.discover(containing: path, environment: [:]))
         let snapshot = try repository.snapshot(of: RelativePath("rendered")!, at: repository.commit("HEAD"))
         let marker: [UInt8] = Array("kind: A\n".utf8)
         let files = try repository.files(of: snapshot, known: [ObjectID.blob(holding: marker): marker])
@@ -57,7 +57,7 @@ import Testing
     @Test func missingFolderAndUnbornBranchAreEmpty() throws {
         let path = try repository(["a.yaml": "x\n"])
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let repository = try #require(try GitRepository.discover(containing: path))
+        let repository = try #require(try GitRepository.discover(containing: path, environment: [:]))
         let missing = try repository.snapshot(of: RelativePath("elsewhere")!, at: repository.commit("HEAD"))
         #expect(missing.treeID == nil && missing.blobs.isEmpty)
         #expect(try repository.snapshot(of: RelativePath("rendered")!, at: nil).blobs.isEmpty)

@@ -74,7 +74,9 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
 }
 
 private let rendered = RelativePath("rendered")!
-private let author = Identity(name: "Test", email: "test@example.com")
+private let identity = Identity(name: "Test", email: "test@example.com")
+
+private func signature(_ time: Int64) -> Signature { Signature(identity, time: time) }
 
 private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
@@ -103,7 +105,7 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         let files: [(path: RelativePath, bytes: [UInt8])] = [(RelativePath("east/a.yaml")!, bytes("a\n")), (RelativePath("b.json")!, bytes("{}\n"))]
         let tree = try repository.tree(replacing: rendered, with: files, on: nil)
         #expect(try repository.tree(replacing: rendered, with: files, on: nil) == tree)
-        let commit = try repository.commit(tree: tree, parent: nil, message: "first\n", author: author, time: 1_700_000_000)
+        let commit = try repository.commit(tree: tree, parent: nil, message: "first\n", author: signature(1_700_000_000), committer: signature(1_700_000_000))
         #expect(try repository.treeID(of: commit) == tree)
         #expect(try repository.moveBranch("refs/heads/main", to: commit, expecting: nil, log: "test") == .moved)
         #expect(try repository.commit("HEAD") == commit)
@@ -127,9 +129,9 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         defer { fixture.tearDown() }
         let repository = fixture.repository
         let first = try repository.commit(tree: try repository.tree(replacing: rendered, with: [(RelativePath("a")!, bytes("1"))], on: nil),
-                                          parent: nil, message: "1\n", author: author, time: 1)
+                                          parent: nil, message: "1\n", author: signature(1), committer: signature(1))
         let second = try repository.commit(tree: try repository.tree(replacing: rendered, with: [(RelativePath("a")!, bytes("2"))], on: first),
-                                           parent: first, message: "2\n", author: author, time: 2)
+                                           parent: first, message: "2\n", author: signature(2), committer: signature(2))
         #expect(try repository.moveBranch("refs/heads/main", to: first, expecting: nil, log: "t") == .moved)
         #expect(try repository.moveBranch("refs/heads/main", to: second, expecting: nil, log: "t") == .raced)
         #expect(try repository.moveBranch("refs/heads/main", to: second, expecting: second, log: "t") == .raced)
@@ -151,12 +153,12 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         let repository = fixture.repository
         let head = try repository.commit("HEAD")
         let tree = try repository.tree(replacing: rendered, with: [(RelativePath("new.yaml")!, bytes("new\n"))], on: head)
-        let commit = try repository.commit(tree: tree, parent: head, message: "m\n", author: author, time: 3)
+        let commit = try repository.commit(tree: tree, parent: head, message: "m\n", author: signature(3), committer: signature(3))
         #expect(try repository.snapshot(of: rendered, at: commit).blobs.keys.map(\.string) == ["new.yaml"])
         let config = RelativePath("config")!
         #expect(try repository.snapshot(of: config, at: commit).blobs.keys.map(\.string) == ["topology.yaml"])
         let emptied = try repository.commit(tree: try repository.tree(replacing: rendered, with: [], on: head), parent: head,
-                                            message: "e\n", author: author, time: 4)
+                                            message: "e\n", author: signature(4), committer: signature(4))
         #expect(try repository.snapshot(of: rendered, at: emptied).treeID == nil)
         #expect(try repository.snapshot(of: config, at: emptied).blobs.keys.map(\.string) == ["topology.yaml"])
         #expect(try repository.tree(replacing: RelativePath("elsewhere")!, with: [], on: head) == repository.treeID(of: head!))
@@ -185,9 +187,43 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         ]
         let head = try repository.commit("HEAD")
         let commit = try repository.commit(tree: try repository.tree(replacing: rendered, with: files, on: head), parent: head,
-                                           message: "m\n", author: author, time: 5)
+                                           message: "m\n", author: signature(5), committer: signature(5))
         #expect(try repository.moveBranch("refs/heads/main", to: commit, expecting: head, log: "t") == .moved)
-        try repository.stageFolder(rendered, files: files.map(\.path))
+        let entries = files.map { IndexEntry(path: $0.path, id: ObjectID.blob(holding: $0.bytes)) }
+        try repository.stageFolder(rendered, entries: entries, rewritten: [])
         #expect(try repository.uncommittedChanges(under: rendered).isEmpty)
+    }
+
+    /// One writer at a time: a second attempt while the lock is held is refused, and once it is
+    /// released the next one gets it. The pending note survives between holders.
+    @Test(arguments: Backend.allCases)
+    func oneWriterAtATime(backend: Backend) throws {
+        let fixture = try backend.fixture()
+        defer { fixture.tearDown() }
+        let repository = fixture.repository
+        guard case .acquired(let lock) = try repository.lockForWriting() else { Issue.record("the first writer gets the lock"); return }
+        guard case .held = try repository.lockForWriting() else { Issue.record("a second writer is refused"); return }
+        #expect(lock.pending == nil)
+        let pending = PendingApply(folder: rendered, from: nil, to: String(repeating: "a", count: 40))
+        try lock.record(pending)
+        lock.release()
+        guard case .acquired(let next) = try repository.lockForWriting() else { Issue.record("released, the lock is free"); return }
+        #expect(next.pending == pending)
+        try next.record(nil)
+        #expect(next.pending == nil)
+        next.release()
+    }
+
+    @Test(arguments: Backend.allCases)
+    func branchNamesGitRefuses(backend: Backend) throws {
+        let fixture = try backend.fixture()
+        defer { fixture.tearDown() }
+        let repository = fixture.repository
+        for name in ["refs/heads/main", "refs/heads/mesh", "refs/heads/team/mesh-1"] {
+            #expect(try repository.check(branch: name) == .usable, "\(name)")
+        }
+        for name in ["refs/heads/HEAD", "refs/tags/v9", "refs/heads/-x", "refs/heads/a..b", "refs/heads/a b", "refs/heads/x.lock", "refs/heads/.x", "refs/heads/"] {
+            #expect(try repository.check(branch: name) == .invalidName, "\(name)")
+        }
     }
 }
