@@ -16,9 +16,9 @@ package struct ApplyCommand: ParsableCommand {
           mcapply --commit --plan plan.json   only if that plan is still current
           mcapply --commit --branch mesh --author "mesh-bot <bot@example.com>"
 
-        Exit status: 0 applied or nothing to do; 1 invalid topology, refused (hand edits, empty render) or failure, nothing changed; 3 the branch moved or the plan is stale, nothing committed, safe to retry; 64 bad usage.
+        Exit status: 0 applied or nothing to do (branch, index and work tree hold the render); 1 invalid topology, refused (hand edits, empty render, not a rendered folder, branch name, commit.gpgsign, sparse checkout, submodule) or failure, nothing changed; 3 another mcapply or git process holds the lock, the branch moved or the plan is stale, nothing changed, safe to retry; 4 committed, but the work tree or index could not follow (or, without --commit, the folder is partly written): run again once the cause is fixed; 64 bad usage.
 
-        Environment: MCPLAN_NOW, NO_COLOR, FORCE_COLOR / CLICOLOR_FORCE, TERM=dumb, MCPLAN_DOCS_URL; git's user.name and user.email give the author unless --author.
+        Environment: MCPLAN_NOW, NO_COLOR, FORCE_COLOR / CLICOLOR_FORCE, TERM=dumb, MCPLAN_DOCS_URL; GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE, GIT_CEILING_DIRECTORIES; GIT_AUTHOR_NAME/EMAIL/DATE and GIT_COMMITTER_NAME/EMAIL/DATE, else git's user.name and user.email, give the author (unless --author) and committer. No git hooks are run.
 
         """,
         version: Product.versionLine)
