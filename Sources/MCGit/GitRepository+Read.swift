@@ -127,6 +127,12 @@ extension GitRepository {
             }
             changes.append(UncommittedChange(path: relative, kind: kind))
         }
+        // A sparse checkout leaves skip-worktree files out of the work tree on purpose: git does
+        // not call them deleted, and neither does this.
+        if changes.contains(where: { $0.kind == .deleted }) {
+            let skipped = Set(try indexFacts(under: folder).skipWorktree)
+            if !skipped.isEmpty { changes.removeAll { $0.kind == .deleted && skipped.contains($0.path) } }
+        }
         return changes.sorted { $0.path < $1.path }
     }
 

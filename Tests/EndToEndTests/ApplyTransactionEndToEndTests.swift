@@ -262,6 +262,8 @@ private func edit(_ repo: String, _ from: String, _ to: String) throws {
         defer { try? FileManager.default.removeItem(atPath: sparse) }
         #expect(try mcapply(sparse, ["--commit"]).status == 0)
         try git(sparse, ["sparse-checkout", "set", "--no-cone", "/topology.yaml", "/certs/"])
+        let plan = try Command.product("mcplan", ["-C", sparse], environment: isolated)
+        #expect(plan.status == 0 && plan.stdout.hasPrefix("No changes."), "files a sparse checkout leaves out are no drift: \(plan.stdout)")
         let refused = try mcapply(sparse, ["--commit"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("the sparse checkout leaves") && refused.stderr.contains("git sparse-checkout add rendered"), "\(refused.stderr)")
