@@ -46,7 +46,7 @@ let package = Package(
         module("MCRendering", [
             "MCDiagnostics", "MCTopology", "MCMesh", "MCValidation", "MCYAML", "MCBasics",
         ]),
-        module("MCPlanning", ["MCDiagnostics", "MCBasics", "MCMesh", "MCYAML", "MCRendering"]),
+        module("MCPlanning", ["MCDiagnostics", "MCBasics", "MCMesh", "MCYAML", "MCRendering", "MCValidation"]),
         module("MCStore", ["MCBasics", "MCGit", "MCRendering"]),
         module("MCPipeline", [
             "MCBasics", "MCDiagnostics", "MCYAML", "MCTopology", "MCMesh", "MCLoading", "MCValidation", "MCRendering", "MCPlanning", "MCStore",

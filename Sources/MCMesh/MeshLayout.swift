@@ -116,6 +116,32 @@ package enum MeshLayout {
         RelativePath(components: [id.namespace ?? clusterScopedFolder, "\(id.kind.name.lowercased())-\(id.name).yaml"])
     }
 
+    /// The object a path of the rendered folder holds, read from the path alone (the inverse of
+    /// `fileName(of:)` for the kinds the mesh renders): its cluster, role and namespace; nil for
+    /// any other file.
+    package static func object(at path: RelativePath) -> (cluster: String, role: ObjectRole, namespace: String?)? {
+        guard isObjectFile(path) else { return nil }
+        let file = path.components[2].dropLast(".yaml".count)
+        for kind in ResourceKind.order {
+            let prefix = kind.name.lowercased() + "-"
+            guard file.hasPrefix(prefix), let role = ObjectRole(kind: kind, name: String(file.dropFirst(prefix.count))) else { continue }
+            return (path.components[0], role, path.components[1] == clusterScopedFolder ? nil : path.components[1])
+        }
+        return nil
+    }
+
+    /// The cluster and namespace of an exports Component's path; nil for any other file.
+    package static func exportsNamespace(at path: RelativePath) -> (cluster: String, namespace: String)? {
+        let parts = path.components
+        guard parts.count == 4, parts[1] == exportsFolder, parts[3] == kustomizationFile else { return nil }
+        return (parts[0], parts[2])
+    }
+
+    /// Whether the path is a cluster's linkerd-multicluster values file.
+    package static func isValuesFile(_ path: RelativePath) -> Bool {
+        path.components.count == 2 && path.components[1] == extensionValuesFile
+    }
+
     /// `<cluster>/<namespace or _cluster>/<file>.yaml`: where the tool writes objects.
     package static func isObjectFile(_ path: RelativePath) -> Bool {
         path.components.count == 3 && path.components[1] != exportsFolder && path.string.hasSuffix(".yaml")

@@ -19,8 +19,8 @@ package struct SavedPlan: Decodable, Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw EnvironmentError("cannot read the plan '\(path)'")
         }
-        guard let plan = try? JSONDecoder().decode(SavedPlan.self, from: data), plan.formatVersion == "1.0" else {
-            throw EnvironmentError("'\(path)' is not a plan saved by mcplan --out (format 1.0)")
+        guard let plan = try? JSONDecoder().decode(SavedPlan.self, from: data), ["1.0", "1.1"].contains(plan.formatVersion) else {
+            throw EnvironmentError("'\(path)' is not a plan saved by mcplan --out (format 1.1)")
         }
         guard plan.topology.digest != nil else {
             throw EnvironmentError("the plan '\(path)' was made from an invalid topology; re-run mcplan")

@@ -74,6 +74,8 @@ package struct Plan: Sendable {
     package var clusters: [String]
     /// Every link before or after, sorted.
     package var links: [LinkEdge]
+    /// What the mesh gains and loses.
+    package var mesh = MeshChanges()
 
     package var add: Int { changes.filter { $0.action == .add }.count }
     package var change: Int { changes.filter { $0.action == .change }.count }

@@ -57,8 +57,12 @@ package enum Planner {
         }
         files.sort { $0.path < $1.path }
         let links = linkEdges(tree: tree, changes: changes)
-        return Plan(sourcePath: sourcePath, changes: changes, files: files, drift: DriftFinder.drift(base, rendered: rendered),
-                    clusters: clusterNames(tree, base, links), links: links)
+        let baseSide = RenderedSide(paths: base.files.keys) { base.files[$0] }
+        let newSide = RenderedSide(paths: tree.files.lazy.map(\.path)) { rendered.files[$0]?.bytes }
+        var plan = Plan(sourcePath: sourcePath, changes: changes, files: files, drift: DriftFinder.drift(base, rendered: rendered),
+                        clusters: clusterNames(tree, base, links), links: links)
+        plan.mesh = MeshDiff.changes(base: baseSide, new: newSide, changed: files.map(\.path))
+        return plan
     }
 
     /// Every cluster before or after, sorted.

@@ -66,7 +66,7 @@ package struct PlanDocument: Codable, Sendable {
         package var status: String
     }
 
-    package static let currentFormatVersion = "1.0"
+    package static let currentFormatVersion = "1.1"
     /// `.mcapply.json`, whose diff views leave out.
     package static let manifestPath = ".mcapply.json"
 
@@ -82,6 +82,8 @@ package struct PlanDocument: Codable, Sendable {
     package var drift: [Drift]
     package var clusters: [String]
     package var links: [Link]
+    /// What the mesh gains and loses (empty when nothing changes or the topology is invalid).
+    package var mesh: Mesh
     package var diagnostics: [DiagnosticRecord]
 
     package init(
@@ -103,7 +105,18 @@ package struct PlanDocument: Codable, Sendable {
         drift = (plan?.drift ?? []).map { Drift(path: $0.path.string, kind: $0.kind, detail: $0.detail) }
         clusters = plan?.clusters ?? []
         links = (plan?.links ?? []).map { Link(source: $0.source, target: $0.target, status: $0.status.rawValue) }
+        mesh = Mesh(plan?.mesh ?? MeshChanges(), rendered: rendered)
         self.diagnostics = diagnostics.map(DiagnosticRecord.init)
+        meshCounts = MeshText.counts(plan?.mesh ?? MeshChanges())
+        meshLines = MeshText.lines(plan?.mesh ?? MeshChanges()).map { "\($0.mark) \($0.text)" }
+    }
+
+    /// The summary line's mesh part and the mesh section's lines, worded once (not in the JSON).
+    package private(set) var meshCounts: [String] = []
+    package private(set) var meshLines: [String] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case formatVersion, tool, topology, rendered, base, summary, changes, files, drift, clusters, links, mesh, diagnostics
     }
 }
 
@@ -111,7 +124,8 @@ extension PlanDocument {
     /// `Plan: X to add, Y to change, Z to destroy across N clusters.` or the no-change sentence.
     package var summaryLine: String {
         guard summary.hasChanges else { return "No changes. The rendered folder is up to date." }
-        return "Plan: \(PlanSummary.counts(add: summary.add, change: summary.change, destroy: summary.destroy))"
+        let mesh = meshCounts.isEmpty ? "" : meshCounts.joined(separator: ", ") + ", "
+        return "Plan: \(mesh)\(PlanSummary.counts(add: summary.add, change: summary.change, destroy: summary.destroy))"
             + " across \(PlanSummary.clusters(summary.clusters))."
     }
 }

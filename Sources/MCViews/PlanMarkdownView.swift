@@ -2,9 +2,11 @@ import Foundation
 import MCBasics
 import MCPlanning
 
-/// The plan as a pull-request comment: the summary, a table per cluster, each cluster's changes
-/// and diffs in a collapsible block, drift, and a Mermaid graph of the mesh. Never longer than
-/// `limit` characters: it keeps the summary and the tables and says what it left out.
+/// The plan as a pull-request comment. First what is never cut: a hidden marker a bot can find
+/// (`<!-- mcplan: <topology> -->`), the header with the topology and the base, the summary, a
+/// note of anything left out, the mesh section, the risks, the warnings, a table of clusters and
+/// each cluster's objects. Then what can go to stay under `limit` characters: the diffs, the
+/// clusters with the most changes kept longest, then the Mermaid graph of the mesh.
 package struct PlanMarkdownView {
     package var limit = 65_000
 
@@ -12,50 +14,128 @@ package struct PlanMarkdownView {
         self.limit = limit
     }
 
+    /// The marker the comment starts with, so a bot can find and update its own comment.
+    package static func marker(topology: String) -> String {
+        "<!-- mcplan: \(topology.replacingOccurrences(of: "--", with: "-\u{200B}-")) -->"
+    }
+
     package func render(_ document: PlanDocument) -> String {
         if document.diagnostics.contains(where: { $0.severity == "error" }) { return invalid(document) }
-        var head = "### mcplan\n\n**\(document.summaryLine)**\n\n"
         let clusters = affectedClusters(document)
+        var fixed = mesh(document) + warnings(document)
         if !clusters.isEmpty {
-            head += "| cluster | add | change | destroy |\n|---|---:|---:|---:|\n"
+            fixed += "| cluster | add | change | destroy |\n|---|---:|---:|---:|\n"
             for cluster in clusters {
                 let changes = document.changes.filter { $0.cluster == cluster }
-                head += "| `\(cluster)` | \(changes.filter { $0.action == .add }.count) | \(changes.filter { $0.action == .change }.count)"
+                fixed += "| `\(cluster)` | \(changes.filter { $0.action == .add }.count) | \(changes.filter { $0.action == .change }.count)"
                     + " | \(changes.filter { $0.action == .destroy }.count) |\n"
             }
-            head += "\n"
+            fixed += "\n"
         }
+        var tables = clusters.map { table(for: $0, in: document) }
+        var drift = ""
         if !document.drift.isEmpty {
-            head += "**Drift** (changes made outside mcapply):\n\n"
-            for drift in document.drift { head += "- `\(document.rendered)/\(drift.path)`: \(drift.detail)\n" }
-            head += "\n"
+            drift += "**Drift** (changes made outside mcapply):\n\n"
+            for item in document.drift { drift += "- `\(document.rendered)/\(item.path)`: \(item.detail)\n" }
+            drift += "\n"
         }
+        // Ranked: the clusters with the most changes keep their diffs longest.
+        let ranked = clusters.indices.sorted { a, b in
+            let (x, y) = (weight(clusters[a], document), weight(clusters[b], document))
+            return x != y ? x > y : clusters[a] < clusters[b]
+        }
+        var diffs = clusters.map { diff(for: $0, in: document) }
         let graph = mermaid(document)
-        var sections = clusters.map { section(for: $0, in: document) }
-        var omitted: [String] = []
-        func total() -> Int { head.count + graph.count + sections.joined().count + note(omitted).count }
-        // Drop the largest sections first until the comment fits; the summary and tables stay.
-        while total() > limit, let largest = sections.indices.max(by: { sections[$0].count < sections[$1].count }), !sections[largest].isEmpty {
-            omitted.append(clusters[largest])
-            sections[largest] = ""
+        var withoutDiffs: [String] = []
+        var withoutTables: [String] = []
+        var keepGraph = true
+        // Sizes in UTF-8 bytes (never fewer than characters), counted once: a large plan's diffs
+        // are megabytes.
+        let head = header(document)
+        var size = head.utf8.count + fixed.utf8.count + drift.utf8.count + graph.utf8.count
+            + tables.reduce(0) { $0 + $1.utf8.count } + diffs.reduce(0) { $0 + $1.utf8.count }
+        func total() -> Int { size + note(withoutDiffs, withoutTables, graph: keepGraph || graph.isEmpty).utf8.count }
+        for index in ranked.reversed() where total() > limit && !diffs[index].isEmpty {
+            size -= diffs[index].utf8.count
+            diffs[index] = ""
+            withoutDiffs.append(clusters[index])
         }
-        var out = head + sections.joined() + note(omitted) + graph
-        if out.count > limit { out = String(head.prefix(limit - 200)) + "\n\n_The plan was cut to fit a comment; run `mcplan` for all of it._\n" }
+        if total() > limit, !graph.isEmpty {
+            size -= graph.utf8.count
+            keepGraph = false
+        }
+        for index in ranked.reversed() where total() > limit && !tables[index].isEmpty {
+            size -= tables[index].utf8.count
+            tables[index] = ""
+            withoutTables.append(clusters[index])
+        }
+        let out = head + note(withoutDiffs, withoutTables, graph: keepGraph || graph.isEmpty) + fixed + tables.joined() + drift
+            + diffs.joined() + (keepGraph ? graph : "")
+        return out.utf8.count <= limit ? out : Self.cut(out, to: limit)
+    }
+
+    /// The last resort, when even the summary, mesh and tables are over the limit: cut at a line.
+    private static func cut(_ text: String, to limit: Int) -> String {
+        let ending = "\n_… cut to fit a comment; run `mcplan` for the whole plan._\n"
+        var bytes = Array(text.utf8.prefix(max(0, limit - ending.utf8.count)))
+        while let last = bytes.last, last != UInt8(ascii: "\n") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self) + ending
+    }
+
+    private func header(_ document: PlanDocument) -> String {
+        let base = document.base.commit.map { "`\($0.prefix(12))`" } ?? "an empty base"
+        return Self.marker(topology: document.topology.path) + "\n### mcplan: `\(code(document.topology.path))` against \(base)\n\n"
+            + "**\(document.summaryLine)**\n\n"
+    }
+
+    /// Changes in a cluster, for ranking its diff.
+    private func weight(_ cluster: String, _ document: PlanDocument) -> Int {
+        document.changes.filter { $0.cluster == cluster }.count + document.files.filter { $0.path.hasPrefix(cluster + "/") }.count
+    }
+
+    private func mesh(_ document: PlanDocument) -> String {
+        var out = ""
+        if !document.meshLines.isEmpty {
+            out += "#### Mesh\n\n"
+            for line in document.meshLines {
+                let mark = switch line.first { case "+": "➕"; case "-": "➖"; case "!": "🔑"; default: "✏️" }
+                out += "- \(mark) \(inline(String(line.dropFirst(2))))\n"
+            }
+            out += "\n"
+        }
+        if !document.mesh.risks.isEmpty {
+            out += "#### Risks\n\n"
+            for risk in document.mesh.risks { out += "- ⚠️ \(inline(risk.detail))\n" }
+            out += "\n"
+        }
         return out
+    }
+
+    /// Warnings in a collapsible block, each with its place in the repository.
+    private func warnings(_ document: PlanDocument) -> String {
+        let warnings = document.diagnostics.filter { $0.severity != "error" }
+        guard !warnings.isEmpty else { return "" }
+        let listed = warnings.map(diagnosticLine).joined()
+        let fence = VisibleText.fence(for: listed)
+        return "<details><summary>⚠️ \(warnings.count) warning\(warnings.count == 1 ? "" : "s") "
+            + "(\(Set(warnings.map(\.code)).sorted().joined(separator: ", ")))</summary>\n\n\(fence)\n\(listed)\(fence)\n\n</details>\n\n"
+    }
+
+    private func diagnosticLine(_ record: DiagnosticRecord) -> String {
+        let visible = VisibleText.escaping
+        var line = "\(visible(record.file)):\(record.line):\(record.column): \(record.severity)[\(record.code)]: \(visible(record.message))\n"
+        if let hint = record.hint { line += "    hint: \(visible(hint))\n" }
+        return line
     }
 
     /// An invalid topology: the diagnostics, so the pull request shows what to fix.
     private func invalid(_ document: PlanDocument) -> String {
-        var listed = ""
-        let visible = VisibleText.escaping
-        for record in document.diagnostics {
-            listed += "\(visible(record.file)):\(record.line):\(record.column): \(record.severity)[\(record.code)]: \(visible(record.message))\n"
-            if let hint = record.hint { listed += "    hint: \(visible(hint))\n" }
-        }
-        if listed.count > limit - 200 { listed = String(listed.prefix(limit - 300)) + "\n… (cut; run mcplan for every diagnostic)\n" }
+        var listed = document.diagnostics.map(diagnosticLine).joined()
+        if listed.count > limit - 400 { listed = String(listed.prefix(limit - 500)) + "\n… (cut; run mcplan for every diagnostic)\n" }
         // User text stays inside a fence it cannot close.
         let fence = VisibleText.fence(for: listed)
-        return "### mcplan\n\n**The topology is invalid; nothing can be planned.**\n\n\(fence)\n" + listed + fence + "\n"
+        return Self.marker(topology: document.topology.path) + "\n### mcplan: `\(code(document.topology.path))`\n\n"
+            + "**The topology is invalid; nothing can be planned.**\n\n\(fence)\n" + listed + fence + "\n"
     }
 
     private func affectedClusters(_ document: PlanDocument) -> [String] {
@@ -63,33 +143,35 @@ package struct PlanMarkdownView {
         return Set(document.changes.map(\.cluster) + fromFiles).sorted()
     }
 
-    private func section(for cluster: String, in document: PlanDocument) -> String {
+    private func table(for cluster: String, in document: PlanDocument) -> String {
         let changes = document.changes.filter { $0.cluster == cluster }
+        guard !changes.isEmpty else { return "" }
         let counts = PlanSummary.counts(add: changes.filter { $0.action == .add }.count, change: changes.filter { $0.action == .change }.count,
                                         destroy: changes.filter { $0.action == .destroy }.count)
-        var out = "<details><summary><code>\(cluster)</code>: \(counts)</summary>\n\n"
-        if !changes.isEmpty {
-            out += "| | object | reason |\n|---|---|---|\n"
-            for change in changes {
-                let mark = switch change.action { case .add: "➕"; case .change: "✏️"; case .destroy: "➖" }
-                let name = "\(change.kind) " + (change.namespace.map { "\($0)/" } ?? "") + change.name
-                out += "| \(mark) | `\(name)` | \(escape(change.reason)) |\n"
-            }
-            out += "\n"
+        var out = "<details><summary><code>\(cluster)</code>: \(counts)</summary>\n\n| | object | reason |\n|---|---|---|\n"
+        for change in changes {
+            let mark = switch change.action { case .add: "➕"; case .change: "✏️"; case .destroy: "➖" }
+            let name = "\(change.kind) " + (change.namespace.map { "\($0)/" } ?? "") + change.name
+            out += "| \(mark) | `\(name)` | \(inline(change.reason)) |\n"
         }
-        let diffs = document.files.filter { $0.path.hasPrefix(cluster + "/") && !$0.diff.isEmpty }.map(\.diff)
-        if !diffs.isEmpty {
-            let text = diffs.joined()
-            let fence = VisibleText.fence(for: text)
-            out += fence + "diff\n" + text + fence + "\n\n"
-        }
-        return out + "</details>\n\n"
+        return out + "\n</details>\n\n"
     }
 
-    private func note(_ omitted: [String]) -> String {
-        guard !omitted.isEmpty else { return "" }
-        return "_Left out to stay under \(limit) characters: the details and diffs of "
-            + omitted.sorted().map { "`\($0)`" }.joined(separator: ", ") + ". Run `mcplan` for the whole plan._\n\n"
+    private func diff(for cluster: String, in document: PlanDocument) -> String {
+        let diffs = document.files.filter { $0.path.hasPrefix(cluster + "/") && !$0.diff.isEmpty }.map(\.diff)
+        guard !diffs.isEmpty else { return "" }
+        let text = diffs.joined()
+        let fence = VisibleText.fence(for: text)
+        return "<details><summary>diff of <code>\(cluster)</code></summary>\n\n" + fence + "diff\n" + text + fence + "\n\n</details>\n\n"
+    }
+
+    private func note(_ withoutDiffs: [String], _ withoutTables: [String], graph: Bool) -> String {
+        var parts: [String] = []
+        if !withoutDiffs.isEmpty { parts.append("the diffs of " + withoutDiffs.sorted().map { "`\($0)`" }.joined(separator: ", ")) }
+        if !graph { parts.append("the graph of the mesh") }
+        if !withoutTables.isEmpty { parts.append("the object tables of " + withoutTables.sorted().map { "`\($0)`" }.joined(separator: ", ")) }
+        guard !parts.isEmpty else { return "" }
+        return "_Left out to stay under \(limit) characters: " + parts.joined(separator: "; ") + ". Run `mcplan` for the whole plan._\n\n"
     }
 
     /// `graph LR` of the clusters and their links, added, removed and changed links marked.
@@ -111,7 +193,12 @@ package struct PlanMarkdownView {
         return out + "```\n"
     }
 
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|")
+    /// Text inside a table cell or list item: pipes escaped, and no markup of its own.
+    private func inline(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "`", with: "'")
+    }
+
+    private func code(_ text: String) -> String {
+        VisibleText.escaping(text).replacingOccurrences(of: "`", with: "'")
     }
 }

@@ -1,9 +1,9 @@
 import MCBasics
 import MCPlanning
 
-/// The plan for a terminal or a CI log (SPEC §4): one section per affected cluster with
-/// `+ add`, `~ change`, `- destroy`, the object and its reason; then the unified diffs; then
-/// drift; then the summary line.
+/// The plan for a terminal or a CI log (SPEC §4): what the mesh gains and loses, its risks and
+/// the warnings; then one section per affected cluster with `+ add`, `~ change`, `- destroy`,
+/// the object and its reason; then the unified diffs; then drift; then the summary line.
 package struct PlanTextView {
     package let style: TerminalStyle
 
@@ -12,7 +12,7 @@ package struct PlanTextView {
     }
 
     package func render(_ document: PlanDocument) -> String {
-        var out = ""
+        var out = mesh(document)
         let byCluster = Dictionary(grouping: document.changes, by: \.cluster)
         let fileOnly = Set(document.files.compactMap { $0.path.split(separator: "/").count > 1 ? String($0.path.split(separator: "/")[0]) : nil })
         for cluster in Set(byCluster.keys).union(fileOnly).sorted() {
@@ -29,7 +29,10 @@ package struct PlanTextView {
                 out += "  " + style.paint(mark, color) + " " + name + String(repeating: " ", count: width - name.count + 2)
                     + style.paint(change.reason, .cyan) + "\n"
             }
-            if changes.isEmpty { out += "  (no object changes; its kustomization, exports or values file changes)\n" }
+            if changes.isEmpty {
+                let files = document.files.filter { $0.path.hasPrefix(cluster + "/") }.map { String($0.path.dropFirst(cluster.count + 1)) }
+                out += "  (no object changes; " + VisibleText.escaping(files.joined(separator: ", ")) + (files.count == 1 ? " changes)\n" : " change)\n")
+            }
             out += "\n"
         }
         // The manifest's own diff only restates the others (its digests); it stays in the JSON.
@@ -44,6 +47,34 @@ package struct PlanTextView {
             out += "\n"
         }
         return out + style.paint(document.summaryLine, .bold) + "\n"
+    }
+
+    /// The mesh section, the risks and the warnings; empty when there are none.
+    private func mesh(_ document: PlanDocument) -> String {
+        var out = ""
+        if !document.meshLines.isEmpty {
+            out += style.paint("Mesh", .bold) + "\n"
+            for line in document.meshLines {
+                let color: TerminalStyle.Color = line.hasPrefix("+") ? .green : line.hasPrefix("-") ? .red : .yellow
+                out += "  " + style.paint(String(line.prefix(1)), color) + line.dropFirst() + "\n"
+            }
+            out += "\n"
+        }
+        if !document.mesh.risks.isEmpty {
+            out += style.paint("Risks", .boldYellow) + "\n"
+            for risk in document.mesh.risks { out += "  " + style.paint("!", .yellow) + " " + risk.detail + "\n" }
+            out += "\n"
+        }
+        let warnings = document.diagnostics.filter { $0.severity != "error" }
+        if !warnings.isEmpty {
+            out += style.paint("Warnings", .boldYellow) + "\n"
+            for record in warnings {
+                out += "  \(VisibleText.escaping(record.file)):\(record.line):\(record.column): \(record.severity)[\(record.code)]: "
+                    + VisibleText.escaping(record.message) + "\n"
+            }
+            out += "\n"
+        }
+        return out
     }
 
     private func objectName(_ change: PlanDocument.Change) -> String {

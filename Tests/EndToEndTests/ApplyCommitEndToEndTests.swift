@@ -45,7 +45,9 @@ private func head(_ repo: String) throws -> String {
         #expect(try git(repo, ["status", "--porcelain", "topology.yaml"]).stdout == "A  topology.yaml\n", "staged work stays staged, uncommitted")
         #expect(try git(repo, ["fsck", "--strict", "--no-dangling"]).status == 0)
         let message = try git(repo, ["log", "-1", "--format=%an <%ae>%n%B"]).stdout
-        #expect(message.hasPrefix("mcapply <mcapply@localhost>\nmcapply: 10 to add, 0 to change, 0 to destroy\n\neast:\n"))
+        #expect(message.hasPrefix("mcapply <mcapply@localhost>\nmcapply: 10 to add, 0 to change, 0 to destroy\n\nmesh:\n  + cluster east added\n"))
+        #expect(message.contains("\n  + export east test/podinfo (gateway) added, mirrored by west\n  + west gains test/podinfo-east (from east)\n"))
+        #expect(message.contains("\n\neast:\n"))
         #expect(message.contains("\n  + Link linkerd-multicluster/east (link west → east (topology.yaml:29))\n"))
         #expect(message.contains("\nTopology-Digest: sha256:") && message.contains("\nPlan-Digest: sha256:"))
     }
@@ -162,7 +164,7 @@ private func head(_ repo: String) throws -> String {
         #expect(missing.stderr.hasPrefix("error: cannot read the plan '"))
         let foreign = try mcapply(repo, ["--commit", "--plan", repo + "/topology.yaml"])
         #expect(foreign.status == 1)
-        #expect(foreign.stderr.contains("is not a plan saved by mcplan --out (format 1.0)"))
+        #expect(foreign.stderr.contains("is not a plan saved by mcplan --out (format 1.1)"))
         #expect(!FileManager.default.fileExists(atPath: repo + "/rendered"), "nothing was written")
     }
 

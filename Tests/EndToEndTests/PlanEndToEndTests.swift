@@ -52,7 +52,8 @@ private func json(_ text: String) throws -> [String: Any] {
         #expect((document["drift"] as? [Any])?.isEmpty == true)
         let text = try Command.product("mcplan", ["-C", repo])
         #expect(text.status == 0)
-        #expect(text.stdout.hasSuffix("Plan: 10 to add, 0 to change, 0 to destroy across 2 clusters.\n"))
+        #expect(text.stdout.hasSuffix("Plan: 2 clusters added, 1 link added, 1 export added (1 cluster gains 1 service), 1 split added, "
+            + "10 to add, 0 to change, 0 to destroy across 2 clusters.\n"))
     }
 
     @Test func noChangesAfterApplyAndCommit() throws {

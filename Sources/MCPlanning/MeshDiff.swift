@@ -1,0 +1,155 @@
+import MCBasics
+import MCMesh
+
+/// (base side, new side, the files that differ) → MeshChanges. Every entry comes from a file that
+/// differs, or from the files around one (the links into a cluster whose exports changed, the
+/// exports of a cluster whose link changed), so the cost follows the change, not the mesh.
+enum MeshDiff {
+    static func changes(base: RenderedSide, new: RenderedSide, changed paths: [RelativePath]) -> MeshChanges {
+        var mesh = MeshChanges()
+        let added = new.clusters.subtracting(base.clusters)
+        let removed = base.clusters.subtracting(new.clusters)
+        mesh.clusters = (added.map { MeshChanges.ClusterChange(name: $0, action: .add) } + removed.map { .init(name: $0, action: .remove) })
+            .sorted { ($0.name, $0.action) < ($1.name, $1.action) }
+
+        var changedLinks = Set<Pair>()
+        var exportClusters = Set<String>()
+        for path in paths {
+            if let (cluster, role, namespace) = MeshLayout.object(at: path) {
+                switch role {
+                case .link(let target): changedLinks.insert(Pair(source: cluster, target: target))
+                case .split(let name): split(cluster, namespace ?? "", name, path, base, new, into: &mesh)
+                case .trustRoots: trust(cluster, path, base, new, into: &mesh)
+                case .linkCredentials: credential(cluster, path, base, new, into: &mesh)
+                case .remoteAccess: break
+                }
+            } else if let (cluster, _) = MeshLayout.exportsNamespace(at: path) {
+                exportClusters.insert(cluster)
+            } else if MeshLayout.isValuesFile(path), let cluster = MeshLayout.cluster(of: path), new.clusters.contains(cluster),
+                      !new.valuesFiles.contains(cluster) {
+                mesh.risks.append(.valuesRemoved(cluster))
+            }
+        }
+
+        for pair in changedLinks.sorted() {
+            let before = base.link(pair.source, pair.target)
+            let after = new.link(pair.source, pair.target)
+            guard before != after else { continue }
+            let action: MeshChanges.Action = before == nil ? .add : after == nil ? .remove : .change
+            mesh.links.append(.init(source: pair.source, target: pair.target, action: action, before: before, after: after))
+        }
+        for cluster in exportClusters.sorted() { exports(of: cluster, base, new, into: &mesh) }
+
+        // Mirrors: every link that changed, and every link into a cluster whose exports changed.
+        var pairs = changedLinks
+        for cluster in exportClusters {
+            for source in base.peers(of: cluster).sources.union(new.peers(of: cluster).sources) { pairs.insert(Pair(source: source, target: cluster)) }
+        }
+        var linkRemovedMirrors: [Pair: [String]] = [:]
+        for pair in pairs.sorted() {
+            let before = base.mirrors(pair.source, from: pair.target)
+            let after = new.mirrors(pair.source, from: pair.target)
+            for key in after.subtracting(before).sorted() {
+                mesh.mirrors.append(.init(cluster: pair.source, namespace: key.namespace, service: key.service, from: [pair.target], action: .add))
+            }
+            for key in before.subtracting(after).sorted() {
+                mesh.mirrors.append(.init(cluster: pair.source, namespace: key.namespace, service: key.service, from: [pair.target], action: .remove))
+                if new.link(pair.source, pair.target) == nil { linkRemovedMirrors[pair, default: []].append("\(key.namespace)/\(key.service)") }
+            }
+        }
+        for source in Set(pairs.map(\.source)).sorted() {
+            let before = base.federated(source)
+            let after = new.federated(source)
+            for key in Set(before.keys).union(after.keys).sorted() {
+                switch (before[key], after[key]) {
+                case (nil, let members?):
+                    mesh.mirrors.append(.init(cluster: source, namespace: key.namespace, service: key.service, from: members.sorted(), action: .add))
+                case (let members?, nil):
+                    mesh.mirrors.append(.init(cluster: source, namespace: key.namespace, service: key.service, from: members.sorted(), action: .remove))
+                case (let old?, let now?) where old != now:
+                    mesh.mirrors.append(.init(cluster: source, namespace: key.namespace, service: key.service, from: now.sorted(), action: .change))
+                default: break
+                }
+            }
+        }
+
+        for cluster in removed.sorted() { mesh.risks.append(.clusterRemoved(cluster)) }
+        for newName in added.sorted() {
+            let now = new.peers(of: newName)
+            guard !now.targets.isEmpty || !now.sources.isEmpty else { continue }
+            for oldName in removed.sorted() where base.peers(of: oldName) == now {
+                mesh.risks.append(.likelyRename(from: oldName, to: newName))
+            }
+        }
+        for link in mesh.links where link.action == .remove {
+            mesh.risks.append(.linkRemoved(source: link.source, target: link.target,
+                                           mirrorsLeft: linkRemovedMirrors[Pair(source: link.source, target: link.target)] ?? []))
+        }
+        // A cluster that joins gets its first bundle before its proxies start: nothing to restart.
+        for change in mesh.trust where base.clusters.contains(change.cluster) { mesh.risks.append(.trustChanged(change.cluster)) }
+        mesh.credentials = Array(Set(mesh.credentials)).sorted { ($0.cluster, $0.store, $0.key) < ($1.cluster, $1.store, $1.key) }
+        return mesh
+    }
+
+    private struct Pair: Hashable, Comparable {
+        var source: String
+        var target: String
+
+        static func < (a: Pair, b: Pair) -> Bool { (a.source, a.target) < (b.source, b.target) }
+    }
+
+    private static func exports(of cluster: String, _ base: RenderedSide, _ new: RenderedSide, into mesh: inout MeshChanges) {
+        let before = Set(base.exports(of: cluster))
+        let after = Set(new.exports(of: cluster))
+        func mirroredBy(_ export: MeshFacts.Exported, on side: RenderedSide) -> [String] {
+            let wanted = export.mode == "gateway" ? "gateway" : "remote-discovery"
+            return (side.peers(of: cluster).sources).filter { side.link($0, cluster)?.mode == wanted }.sorted()
+        }
+        let order = { (a: MeshFacts.Exported, b: MeshFacts.Exported) in (a.namespace, a.service, a.mode) < (b.namespace, b.service, b.mode) }
+        for export in after.subtracting(before).sorted(by: order) {
+            mesh.exports.append(.init(cluster: cluster, namespace: export.namespace, service: export.service, mode: export.mode, action: .add,
+                                      mirroredBy: mirroredBy(export, on: new)))
+        }
+        for export in before.subtracting(after).sorted(by: order) {
+            mesh.exports.append(.init(cluster: cluster, namespace: export.namespace, service: export.service, mode: export.mode, action: .remove,
+                                      mirroredBy: mirroredBy(export, on: base)))
+        }
+    }
+
+    private static func split(_ cluster: String, _ namespace: String, _ name: String, _ path: RelativePath, _ base: RenderedSide,
+                              _ new: RenderedSide, into mesh: inout MeshChanges) {
+        let before = base.file(path).flatMap(MeshFacts.split)
+        let after = new.file(path).flatMap(MeshFacts.split)
+        guard before != after else { return }
+        // A split rendered as another kind moves file: the side without the file reads as a removal
+        // unless the other file of the same name holds it, which its own entry reports.
+        let action: MeshChanges.Action = before == nil ? .add : after == nil ? .remove : .change
+        if mesh.splits.contains(where: { $0.cluster == cluster && $0.namespace == namespace && $0.name == name }) { return }
+        var services: [String] = []
+        for service in (before?.backends ?? []).map(\.service) + (after?.backends ?? []).map(\.service) where !services.contains(service) {
+            services.append(service)
+        }
+        let backends = services.map { service in
+            MeshChanges.BackendChange(service: service, before: before?.backends.first { $0.service == service }?.weight,
+                                      after: after?.backends.first { $0.service == service }?.weight)
+        }
+        mesh.splits.append(.init(cluster: cluster, namespace: namespace, name: name, action: action, backends: backends,
+                                 primaryBefore: before?.primary, primaryAfter: after?.primary))
+    }
+
+    private static func trust(_ cluster: String, _ path: RelativePath, _ base: RenderedSide, _ new: RenderedSide, into mesh: inout MeshChanges) {
+        let before = base.file(path).map(MeshFacts.anchors) ?? []
+        let after = new.file(path).map(MeshFacts.anchors) ?? []
+        let added = after.filter { anchor in !before.contains { $0.sha256 == anchor.sha256 } }
+        let removed = before.filter { anchor in !after.contains { $0.sha256 == anchor.sha256 } }
+        guard !added.isEmpty || !removed.isEmpty else { return }
+        mesh.trust.append(.init(cluster: cluster, added: added, removed: removed))
+    }
+
+    private static func credential(_ cluster: String, _ path: RelativePath, _ base: RenderedSide, _ new: RenderedSide, into mesh: inout MeshChanges) {
+        guard let after = new.file(path).flatMap(MeshFacts.credential) else { return }
+        let before = base.file(path).flatMap(MeshFacts.credential)
+        guard before?.store != after.store || before?.key != after.key else { return }
+        mesh.credentials.append(.init(cluster: cluster, store: after.store, key: after.key))
+    }
+}

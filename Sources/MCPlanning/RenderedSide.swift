@@ -1,0 +1,95 @@
+import MCBasics
+import MCMesh
+
+/// One side of a plan's comparison (the folder at the base, or the new render): its files by
+/// path, indexed by what they are from their paths alone, and read back into mesh facts only
+/// when the mesh diff asks, once each. A plan with one link changed reads the files around that
+/// link, not the whole folder.
+final class RenderedSide {
+    private let bytes: (RelativePath) -> [UInt8]?
+    let clusters: Set<String>
+    /// Link files by source, then target.
+    private(set) var linkPaths: [String: [String: RelativePath]] = [:]
+    /// Sources linking to each target.
+    private(set) var sources: [String: Set<String>] = [:]
+    /// Exports Components of each cluster.
+    private var exportPaths: [String: [(namespace: String, path: RelativePath)]] = [:]
+    /// Clusters with a values file.
+    let valuesFiles: Set<String>
+
+    private var links: [RelativePath: MeshChanges.LinkState?] = [:]
+    private var exported: [String: [MeshFacts.Exported]] = [:]
+
+    init(paths: some Sequence<RelativePath>, bytes: @escaping (RelativePath) -> [UInt8]?) {
+        self.bytes = bytes
+        var clusters = Set<String>()
+        var values = Set<String>()
+        for path in paths {
+            guard let cluster = MeshLayout.cluster(of: path) else { continue }
+            clusters.insert(cluster)
+            if let (source, role, _) = MeshLayout.object(at: path), case .link(let target) = role {
+                linkPaths[source, default: [:]][target] = path
+                sources[target, default: []].insert(source)
+            } else if let (cluster, namespace) = MeshLayout.exportsNamespace(at: path) {
+                exportPaths[cluster, default: []].append((namespace, path))
+            } else if MeshLayout.isValuesFile(path) {
+                values.insert(cluster)
+            }
+        }
+        self.clusters = clusters
+        valuesFiles = values
+    }
+
+    func file(_ path: RelativePath) -> [UInt8]? { bytes(path) }
+
+    /// What the Link `source` → `target` says; nil when there is none.
+    func link(_ source: String, _ target: String) -> MeshChanges.LinkState? {
+        guard let path = linkPaths[source]?[target] else { return nil }
+        if let known = links[path] { return known }
+        let state = bytes(path).flatMap(MeshFacts.link)
+        links[path] = state
+        return state
+    }
+
+    /// Every Service `cluster` exports, with its mode.
+    func exports(of cluster: String) -> [MeshFacts.Exported] {
+        if let known = exported[cluster] { return known }
+        let found = (exportPaths[cluster] ?? []).flatMap { place in bytes(place.path).map { MeshFacts.exports($0, namespace: place.namespace) } ?? [] }
+        exported[cluster] = found
+        return found
+    }
+
+    /// The mirror Services `source` gets from `target` through their link (`namespace`, name):
+    /// `<svc>-<target>` for each export the link's mode mirrors.
+    func mirrors(_ source: String, from target: String) -> Set<MirrorKey> {
+        guard let link = link(source, target) else { return [] }
+        let mirrored = link.mode == "gateway" ? "gateway" : "remote-discovery"
+        return Set(exports(of: target).filter { $0.mode == mirrored }.map {
+            MirrorKey(namespace: $0.namespace, service: MeshNames.mirror(service: $0.service, cluster: target))
+        })
+    }
+
+    /// The federated Services of `source`: `<svc>-federated` for each Service exported as
+    /// federated by a cluster it links to in remote-discovery mode, with those clusters.
+    func federated(_ source: String) -> [MirrorKey: Set<String>] {
+        var found: [MirrorKey: Set<String>] = [:]
+        for target in (linkPaths[source] ?? [:]).keys where link(source, target)?.mode == "remote-discovery" {
+            for export in exports(of: target) where export.mode == "federated" {
+                found[MirrorKey(namespace: export.namespace, service: MeshNames.federated(service: export.service)), default: []].insert(target)
+            }
+        }
+        return found
+    }
+
+    /// The clusters `cluster` links to and the clusters that link to it.
+    func peers(of cluster: String) -> (targets: Set<String>, sources: Set<String>) {
+        (Set((linkPaths[cluster] ?? [:]).keys), sources[cluster] ?? [])
+    }
+
+    struct MirrorKey: Hashable, Comparable {
+        var namespace: String
+        var service: String
+
+        static func < (a: MirrorKey, b: MirrorKey) -> Bool { (a.namespace, a.service) < (b.namespace, b.service) }
+    }
+}

@@ -1,0 +1,154 @@
+import MCBasics
+import MCPlanning
+
+/// The mesh section in words: one line per change, as an operator says it, for the text and
+/// markdown plans and the commit message; and each risk's sentence.
+package enum MeshText {
+    /// `+`, `-` or `~`.
+    static func mark(_ action: MeshChanges.Action) -> String {
+        switch action {
+        case .add: "+"
+        case .remove: "-"
+        case .change: "~"
+        }
+    }
+
+    /// Every change of the mesh as `(mark, line)`, in a fixed order: clusters, links, exports,
+    /// mirrors, splits, trust, credentials.
+    static func lines(_ mesh: MeshChanges) -> [(mark: String, text: String)] {
+        let visible = VisibleText.escaping
+        var lines: [(String, String)] = []
+        for cluster in mesh.clusters {
+            lines.append((mark(cluster.action), "cluster \(visible(cluster.name)) \(cluster.action == .add ? "added" : "removed")"))
+        }
+        for link in mesh.links {
+            let name = "link \(visible(link.source)) → \(visible(link.target))"
+            switch link.action {
+            case .add: lines.append(("+", "\(name) added (\(describe(link.after, identity: false)))"))
+            case .remove: lines.append(("-", "\(name) removed (was \(describe(link.before, identity: false)))"))
+            case .change:
+                let identity = link.before?.gatewayIdentity != link.after?.gatewayIdentity
+                lines.append(("~", "\(name): \(describe(link.before, identity: identity)) → \(describe(link.after, identity: identity))"))
+            }
+        }
+        for export in mesh.exports {
+            let by = export.mirroredBy.isEmpty ? "mirrored by no cluster yet"
+                : "\(export.action == .add ? "mirrored by" : "was mirrored by") \(export.mirroredBy.map(visible).joined(separator: ", "))"
+            lines.append((mark(export.action), "export \(visible(export.cluster)) \(visible(export.namespace))/\(visible(export.service)) (\(export.mode)) "
+                + "\(export.action == .add ? "added" : "removed"), \(by)"))
+        }
+        for mirror in mesh.mirrors {
+            let verb = switch mirror.action { case .add: "gains"; case .remove: "loses"; case .change: "changes" }
+            lines.append((mark(mirror.action), "\(visible(mirror.cluster)) \(verb) \(visible(mirror.namespace))/\(visible(mirror.service)) "
+                + "(from \(mirror.from.map(visible).joined(separator: ", ")))"))
+        }
+        for split in mesh.splits {
+            var text = "split \(visible(split.cluster)) \(visible(split.namespace))/\(visible(split.name))"
+            switch split.action {
+            case .add: text += " added:"
+            case .remove: text += " removed:"
+            case .change: text += ":"
+            }
+            text += " " + split.backends.map { backend in
+                switch (backend.before, backend.after) {
+                case (let before?, let after?) where before == after: "\(visible(backend.service)) \(after)"
+                case (let before?, let after?): "\(visible(backend.service)) \(before) → \(after)"
+                case (nil, let after?): "\(visible(backend.service)) \(after) (new)"
+                case (let before?, nil): "\(visible(backend.service)) \(before) (gone)"
+                case (nil, nil): visible(backend.service)
+                }
+            }.joined(separator: ", ")
+            if split.primaryBefore != split.primaryAfter {
+                text += "; failover primary \(split.primaryBefore.map(visible) ?? "none") → \(split.primaryAfter.map(visible) ?? "none")"
+            } else if let primary = split.primaryAfter {
+                text += "; failover primary \(visible(primary))"
+            }
+            lines.append((mark(split.action), text))
+        }
+        for trust in mesh.trust {
+            for anchor in trust.added { lines.append(("+", "trust \(visible(trust.cluster)): anchor \(describe(anchor)) added")) }
+            for anchor in trust.removed { lines.append(("-", "trust \(visible(trust.cluster)): anchor \(describe(anchor)) removed")) }
+        }
+        for credential in mesh.credentials {
+            lines.append(("!", "credentials \(visible(credential.cluster)): key \(visible(credential.key)) in store \(visible(credential.store)) must exist before the sync"))
+        }
+        return lines
+    }
+
+    /// A risk as one sentence naming what the controller or Linkerd will do.
+    static func risk(_ risk: MeshChanges.Risk, rendered: String) -> String {
+        let visible = VisibleText.escaping
+        switch risk {
+        case .clusterRemoved(let cluster):
+            return "the folder \(visible(rendered))/\(visible(cluster))/ goes: an Argo CD ApplicationSet or Flux Kustomization that syncs it "
+                + "will prune every object it applied to cluster \(visible(cluster))"
+        case .likelyRename(let from, let to):
+            return "\(visible(to)) has exactly the links \(visible(from)) had: if this is a rename, the controller deletes \(visible(from))'s objects "
+                + "and creates \(visible(to))'s; the live cluster is pruned and re-applied, not renamed"
+        case .linkRemoved(let source, let target, let mirrors):
+            let left = mirrors.isEmpty ? "any mirror Services it created" : mirrors.map(visible).joined(separator: ", ")
+            return "link \(visible(source)) → \(visible(target)) removed: Linkerd leaves \(left) in \(visible(source)) behind; "
+                + "after the sync, delete them (kubectl delete svc -A -l mirror.linkerd.io/cluster-name=\(visible(target))) as linkerd multicluster unlink would"
+        case .trustChanged(let cluster):
+            return "the trust bundle of \(visible(cluster)) changes: proxies read it when they start, so restart workloads "
+                + "(kubectl rollout restart) after the sync for the change to take effect"
+        case .valuesRemoved(let cluster):
+            return "\(visible(cluster)) keeps its folder but loses \(visible(rendered))/\(visible(cluster))/linkerd-multicluster.values.yaml: "
+                + "its linkerd-multicluster release falls back to the chart's defaults (no gateway, no controllers)"
+        }
+    }
+
+    /// The counted part of the summary line: `1 export added (2 clusters gain 1 service)`, …;
+    /// empty when the mesh does not change.
+    static func counts(_ mesh: MeshChanges) -> [String] {
+        func count(_ n: Int, _ noun: String, _ verb: String) -> String? {
+            n == 0 ? nil : "\(n) \(noun)\(n == 1 ? "" : "s") \(verb)"
+        }
+        var parts: [String?] = [
+            count(mesh.clusters.filter { $0.action == .add }.count, "cluster", "added"),
+            count(mesh.clusters.filter { $0.action == .remove }.count, "cluster", "removed"),
+            count(mesh.links.filter { $0.action == .add }.count, "link", "added"),
+            count(mesh.links.filter { $0.action == .remove }.count, "link", "removed"),
+            count(mesh.links.filter { $0.action == .change }.count, "link", "changed"),
+            count(mesh.exports.filter { $0.action == .add }.count, "export", "added"),
+            count(mesh.exports.filter { $0.action == .remove }.count, "export", "removed"),
+        ]
+        let gained = mesh.mirrors.filter { $0.action == .add }
+        let lost = mesh.mirrors.filter { $0.action == .remove }
+        var mirrors: [String] = []
+        if !gained.isEmpty {
+            let clusters = Set(gained.map(\.cluster)).count
+            mirrors.append("\(clusters) cluster\(clusters == 1 ? "" : "s") gain\(clusters == 1 ? "s" : "") \(gained.count) service\(gained.count == 1 ? "" : "s")")
+        }
+        if !lost.isEmpty {
+            let clusters = Set(lost.map(\.cluster)).count
+            mirrors.append("\(clusters) cluster\(clusters == 1 ? "" : "s") lose\(clusters == 1 ? "s" : "") \(lost.count) service\(lost.count == 1 ? "" : "s")")
+        }
+        if !mirrors.isEmpty {
+            if let last = parts.lastIndex(where: { $0 != nil }) {
+                parts[last] = parts[last]! + " (" + mirrors.joined(separator: ", ") + ")"
+            } else {
+                parts.append(mirrors.joined(separator: ", "))
+            }
+        }
+        parts.append(count(mesh.splits.filter { $0.action == .add }.count, "split", "added"))
+        parts.append(count(mesh.splits.filter { $0.action == .remove }.count, "split", "removed"))
+        parts.append(count(mesh.splits.filter { $0.action == .change }.count, "split", "changed"))
+        let joined = Set(mesh.clusters.filter { $0.action == .add }.map(\.name))
+        parts.append(count(mesh.trust.filter { !joined.contains($0.cluster) }.count, "trust bundle", "changed"))
+        return parts.compactMap { $0 }
+    }
+
+    private static func describe(_ link: MeshChanges.LinkState?, identity: Bool) -> String {
+        guard let link else { return "none" }
+        guard link.mode == "gateway" else { return link.mode }
+        var text = "gateway"
+        if let address = link.gatewayAddress { text += " \(VisibleText.escaping(address)):\(link.gatewayPort ?? "?")" }
+        if identity, let name = link.gatewayIdentity { text += " as \(VisibleText.escaping(name))" }
+        return text
+    }
+
+    private static func describe(_ anchor: MeshChanges.Anchor) -> String {
+        "\(VisibleText.escaping(anchor.subject)) (sha256 \(anchor.sha256.prefix(16))…, expires \(anchor.notAfter))"
+    }
+}
