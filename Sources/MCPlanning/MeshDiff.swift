@@ -14,12 +14,15 @@ enum MeshDiff {
 
         var changedLinks = Set<Pair>()
         var exportClusters = Set<String>()
+        var valuesRemoved: [String] = []
         for path in paths {
             if let (cluster, role, namespace) = MeshLayout.object(at: path) {
                 switch role {
                 case .link(let target): changedLinks.insert(Pair(source: cluster, target: target))
                 case .split(let name): split(cluster, namespace ?? "", name, path, base, new, into: &mesh)
-                case .trustRoots: trust(cluster, path, base, new, into: &mesh)
+                // A cluster that goes takes its bundle with it: only the clusters that stay or join count.
+                case .trustRoots where new.clusters.contains(cluster): trust(cluster, path, base, new, into: &mesh)
+                case .trustRoots: break
                 case .linkCredentials: credential(cluster, path, base, new, into: &mesh)
                 case .remoteAccess: break
                 }
@@ -27,7 +30,7 @@ enum MeshDiff {
                 exportClusters.insert(cluster)
             } else if MeshLayout.isValuesFile(path), let cluster = MeshLayout.cluster(of: path), new.clusters.contains(cluster),
                       !new.valuesFiles.contains(cluster) {
-                mesh.risks.append(.valuesRemoved(cluster))
+                valuesRemoved.append(cluster)
             }
         }
 
@@ -85,6 +88,7 @@ enum MeshDiff {
             mesh.risks.append(.linkRemoved(source: link.source, target: link.target,
                                            mirrorsLeft: linkRemovedMirrors[Pair(source: link.source, target: link.target)] ?? []))
         }
+        for cluster in valuesRemoved.sorted() { mesh.risks.append(.valuesRemoved(cluster)) }
         // A cluster that joins gets its first bundle before its proxies start: nothing to restart.
         for change in mesh.trust where base.clusters.contains(change.cluster) { mesh.risks.append(.trustChanged(change.cluster)) }
         mesh.credentials = Array(Set(mesh.credentials)).sorted { ($0.cluster, $0.store, $0.key) < ($1.cluster, $1.store, $1.key) }

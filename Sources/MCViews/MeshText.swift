@@ -27,7 +27,8 @@ package enum MeshText {
             case .add: lines.append(("+", "\(name) added (\(describe(link.after, identity: false)))"))
             case .remove: lines.append(("-", "\(name) removed (was \(describe(link.before, identity: false)))"))
             case .change:
-                let identity = link.before?.gatewayIdentity != link.after?.gatewayIdentity
+                let identity = link.before?.gatewayIdentity != nil && link.after?.gatewayIdentity != nil
+                    && link.before?.gatewayIdentity != link.after?.gatewayIdentity
                 lines.append(("~", "\(name): \(describe(link.before, identity: identity)) → \(describe(link.after, identity: identity))"))
             }
         }

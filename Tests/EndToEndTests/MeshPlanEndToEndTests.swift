@@ -1,0 +1,173 @@
+import Foundation
+import MCTestSupport
+import Testing
+
+/// A plan of one edit in a real repository: the example committed and applied, then `edit`
+/// applied to its topology; the plan as JSON (its `mesh` entries as canonical JSON lines), text
+/// and markdown.
+private struct MeshPlan {
+    var document: [String: Any]
+    var text: String
+    var markdown: String
+
+    var mesh: [String: Any] { document["mesh"] as? [String: Any] ?? [:] }
+
+    /// One `mesh` list, each entry as JSON with sorted keys.
+    func entries(_ key: String) -> [String] {
+        ((mesh[key] as? [Any]) ?? []).map { entry in
+            let data = try? JSONSerialization.data(withJSONObject: entry, options: [.sortedKeys, .withoutEscapingSlashes])
+            return String(decoding: data ?? Data(), as: UTF8.self)
+        }
+    }
+
+    var summaryLine: String { text.split(separator: "\n").last.map(String.init) ?? "" }
+}
+
+private func plan(_ example: String, copying extra: [String: String] = [:], edit: (String) -> String) throws -> MeshPlan {
+    let repo = try repositoryWithExample(example)
+    defer { try? FileManager.default.removeItem(atPath: repo) }
+    for (from, to) in extra { try FileManager.default.copyItem(atPath: PackagePaths.examples + "/" + from, toPath: repo + "/" + to) }
+    try git(repo, ["add", "-A"])
+    try git(repo, ["commit", "-q", "-m", "topology"])
+    let applied = try Command.product("mcapply", ["-C", repo, "--commit"])
+    #expect(applied.status == 0, "\(applied.stderr)")
+    let path = repo + "/topology.yaml"
+    let before = try String(contentsOfFile: path, encoding: .utf8)
+    let after = edit(before)
+    #expect(after != before, "the edit changes the topology")
+    try after.write(toFile: path, atomically: true, encoding: .utf8)
+    let json = try Command.product("mcplan", ["-C", repo, "-o", "json"])
+    #expect(json.status == 0, "\(json.stderr)")
+    let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(document["formatVersion"] as? String == "1.1")
+    let text = try Command.product("mcplan", ["-C", repo]).stdout
+    let markdown = try Command.product("mcplan", ["-C", repo, "-o", "markdown"]).stdout
+    return MeshPlan(document: document, text: text, markdown: markdown)
+}
+
+private func replacing(_ from: String, _ to: String) -> (String) -> String {
+    { $0.replacingOccurrences(of: from, with: to) }
+}
+
+@Suite struct MeshPlanEndToEndTests {
+    @Test func exportAdded() throws {
+        let plan = try plan("east-west", edit: replacing("    namespace: test\n    service: podinfo\n\nsplits:", "    namespace: test\n    services: [podinfo, search]\n\nsplits:"))
+        #expect(plan.entries("exports") == [#"{"action":"add","cluster":"east","mirroredBy":["west"],"mode":"gateway","namespace":"test","service":"search"}"#])
+        #expect(plan.entries("mirrors") == [#"{"action":"add","cluster":"west","from":"east","namespace":"test","service":"search-east"}"#])
+        #expect(plan.text.hasPrefix("Mesh\n  + export east test/search (gateway) added, mirrored by west\n  + west gains test/search-east (from east)\n"))
+        #expect(plan.summaryLine == "Plan: 1 export added (1 cluster gains 1 service), 0 to add, 0 to change, 0 to destroy across 1 cluster.")
+        #expect(plan.markdown.contains("- ➕ export east test/search (gateway) added, mirrored by west\n- ➕ west gains test/search-east (from east)\n"))
+    }
+
+    @Test func exportRemoved() throws {
+        let plan = try plan("fleet", edit: replacing("{cluster: hub-us, namespace: platform, services: [identity, payments, catalog]}",
+                                                     "{cluster: hub-us, namespace: platform, services: [identity, payments]}"))
+        #expect(plan.entries("exports") == [#"{"action":"remove","cluster":"hub-us","mirroredBy":["hub-ap","hub-eu","spoke-us-1","spoke-us-2","spoke-us-3","spoke-us-4"],"mode":"gateway","namespace":"platform","service":"catalog"}"#])
+        #expect(plan.entries("mirrors").count == 6)
+        #expect(plan.entries("mirrors").first == #"{"action":"remove","cluster":"hub-ap","from":"hub-us","namespace":"platform","service":"catalog-hub-us"}"#)
+        #expect(plan.text.contains("\n  - spoke-us-4 loses platform/catalog-hub-us (from hub-us)\n"))
+        #expect(plan.summaryLine == "Plan: 1 export removed (6 clusters lose 6 services), 0 to add, 0 to change, 0 to destroy across 1 cluster.")
+    }
+
+    @Test func linkAdded() throws {
+        let plan = try plan("fleet", edit: replacing("  - source: [spoke-eu-1,", "  - {source: spoke-us-1, target: hub-eu}\n  - source: [spoke-eu-1,"))
+        #expect(plan.entries("links") == [#"{"action":"add","after":{"gatewayAddress":"203.0.113.10,203.0.113.11","gatewayIdentity":"linkerd-gateway.linkerd-multicluster.serviceaccount.identity.linkerd.cluster.local","gatewayPort":"4143","mode":"gateway"},"before":null,"mode":"gateway","source":"spoke-us-1","target":"hub-eu"}"#])
+        #expect(plan.entries("mirrors") == ["catalog", "identity", "payments"].map {
+            #"{"action":"add","cluster":"spoke-us-1","from":"hub-eu","namespace":"platform","service":"\#($0)-hub-eu"}"#
+        })
+        #expect(plan.entries("credentials") == [#"{"cluster":"spoke-us-1","key":"fleet/hub-eu/readers/spoke-us-1","store":"fleet-vault"}"#])
+        #expect(plan.text.contains("  + link spoke-us-1 → hub-eu added (gateway 203.0.113.10,203.0.113.11:4143)\n"))
+        #expect(plan.text.contains("  ! credentials spoke-us-1: key fleet/hub-eu/readers/spoke-us-1 in store fleet-vault must exist before the sync\n"))
+        #expect(plan.summaryLine.hasPrefix("Plan: 1 link added (1 cluster gains 3 services), "))
+    }
+
+    @Test func linkRemoved() throws {
+        let plan = try plan("fleet", edit: replacing("source: [spoke-us-1, spoke-us-2, spoke-us-3, spoke-us-4]", "source: [spoke-us-1, spoke-us-2, spoke-us-3]"))
+        #expect(plan.entries("links").count == 1)
+        #expect(plan.entries("links").first?.hasPrefix(#"{"action":"remove","after":null,"before":{"gatewayAddress":"198.51.100.10,198.51.100.11""#) == true)
+        #expect(plan.entries("mirrors").count == 3)
+        let risks = plan.entries("risks")
+        // Its only link gone, spoke-us-4 needs no extension values any more: said too.
+        #expect(risks.count == 2 && risks[1].contains(#""kind":"values-removed""#))
+        #expect(risks[0].hasPrefix(#"{"cluster":"spoke-us-4","detail":"link spoke-us-4 → hub-us removed: Linkerd leaves platform/catalog-hub-us, platform/identity-hub-us, platform/payments-hub-us in spoke-us-4 behind"#))
+        #expect(risks[0].hasSuffix(#""kind":"link-removed"}"#))
+        #expect(plan.text.contains("\nRisks\n  ! link spoke-us-4 → hub-us removed: Linkerd leaves platform/catalog-hub-us"))
+        #expect(plan.markdown.contains("#### Risks\n\n- ⚠️ link spoke-us-4 → hub-us removed"))
+        #expect(plan.summaryLine.hasPrefix("Plan: 1 link removed (1 cluster loses 3 services), 0 to add, 0 to change, "))
+    }
+
+    /// Switching a link to remote-discovery: the source loses the services it mirrored through the gateway.
+    @Test func linkModeSwitch() throws {
+        let plan = try plan("custom-gateways", edit: replacing("  - {source: edge, target: [default, hub]}",
+                                                               "  - {source: edge, target: default}\n  - {source: edge, target: hub, mode: remote-discovery}"))
+        let links = plan.entries("links")
+        #expect(links.count == 1 && links[0].contains(#""action":"change","after":{"gatewayAddress":null,"gatewayIdentity":null,"gatewayPort":null,"mode":"remote-discovery"}"#))
+        #expect(plan.entries("mirrors") == [#"{"action":"remove","cluster":"edge","from":"hub","namespace":"shop","service":"cart-hub"}"#])
+        #expect(plan.text.contains("  ~ link edge → hub: gateway hub.example.com:4143 → remote-discovery\n  - edge loses shop/cart-hub (from hub)\n"))
+        #expect(plan.text.contains("\nWarnings\n  topology.yaml:51:15: warning[MC901]: the federated export of 'cart' from 'default' is mirrored by no link\n"
+            + "  topology.yaml:52:15: warning[MC901]: the gateway export of 'cart' from 'hub' is mirrored by no link\n"))
+        #expect(plan.markdown.contains("<details><summary>⚠️ 2 warnings (MC901)</summary>"))
+        #expect(plan.summaryLine.hasPrefix("Plan: 1 link changed (1 cluster loses 1 service), "))
+    }
+
+    @Test func weightsChanged() throws {
+        let plan = try plan("east-west", edit: { $0.replacingOccurrences(of: "weight: 50\n      - service: podinfo\n        cluster: east\n        weight: 50",
+                                                                          with: "weight: 80\n      - service: podinfo\n        cluster: east\n        weight: 20") })
+        #expect(plan.entries("splits") == [#"{"action":"change","backends":[{"after":80,"before":50,"service":"podinfo"},{"after":20,"before":50,"service":"podinfo-east"}],"cluster":"west","name":"podinfo","namespace":"test","primary":null}"#])
+        #expect(plan.text.contains("  ~ split west test/podinfo: podinfo 50 → 80, podinfo-east 50 → 20\n"))
+        #expect(plan.markdown.contains("- ✏️ split west test/podinfo: podinfo 50 → 80, podinfo-east 50 → 20\n"))
+    }
+
+    @Test func failoverPrimaryChanged() throws {
+        let plan = try plan("cluster1-cluster2", edit: replacing("failover: {primary: backend}", "failover: {primary: backend-cluster1}"))
+        let splits = plan.entries("splits")
+        #expect(splits.count == 1 && splits[0].contains(#""primary":{"after":"backend-cluster1","before":"backend"}"#), "\(splits)")
+        #expect(splits[0].contains(#"{"after":0,"before":1,"service":"backend"}"#) && splits[0].contains(#"{"after":1,"before":0,"service":"backend-cluster1"}"#))
+        #expect(plan.text.contains("; failover primary backend → backend-cluster1\n"))
+    }
+
+    /// An anchor added to one cluster's bundle, then removed again: by subject, fingerprint and expiry.
+    @Test func anchorAddedAndRemoved() throws {
+        let extra = ["trust-anchor-rotation/certs/root-new.crt": "certs/root-new.crt"]
+        let added = try plan("east-west", copying: extra) { text in
+            text.replacingOccurrences(of: "trustAnchors:\n  - name: root\n    file: certs/root.crt\n",
+                                      with: "trustAnchors:\n  - name: root\n    file: certs/root.crt\n  - name: root-new\n    file: certs/root-new.crt\n")
+                .replacingOccurrences(of: "  - name: east\n    trustAnchors: [root]", with: "  - name: east\n    trustAnchors: [root, root-new]")
+        }
+        let trust = added.entries("trust")
+        #expect(trust.count == 1 && trust[0].hasPrefix(#"{"added":[{"notAfter":"#) && trust[0].hasSuffix(#""cluster":"east","removed":[]}"#), "\(trust)")
+        #expect(trust[0].contains(#""sha256":""#) && trust[0].contains(#""subject":""#))
+        #expect(added.entries("risks").first?.contains(#""kind":"trust-changed""#) == true)
+        #expect(added.text.contains("  + trust east: anchor "))
+        #expect(added.summaryLine.hasPrefix("Plan: 1 trust bundle changed, 0 to add, 1 to change, "))
+        #expect(added.markdown.contains("proxies read it when they start"))
+    }
+
+    @Test func clusterAddedAndRenamed() throws {
+        let added = try plan("fleet") { text in
+            text.replacingOccurrences(of: "  - name: spoke-us-4\n    trustAnchors: [fleet-root]\n",
+                                      with: "  - name: spoke-us-4\n    trustAnchors: [fleet-root]\n  - name: spoke-us-5\n    trustAnchors: [fleet-root]\n")
+                .replacingOccurrences(of: "spoke-us-3, spoke-us-4]", with: "spoke-us-3, spoke-us-4, spoke-us-5]")
+        }
+        #expect(added.entries("clusters") == [#"{"action":"add","name":"spoke-us-5"}"#])
+        #expect(added.entries("links").count == 1 && added.entries("mirrors").count == 3 && added.entries("credentials").count == 1)
+        #expect(added.entries("risks").isEmpty, "a cluster that joins gets its first bundle: nothing to restart")
+        #expect(added.summaryLine.hasPrefix("Plan: 1 cluster added, 1 link added (1 cluster gains 3 services), "))
+
+        let renamed = try plan("fleet", edit: replacing("spoke-ap-4", "spoke-ap-9"))
+        #expect(renamed.entries("clusters") == [#"{"action":"remove","name":"spoke-ap-4"}"#, #"{"action":"add","name":"spoke-ap-9"}"#])
+        #expect(renamed.entries("trust").count == 1, "the cluster that goes takes its bundle with it; the one that joins gets one")
+        let kinds = renamed.entries("risks").map { $0.components(separatedBy: #""kind":""#).last ?? "" }
+        #expect(kinds == [#"cluster-removed"}"#, #"likely-rename"}"#, #"link-removed"}"#])
+        #expect(renamed.text.contains("  ! spoke-ap-9 has exactly the links spoke-ap-4 had: if this is a rename"))
+        #expect(renamed.text.contains("an Argo CD ApplicationSet or Flux Kustomization that syncs it will prune every object it applied to cluster spoke-ap-4"))
+    }
+
+    @Test func credentialsChanged() throws {
+        let plan = try plan("east-west", edit: replacing(#"key: "mesh/{source}-to-{target}/kubeconfig""#, #"key: "mesh/{target}/readers/{source}""#))
+        #expect(plan.entries("credentials") == [#"{"cluster":"west","key":"mesh/east/readers/west","store":"vault-backend"}"#])
+        #expect(plan.entries("links").isEmpty && plan.entries("mirrors").isEmpty)
+        #expect(plan.text.contains("  ! credentials west: key mesh/east/readers/west in store vault-backend must exist before the sync\n"))
+        #expect(plan.summaryLine == "Plan: 0 to add, 2 to change, 0 to destroy across 1 cluster.")
+    }
+}
