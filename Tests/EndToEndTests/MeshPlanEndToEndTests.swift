@@ -23,10 +23,14 @@ private struct MeshPlan {
     var summaryLine: String { text.split(separator: "\n").last.map(String.init) ?? "" }
 }
 
-private func plan(_ example: String, copying extra: [String: String] = [:], edit: (String) -> String) throws -> MeshPlan {
+/// - Parameter prepare: an edit made before the first commit (the base).
+private func plan(_ example: String, copying extra: [String: String] = [:], prepare: (String) -> String = { $0 },
+                  edit: (String) -> String) throws -> MeshPlan {
     let repo = try repositoryWithExample(example)
     defer { try? FileManager.default.removeItem(atPath: repo) }
     for (from, to) in extra { try FileManager.default.copyItem(atPath: PackagePaths.examples + "/" + from, toPath: repo + "/" + to) }
+    let topology = repo + "/topology.yaml"
+    try prepare(try String(contentsOfFile: topology, encoding: .utf8)).write(toFile: topology, atomically: true, encoding: .utf8)
     try git(repo, ["add", "-A"])
     try git(repo, ["commit", "-q", "-m", "topology"])
     let applied = try Command.product("mcapply", ["-C", repo, "--commit"])
@@ -129,11 +133,10 @@ private func replacing(_ from: String, _ to: String) -> (String) -> String {
     /// An anchor added to one cluster's bundle, then removed again: by subject, fingerprint and expiry.
     @Test func anchorAddedAndRemoved() throws {
         let extra = ["trust-anchor-rotation/certs/root-new.crt": "certs/root-new.crt"]
-        let added = try plan("east-west", copying: extra) { text in
-            text.replacingOccurrences(of: "trustAnchors:\n  - name: root\n    file: certs/root.crt\n",
-                                      with: "trustAnchors:\n  - name: root\n    file: certs/root.crt\n  - name: root-new\n    file: certs/root-new.crt\n")
-                .replacingOccurrences(of: "  - name: east\n    trustAnchors: [root]", with: "  - name: east\n    trustAnchors: [root, root-new]")
-        }
+        let declared = replacing("trustAnchors:\n  - name: root\n    file: certs/root.crt\n",
+                                 "trustAnchors:\n  - name: root\n    file: certs/root.crt\n  - name: root-new\n    file: certs/root-new.crt\n")
+        let inBundle = replacing("  - name: east\n    trustAnchors: [root]", "  - name: east\n    trustAnchors: [root, root-new]")
+        let added = try plan("east-west", copying: extra, prepare: declared, edit: inBundle)
         let trust = added.entries("trust")
         #expect(trust.count == 1 && trust[0].hasPrefix(#"{"added":[{"notAfter":"#) && trust[0].hasSuffix(#""cluster":"east","removed":[]}"#), "\(trust)")
         #expect(trust[0].contains(#""sha256":""#) && trust[0].contains(#""subject":""#))
@@ -141,6 +144,14 @@ private func replacing(_ from: String, _ to: String) -> (String) -> String {
         #expect(added.text.contains("  + trust east: anchor "))
         #expect(added.summaryLine.hasPrefix("Plan: 1 trust bundle changed, 0 to add, 1 to change, "))
         #expect(added.markdown.contains("proxies read it when they start"))
+
+        let removed = try plan("east-west", copying: extra, prepare: { inBundle(declared($0)) },
+                               edit: replacing("  - name: east\n    trustAnchors: [root, root-new]", "  - name: east\n    trustAnchors: [root]"))
+        let back = removed.entries("trust")
+        #expect(back.count == 1 && back[0].hasPrefix(#"{"added":[],"cluster":"east","removed":[{"notAfter":"#), "\(back)")
+        #expect(back[0].components(separatedBy: #""sha256":"#)[1].prefix(66) == trust[0].components(separatedBy: #""sha256":"#)[1].prefix(66),
+                "the anchor removed is the one added")
+        #expect(removed.text.contains("  - trust east: anchor "))
     }
 
     @Test func clusterAddedAndRenamed() throws {
@@ -169,5 +180,63 @@ private func replacing(_ from: String, _ to: String) -> (String) -> String {
         #expect(plan.entries("links").isEmpty && plan.entries("mirrors").isEmpty)
         #expect(plan.text.contains("  ! credentials west: key mesh/east/readers/west in store vault-backend must exist before the sync\n"))
         #expect(plan.summaryLine == "Plan: 0 to add, 2 to change, 0 to destroy across 1 cluster.")
+    }
+}
+
+/// The pull-request comment of a change that touches all of 100 clusters stays under GitHub's
+/// limit, and what it cuts first are the diffs of the clusters with the fewest changes: the four
+/// hubs keep theirs, the mesh section and the summary stay whole, the note of what was left out is
+/// at the top.
+@Suite struct LargeMarkdownEndToEndTests {
+    /// Four hubs meshed, each exporting ten services and splitting three across itself and the
+    /// others; 96 spokes, each linked to one hub. `address` picks the hubs' gateway addresses and
+    /// `local` the hubs' own weight in each split (the others share the rest).
+    static func hubsAndSpokes(address: Int, local: Int) -> String {
+        let hubs = (0..<4).map { "hub-\($0)" }
+        var lines = ["apiVersion: mcplan/v1", "kind: Topology", "trustAnchors:", "  - name: root", "    file: certs/fleet-root.crt", "clusters:"]
+        for (index, hub) in hubs.enumerated() {
+            lines += ["  - name: \(hub)", "    trustAnchors: [root]", "    gateway: {address: 10.\(address).\(index).1}",
+                      "    credentials:", "      externalSecret: {store: vault, key: \"mesh/{target}/{source}\"}"]
+        }
+        for spoke in 0..<96 { lines += ["  - name: spoke-\(spoke)", "    trustAnchors: [root]"] }
+        lines += ["links:", "  - mesh: [\(hubs.joined(separator: ", "))]"]
+        for spoke in 0..<96 { lines.append("  - {source: spoke-\(spoke), target: hub-\(spoke % 4)}") }
+        lines.append("exports:")
+        for hub in hubs { lines.append("  - {cluster: \(hub), namespace: apps, services: [\((0..<10).map { "svc-\($0)" }.joined(separator: ", "))]}") }
+        lines.append("splits:")
+        for hub in hubs {
+            for service in 0..<3 {
+                lines += ["  - cluster: \(hub)", "    namespace: apps", "    service: svc-\(service)", "    port: 8080", "    backends:",
+                          "      - {service: svc-\(service), weight: \(local)}"]
+                for other in hubs where other != hub { lines.append("      - {service: svc-\(service), cluster: \(other), weight: \((100 - local) / 3)}") }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func hubsKeepTheirDiffs() throws {
+        let repo = try repositoryWithExample("fleet")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let topology = repo + "/topology.yaml"
+        try Self.hubsAndSpokes(address: 1, local: 70).write(toFile: topology, atomically: true, encoding: .utf8)
+        try git(repo, ["add", "-A"])
+        try git(repo, ["commit", "-q", "-m", "topology"])
+        #expect(try Command.product("mcapply", ["-C", repo, "--commit"]).status == 0)
+        try Self.hubsAndSpokes(address: 2, local: 40).write(toFile: topology, atomically: true, encoding: .utf8)
+        let result = try Command.product("mcplan", ["-C", repo, "-o", "markdown"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = result.stdout
+        #expect(markdown.count <= 65_000 && markdown.utf8.count <= 65_000, "\(markdown.count) characters")
+        #expect(markdown.hasPrefix("<!-- mcplan: topology.yaml -->\n### mcplan: `topology.yaml` against `"))
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[3].hasPrefix("**Plan: 108 links changed, 12 splits changed, "), "\(lines[3])")
+        #expect(lines[5].hasPrefix("_Left out to stay under 65000 characters: the diffs of `spoke-"), "the note is at the top: \(lines[5])")
+        for hub in 0..<4 {
+            #expect(markdown.contains("<details><summary>diff of <code>hub-\(hub)</code></summary>"), "hub-\(hub) keeps its diff")
+            #expect(markdown.contains("- ✏️ split hub-\(hub) apps/svc-2: svc-2 70 → 40"), "the mesh section is whole")
+        }
+        #expect(markdown.contains("- ✏️ link spoke-95 → hub-3: gateway 10.1.3.1:4143 → gateway 10.2.3.1:4143"))
+        #expect(markdown.contains("| `spoke-95` | 0 | 1 | 0 |"), "every cluster keeps its row")
+        #expect(!markdown.contains("diff of <code>spoke-95</code>"), "the spokes' diffs went first")
     }
 }
