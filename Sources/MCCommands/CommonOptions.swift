@@ -53,6 +53,10 @@ struct CommonOptions: ParsableArguments {
 /// How `mcplan` prints the plan.
 enum PlanOutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json
+    /// GitHub Actions workflow commands, one annotation per diagnostic.
+    case github
+    /// A SARIF 2.1.0 log of the diagnostics, for code scanning.
+    case sarif
 }
 
 /// How `mcapply` reports what it did.

@@ -14,6 +14,8 @@ package struct PlanCommand: ParsableCommand {
           mcplan -o markdown > plan.md        a pull-request comment
           mcplan --base origin/main --out plan.json
           mcplan --check                      validate only (no git needed)
+          mcplan -o github                    annotations on the pull request's lines
+          mcplan --check -o sarif > mcplan.sarif   for code scanning
           git show :topology.yaml | mcplan -f - --stdin-path topology.yaml
 
         Exit status: 0 valid (with --detailed-exitcode: 0 no changes, 2 changes); 1 invalid topology or any failure; 64 bad usage.
@@ -28,7 +30,7 @@ package struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The commit to compare with.", valueName: "rev"))
     var base = "HEAD"
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "text, markdown or json.")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "text, markdown, json, github (workflow annotations) or sarif.")
     var output: PlanOutputFormat = .text
 
     @Option(help: ArgumentHelp("Also save the JSON plan here, for mcapply --plan.", valueName: "planfile"), completion: .file(extensions: ["json"]))
@@ -58,7 +60,12 @@ package struct PlanCommand: ParsableCommand {
             do { try SavedPlan.write(JSONOutput.encode(document), to: out) } catch { return try fail(error) }
         }
         if check {
-            if output == .json { Console.out(JSONOutput.encode(document)) }
+            switch output {
+            case .json: Console.out(JSONOutput.encode(document))
+            case .github: Console.out(GitHubAnnotations.render(document))
+            case .sarif: Console.out(SARIFLog(document).json)
+            case .text, .markdown: break
+            }
             if case .checked = result.outcome, output == .text { Console.out("Valid: \(document.topology.path) has no errors.\n") }
             if let reason = Console.outputFailure { Console.error("error: cannot write to standard output: \(reason)\n") }
             Self.exit(withError: result.outcome.isChecked && Console.outputFailure == nil ? nil : ExitStatus.failure.exitCode)
@@ -67,6 +74,8 @@ package struct PlanCommand: ParsableCommand {
         case .text: if case .planned = result.outcome { Console.out(PlanTextView(style: common.style(.standardOutput)).render(document)) }
         case .markdown: Console.out(PlanMarkdownView().render(document))
         case .json: Console.out(JSONOutput.encode(document))
+        case .github: Console.out(GitHubAnnotations.render(document))
+        case .sarif: Console.out(SARIFLog(document).json)
         }
         if let reason = Console.outputFailure {
             Console.error("error: cannot write the plan to standard output: \(reason)\n")
@@ -80,6 +89,7 @@ package struct PlanCommand: ParsableCommand {
 
     private func fail(_ error: EnvironmentError) throws {
         if output == .json { Console.out(ErrorReport(error.message).json) }
+        if output == .github { Console.out(GitHubAnnotations.error(error.message)) }
         Console.error("error: \(error.message)\n")
         throw ExitStatus.failure.exitCode
     }
