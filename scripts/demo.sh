@@ -26,9 +26,17 @@ echo
 echo "\$ mcplan --detailed-exitcode      # nothing to do"
 "$bin/mcplan" --detailed-exitcode && echo "(exit status 0)"
 echo
-echo "# a pull request moves 30% of west's podinfo traffic to east and exports frontend too"
-sed -i -e '0,/        weight: 50/s//        weight: 20/' -e '0,/        weight: 50/s//        weight: 80/' topology.yaml
+echo "# a pull request exports east's frontend too: no object changes, but west gains a mirror"
 sed -i '0,/^    service: podinfo$/s//    services: [podinfo, frontend]/' topology.yaml
+echo "\$ mcplan"
+"$bin/mcplan"
+echo
+echo "\$ mcapply --commit --author 'Demo <demo@localhost>' && git log -1 --format=%B"
+"$bin/mcapply" --commit --author "Demo <demo@localhost>"
+git log -1 --format=%B | sed -n '1,/^$/p;/^mesh:/,/^$/p'
+echo
+echo "# the next pull request moves 30% of west's podinfo traffic to east"
+sed -i -e '0,/        weight: 50/s//        weight: 20/' -e '0,/        weight: 50/s//        weight: 80/' topology.yaml
 echo "\$ mcplan --detailed-exitcode"
 status=0
 "$bin/mcplan" --detailed-exitcode || status=$?

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MCPipeline
 import MCViews
 
@@ -20,7 +21,7 @@ package struct PlanCommand: ParsableCommand {
 
         Exit status: 0 valid (with --detailed-exitcode: 0 no changes, 2 changes); 1 invalid topology or any failure; 64 bad usage.
 
-        Environment: MCPLAN_NOW (RFC 3339 time certificates are checked against), NO_COLOR, FORCE_COLOR / CLICOLOR_FORCE, TERM=dumb, MCPLAN_DOCS_URL (where the help links of diagnostics point).
+        Environment: MCPLAN_NOW (RFC 3339 time certificates are checked against), NO_COLOR, FORCE_COLOR / CLICOLOR_FORCE, TERM=dumb, MCPLAN_DOCS_URL (where the help links of diagnostics point), MCPLAN_SOURCE_URL (…/blob/<sha>/: markdown links each diagnostic to its line).
 
         """,
         version: Product.versionLine)
@@ -72,7 +73,7 @@ package struct PlanCommand: ParsableCommand {
         }
         switch output {
         case .text: if case .planned = result.outcome { Console.out(PlanTextView(style: common.style(.standardOutput)).render(document)) }
-        case .markdown: Console.out(PlanMarkdownView().render(document))
+        case .markdown: Console.out(PlanMarkdownView(sourceURL: ProcessInfo.processInfo.environment["MCPLAN_SOURCE_URL"]).render(document))
         case .json: Console.out(JSONOutput.encode(document))
         case .github: Console.out(GitHubAnnotations.render(document))
         case .sarif: Console.out(SARIFLog(document).json)

@@ -74,7 +74,8 @@ package struct ApplyView {
                 + "across \(PlanSummary.clusters(write.clusters)).\n", "")
         case .committed(let commit, let branch, let plan, let write):
             if json { return (report("committed", commit: commit, branch: branch, counts: (plan.add, plan.change, plan.destroy), write), "") }
-            return ("Committed \(String(commit.prefix(12))) on \(branch): \(PlanSummary.counts(add: plan.add, change: plan.change, destroy: plan.destroy)) "
+            let mesh = MeshText.counts(plan.mesh).map { $0 + ", " }.joined()
+            return ("Committed \(String(commit.prefix(12))) on \(branch): \(mesh)\(PlanSummary.counts(add: plan.add, change: plan.change, destroy: plan.destroy)) "
                 + "across \(PlanSummary.clusters(plan.changedClusters.count)).\n", "")
         case .alreadyCommitted(let branch, let write):
             if json { return (report("no-changes", commit: nil, branch: branch, counts: (0, 0, 0), write), "") }

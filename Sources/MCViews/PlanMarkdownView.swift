@@ -9,9 +9,13 @@ import MCPlanning
 /// clusters with the most changes kept longest, then the Mermaid graph of the mesh.
 package struct PlanMarkdownView {
     package var limit = 65_000
+    /// Where the repository's files are browsed at this commit (`…/blob/<sha>/`), from
+    /// `MCPLAN_SOURCE_URL`: each diagnostic then links to its line.
+    package var sourceURL: String?
 
-    package init(limit: Int = 65_000) {
+    package init(limit: Int = 65_000, sourceURL: String? = nil) {
         self.limit = limit
+        self.sourceURL = sourceURL.flatMap { $0.isEmpty ? nil : ($0.hasSuffix("/") ? $0 : $0 + "/") }
     }
 
     /// The marker the comment starts with, so a bot can find and update its own comment.
@@ -128,14 +132,24 @@ package struct PlanMarkdownView {
         return line
     }
 
-    /// An invalid topology: the diagnostics, so the pull request shows what to fix.
+    /// An invalid topology: the diagnostics, so the pull request shows what to fix (each linked
+    /// to its line when the source URL is known).
     private func invalid(_ document: PlanDocument) -> String {
+        var links = ""
+        if let sourceURL {
+            for record in document.diagnostics where !record.file.hasPrefix("<") {
+                let path = record.file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? record.file
+                links += "- [\(inline(VisibleText.escaping(record.file))):\(record.line):\(record.column)](\(sourceURL)\(path)#L\(record.line)) "
+                    + "\(record.severity) \(record.code)\n"
+            }
+            if !links.isEmpty { links += "\n" }
+        }
         var listed = document.diagnostics.map(diagnosticLine).joined()
         if listed.count > limit - 400 { listed = String(listed.prefix(limit - 500)) + "\n… (cut; run mcplan for every diagnostic)\n" }
         // User text stays inside a fence it cannot close.
         let fence = VisibleText.fence(for: listed)
         return Self.marker(topology: document.topology.path) + "\n### mcplan: `\(code(document.topology.path))`\n\n"
-            + "**The topology is invalid; nothing can be planned.**\n\n\(fence)\n" + listed + fence + "\n"
+            + "**The topology is invalid; nothing can be planned.**\n\n" + (links.utf8.count < limit / 4 ? links : "") + "\(fence)\n" + listed + fence + "\n"
     }
 
     private func affectedClusters(_ document: PlanDocument) -> [String] {

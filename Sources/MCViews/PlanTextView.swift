@@ -1,4 +1,5 @@
 import MCBasics
+import MCMesh
 import MCPlanning
 
 /// The plan for a terminal or a CI log (SPEC §4): what the mesh gains and loses, its risks and
@@ -35,8 +36,14 @@ package struct PlanTextView {
             }
             out += "\n"
         }
-        // The manifest's own diff only restates the others (its digests); it stays in the JSON.
+        // The manifest's own diff only restates the others (its digests); it stays in the JSON. A
+        // trust bundle's is lines of base64: the mesh section names its anchors by fingerprint.
         for file in document.files where !file.diff.isEmpty && file.path != PlanDocument.manifestPath {
+            if let path = RelativePath(file.path), case .trustRoots? = MeshLayout.object(at: path)?.role, !document.mesh.trust.isEmpty {
+                out += style.paint("~~~ \(VisibleText.escaping(document.rendered))/\(VisibleText.escaping(file.path))", .bold)
+                    + ": the trust bundle's anchors are listed by fingerprint under Mesh (the PEM diff is in -o json and -o markdown)\n\n"
+                continue
+            }
             out += colourDiff(file.diff) + "\n"
         }
         if !document.drift.isEmpty {

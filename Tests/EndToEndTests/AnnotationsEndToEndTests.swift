@@ -63,6 +63,18 @@ import Testing
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::error file=") || $0.hasPrefix("::warning file=") }, "\(result.stdout)")
     }
 
+    /// With MCPLAN_SOURCE_URL, the markdown of an invalid topology links each diagnostic to its line.
+    @Test func markdownLinksDiagnosticsToTheirLines() throws {
+        let repo = try invalidExample()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let url = "https://github.com/example/mesh/blob/0123abc/"
+        let result = try Command.product("mcplan", ["-C", repo, "-o", "markdown"], environment: ["MCPLAN_SOURCE_URL": url])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("- [topology.yaml:13:20](\(url)topology.yaml#L13) error MC203\n"), "\(result.stdout)")
+        let plain = try Command.product("mcplan", ["-C", repo, "-o", "markdown"])
+        #expect(!plain.stdout.contains("](") && plain.stdout.contains("topology.yaml:13:20: error[MC203]"))
+    }
+
     @Test func sarifIsValidAgainstTheOfficialSchema() throws {
         let repo = try invalidExample()
         defer { try? FileManager.default.removeItem(atPath: repo) }

@@ -49,7 +49,7 @@ func temporaryFolder() throws -> String {
         #expect(json.status == 1)
         #expect(json.stderr.isEmpty)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(document["formatVersion"] as? String == "1.0")
+        #expect(document["formatVersion"] as? String == "1.1")
         #expect((document["changes"] as? [Any])?.isEmpty == true)
         #expect((document["summary"] as? [String: Any])?["hasChanges"] as? Bool == false)
         let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
@@ -134,7 +134,7 @@ func temporaryFolder() throws -> String {
         let text = try String(contentsOfFile: example + "/topology.yaml", encoding: .utf8)
         let fromSubfolder = try Command.product("mcplan", ["-f", "-"], in: repo + "/deep/inside", input: text)
         #expect(fromSubfolder.status == 0, "\(fromSubfolder.stderr)")
-        #expect(fromSubfolder.stdout.hasSuffix("Plan: 10 to add, 0 to change, 0 to destroy across 2 clusters.\n"))
+        #expect(fromSubfolder.stdout.hasSuffix(" 10 to add, 0 to change, 0 to destroy across 2 clusters.\n"))
         // The same text as a file in the subfolder resolves against the subfolder: no certs there.
         try text.write(toFile: repo + "/deep/topology.yaml", atomically: true, encoding: .utf8)
         let asFile = try Command.product("mcplan", ["-C", repo, "-f", "deep/topology.yaml"])
