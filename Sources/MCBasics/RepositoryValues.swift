@@ -101,3 +101,22 @@ package struct IndexFacts: Sendable, Equatable {
         self.conflicted = conflicted
     }
 }
+
+/// A file to commit: its path in the folder, its blob id and its bytes (read only when the object
+/// database lacks the blob).
+package struct CommitFile: Sendable {
+    package var path: RelativePath
+    package var id: ObjectID
+    package var bytes: [UInt8]
+
+    package init(path: RelativePath, id: ObjectID, bytes: [UInt8]) {
+        self.path = path
+        self.id = id
+        self.bytes = bytes
+    }
+
+    /// Hashes `bytes` for the id.
+    package init(path: RelativePath, bytes: [UInt8]) {
+        self.init(path: path, id: .blob(holding: bytes), bytes: bytes)
+    }
+}

@@ -48,71 +48,113 @@ extension GitRepository {
     }
 
     /// Writes `files` as the tree of `folder` on top of `base`'s tree (an empty tree when nil),
-    /// blobs from memory, without touching the index; returns the new root tree's id.
-    package func tree(replacing folder: RelativePath, with files: [(path: RelativePath, bytes: [UInt8])], on base: CommitID?) throws -> String {
+    /// without touching the index; returns the new root tree's id. The work follows the change: a
+    /// folder whose entries equal the base's keeps the base's tree id, a blob the base holds at
+    /// the same path is taken as it is, and only blobs the object database lacks are written.
+    package func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?) throws -> String {
         var baseTree: OpaquePointer?
         if let base {
             let commit = try lookupCommit(base)
             defer { git_commit_free(commit) }
             try GitLibrary.check("git_commit_tree", git_commit_tree(&baseTree, commit))
         } else {
-            var empty = try writeTree([:])
+            var empty = try writeTree(Folder(), base: nil)
             try GitLibrary.check("git_tree_lookup", git_tree_lookup(&baseTree, handle, &empty))
         }
         defer { git_tree_free(baseTree) }
-        var nested: [String: Any] = [:]
-        for (path, bytes) in files { Self.insert(bytes, at: path.components[...], into: &nested) }
+        var odb: OpaquePointer?
+        try GitLibrary.check("git_repository_odb", git_repository_odb(&odb, handle))
+        defer { git_odb_free(odb) }
+        self.odb = odb
+        defer { self.odb = nil }
+        var root = Folder()
+        for (index, file) in files.enumerated() { root.insert(index, at: file.path.components[...]) }
+        pending = files
+        defer { pending = [] }
         var update = git_tree_update()
-        var root = git_oid()
+        var rootID = git_oid()
         let path = folder.string
+        var folderBase: OpaquePointer?
+        var entry: OpaquePointer?
+        if git_tree_entry_bypath(&entry, baseTree, path) == 0, git_tree_entry_type(entry) == GIT_OBJECT_TREE {
+            _ = git_tree_lookup(&folderBase, handle, git_tree_entry_id(entry))
+        }
+        let existed = entry != nil
+        git_tree_entry_free(entry)
+        defer { git_tree_free(folderBase) }
         return try path.withCString { pathPointer in
             update.path = pathPointer
             if files.isEmpty {
+                guard existed else { return Self.hex(git_tree_id(baseTree)!) }
                 update.action = GIT_TREE_UPDATE_REMOVE
-                var probe: OpaquePointer?
-                let exists = git_tree_entry_bypath(&probe, baseTree, path) == 0
-                git_tree_entry_free(probe)
-                if !exists { return Self.hex(git_tree_id(baseTree)!) }
             } else {
                 update.action = GIT_TREE_UPDATE_UPSERT
-                update.id = try writeTree(nested)
+                update.id = try writeTree(root, base: folderBase)
                 update.filemode = GIT_FILEMODE_TREE
+                if let folderBase, git_oid_equal(&update.id, git_tree_id(folderBase)) == 1 { return Self.hex(git_tree_id(baseTree)!) }
             }
-            try GitLibrary.check("git_tree_create_updated", git_tree_create_updated(&root, handle, baseTree, 1, &update))
-            return Self.hex(&root)
+            try GitLibrary.check("git_tree_create_updated", git_tree_create_updated(&rootID, handle, baseTree, 1, &update))
+            return Self.hex(&rootID)
         }
     }
 
-    private static func insert(_ bytes: [UInt8], at components: ArraySlice<String>, into tree: inout [String: Any]) {
-        guard let first = components.first else { return }
-        if components.count == 1 {
-            tree[first] = bytes
-        } else {
-            var child = tree[first] as? [String: Any] ?? [:]
-            insert(bytes, at: components.dropFirst(), into: &child)
-            tree[first] = child
+    /// A folder of the tree being written: its files (indexes into `pending`) and subfolders by name.
+    struct Folder {
+        var files: [String: Int] = [:]
+        var folders: [String: Folder] = [:]
+
+        mutating func insert(_ index: Int, at components: ArraySlice<String>) {
+            guard let first = components.first else { return }
+            if components.count == 1 {
+                files[first] = index
+            } else {
+                folders[first, default: Folder()].insert(index, at: components.dropFirst())
+            }
         }
     }
 
-    /// One tree object (and its blobs and subtrees) from a nested dictionary of names.
-    private func writeTree(_ entries: [String: Any]) throws -> git_oid {
+    /// One tree object for `folder`; `base` is the tree at its place before (nil: none). Returns
+    /// the base's id, writing nothing, when every entry is the same.
+    private func writeTree(_ folder: Folder, base: OpaquePointer?) throws -> git_oid {
+        var entries: [(name: String, id: git_oid, mode: git_filemode_t)] = []
+        entries.reserveCapacity(folder.files.count + folder.folders.count)
+        for (name, index) in folder.files {
+            let file = pending[index]
+            var id = file.id.withGitOID { $0.pointee }
+            let kept = base.flatMap { git_tree_entry_byname($0, name) }.map {
+                git_tree_entry_filemode($0) == GIT_FILEMODE_BLOB && git_oid_equal(git_tree_entry_id($0), &id) == 1
+            } ?? false
+            if !kept, git_odb_exists(odb, &id) == 0 {
+                var written = git_oid()
+                try file.bytes.withUnsafeBytes { buffer in
+                    try GitLibrary.check("git_odb_write", git_odb_write(&written, odb, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB))
+                }
+                guard git_oid_equal(&written, &id) == 1 else {
+                    throw GitError(call: "git_odb_write", code: -1, message: "the blob of '\(file.path)' was stored under another id")
+                }
+            }
+            entries.append((name, id, GIT_FILEMODE_BLOB))
+        }
+        for (name, child) in folder.folders {
+            var childBase: OpaquePointer?
+            if let base, let entry = git_tree_entry_byname(base, name), git_tree_entry_type(entry) == GIT_OBJECT_TREE {
+                _ = git_tree_lookup(&childBase, handle, git_tree_entry_id(entry))
+            }
+            defer { git_tree_free(childBase) }
+            entries.append((name, try writeTree(child, base: childBase), GIT_FILEMODE_TREE))
+        }
+        if let base, git_tree_entrycount(base) == entries.count, entries.allSatisfy({ entry in
+            var id = entry.id
+            return git_tree_entry_byname(base, entry.name).map { git_tree_entry_filemode($0) == entry.mode && git_oid_equal(git_tree_entry_id($0), &id) == 1 } ?? false
+        }) {
+            return git_tree_id(base)!.pointee
+        }
         var builder: OpaquePointer?
         try GitLibrary.check("git_treebuilder_new", git_treebuilder_new(&builder, handle, nil))
         defer { git_treebuilder_free(builder) }
-        for name in entries.keys.sorted() {
-            var id = git_oid()
-            let mode: git_filemode_t
-            if let bytes = entries[name] as? [UInt8] {
-                try bytes.withUnsafeBytes { buffer in
-                    try GitLibrary.check("git_blob_create_from_buffer",
-                                         git_blob_create_from_buffer(&id, handle, buffer.baseAddress, buffer.count))
-                }
-                mode = GIT_FILEMODE_BLOB
-            } else {
-                id = try writeTree(entries[name] as! [String: Any])
-                mode = GIT_FILEMODE_TREE
-            }
-            try GitLibrary.check("git_treebuilder_insert", git_treebuilder_insert(nil, builder, name, &id, mode))
+        for entry in entries {
+            var id = entry.id
+            try GitLibrary.check("git_treebuilder_insert", git_treebuilder_insert(nil, builder, entry.name, &id, entry.mode))
         }
         var tree = git_oid()
         try GitLibrary.check("git_treebuilder_write", git_treebuilder_write(&tree, builder))

@@ -158,6 +158,10 @@ package final class ApplyOperation {
             if request.planFile != nil { throw EnvironmentError("--plan needs a git repository") }
             return try write(tree, to: disk)
         }
+        // Every rendered file's blob id, hashed once on all cores: what the commit, the index and
+        // the comparisons with HEAD use.
+        let ids = Parallel.map(tree.files.count) { ObjectID.blob(holding: tree.files[$0].bytes) }
+        let known = Dictionary(zip(ids, tree.files.lazy.map(\.bytes)), uniquingKeysWith: { first, _ in first })
 
         var target: FolderCommit?
         if request.commit {
@@ -170,15 +174,16 @@ package final class ApplyOperation {
             case .usable: break
             }
             if repository.signsCommits { return .refused(.signingRequired) }
-            target = try environment { try FolderCommit(repository, branch: branch, folder: folder.relative, known: tree.blobsByID) }
+            target = try environment { try FolderCommit(repository, branch: branch, folder: folder.relative, known: known) }
         }
         // A commit onto a branch that is not checked out leaves the work tree and index alone.
         let writesWorkTree = target?.isCheckedOut ?? true
         if let submodules = target?.base.submodules, !submodules.isEmpty { return .refused(.submodules(submodules)) }
-        if writesWorkTree {
+        if writesWorkTree, repository.isSparseCheckout {
             let sparse = try environment { try repository.indexFacts(under: folder.relative) }.skipWorktree
             if !sparse.isEmpty { return .refused(.sparseCheckout(sparse)) }
         }
+        let uncommitted = writesWorkTree ? try environment { try repository.uncommittedChanges(under: folder.relative) } : []
         if !request.force {
             let committedForeign = target.map { !$0.base.blobs.isEmpty && $0.base.blobs[RelativePath(components: [Manifest.fileName])] == nil } ?? false
             if committedForeign || (writesWorkTree && disk.isForeign) { return .refused(.notRendered) }
@@ -186,7 +191,7 @@ package final class ApplyOperation {
                 let accepted = try environment { try lock.pending.map { pending throws(RepositoryError) in
                     [try repository.snapshot(of: pending.folder, at: pending.from), try repository.snapshot(of: pending.folder, at: pending.to)]
                 } ?? [] }
-                let edits = try environment { try disk.handEdits(folder.relative, in: repository, against: tree, accepting: accepted) }
+                let edits = disk.handEdits(uncommitted, against: tree, accepting: accepted)
                 guard edits.isEmpty else { return .refused(.handEdits(edits)) }
             }
         }
@@ -204,7 +209,7 @@ package final class ApplyOperation {
         guard let target else { return try write(tree, to: disk) }
 
         let plan = Planner.plan(previous: PlanBase(files: target.baseFiles), rendered: tree, folder: folder.relative.string,
-                                sourcePath: location.sourcePath)
+                                sourcePath: location.sourcePath, details: false)
         let requested = request.author.flatMap(ApplyRequest.identity)
         let people = try CommitSignatures(requested: requested, configured: repository.configuredIdentity(), environment: workspace.environment,
                                           now: Date())
@@ -213,7 +218,8 @@ package final class ApplyOperation {
         let hooks = FolderCommit.Hooks(afterCommit: { FaultPoint.reach("after-commit") }, beforeSwap: Self.testHookBeforeSwap,
                                        afterSwap: { FaultPoint.reach("after-swap") })
         let result = try environment {
-            try target.commit(tree.files.map { ($0.path, $0.bytes) }, to: repository, lock: lock, message: message, author: people.author,
+            try target.commit(zip(tree.files, ids).map { CommitFile(path: $0.path, id: $1, bytes: $0.bytes) }, to: repository, lock: lock,
+                              message: message, author: people.author,
                               committer: people.committer, hooks: hooks)
         }
         let commit: String?
@@ -225,9 +231,11 @@ package final class ApplyOperation {
         }
         var write = FolderWrite(FolderWriteSummary())
         if target.isCheckedOut {
-            let ids = Parallel.map(tree.files.count) { ObjectID.blob(holding: tree.files[$0].bytes) }
             do throws(FolderWriteFailure) {
-                write = FolderWrite(try disk.bringAlong(tree, ids: ids, folder: folder.relative, in: repository, lock: lock,
+                // What git status calls clean is as committed at the parent: not read again.
+                var clean = target.base.blobs
+                for change in uncommitted { clean[change.path] = nil }
+                write = FolderWrite(try disk.bringAlong(tree, ids: ids, known: clean, folder: folder.relative, in: repository, lock: lock,
                                                         afterWriting: FaultPoint.afterWriting, afterWrite: { FaultPoint.reach("after-write") }))
             } catch {
                 return .committedBehind(commit: commit ?? target.parent ?? "", branch: target.shortBranch, plan: plan, cause: EnvironmentError(error.cause))

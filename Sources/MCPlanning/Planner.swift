@@ -9,7 +9,8 @@ package enum Planner {
     /// - Parameters:
     ///   - folder: the rendered folder's path relative to the repository root, for diff headers.
     ///   - sourcePath: the topology's path relative to the repository root, which reasons' lines refer to.
-    package static func plan(previous base: PlanBase, rendered tree: RenderedTree, folder: String, sourcePath: String) -> Plan {
+    ///   - details: the diffs and the drift, which only plans show (mcapply's commit message needs neither).
+    package static func plan(previous base: PlanBase, rendered tree: RenderedTree, folder: String, sourcePath: String, details: Bool = true) -> Plan {
         // The common case, checked with one comparison per file: the folder at base is exactly the
         // render. Its manifest is then the render's too, so only uncommitted changes can be drift.
         if base.files.count == tree.files.count, tree.files.allSatisfy({ base.files[$0.path] == $0.bytes }) {
@@ -50,16 +51,16 @@ package enum Planner {
         for file in tree.files where base.files[file.path] != file.bytes {
             let previous = base.files[file.path]
             files.append(.init(path: file.path, action: previous == nil ? .add : .change,
-                               diff: diff(previous, file.bytes, path: file.path, folder: folder)))
+                               diff: details ? diff(previous, file.bytes, path: file.path, folder: folder) : ""))
         }
         for (path, bytes) in base.files where rendered.files[path] == nil {
-            files.append(.init(path: path, action: .destroy, diff: diff(bytes, nil, path: path, folder: folder)))
+            files.append(.init(path: path, action: .destroy, diff: details ? diff(bytes, nil, path: path, folder: folder) : ""))
         }
         files.sort { $0.path < $1.path }
         let links = linkEdges(tree: tree, changes: changes)
         let baseSide = RenderedSide(paths: base.files.keys) { base.files[$0] }
         let newSide = RenderedSide(paths: tree.files.lazy.map(\.path)) { rendered.files[$0]?.bytes }
-        var plan = Plan(sourcePath: sourcePath, changes: changes, files: files, drift: DriftFinder.drift(base, rendered: rendered),
+        var plan = Plan(sourcePath: sourcePath, changes: changes, files: files, drift: details ? DriftFinder.drift(base, rendered: rendered) : [],
                         clusters: clusterNames(tree, base, links), links: links)
         plan.mesh = MeshDiff.changes(base: baseSide, new: newSide, changed: files.map(\.path))
         return plan

@@ -73,7 +73,7 @@ package struct FolderCommit: Sendable {
     /// the tip. Before the swap, a checked-out branch's commit is noted on `lock` as pending, so a
     /// run that stops before the work tree follows leaves a state the next run knows.
     package func commit(
-        _ files: [(path: RelativePath, bytes: [UInt8])], to repository: any Repository, lock: any WriterLock, message: String,
+        _ files: [CommitFile], to repository: any Repository, lock: any WriterLock, message: String,
         author: Signature, committer: Signature, hooks: Hooks = Hooks()
     ) throws(RepositoryError) -> Result {
         let newTree = try repository.tree(replacing: folder, with: files, on: parent)

@@ -29,6 +29,8 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
     private var identity: Identity?
     /// `commit.gpgsign`, as a test sets it.
     package var signsCommits = false
+    /// `core.sparseCheckout`, as a test sets it.
+    package var isSparseCheckout = false
     /// Branches checked out in other worktrees.
     package var checkedOutElsewhere: Set<String> = []
     /// Index entries marked skip-worktree (a sparse checkout), by path from the root.
@@ -142,14 +144,12 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
     /// What a run left in progress (as the on-disk note would say).
     package var pendingApply: PendingApply? { writerLock.pending }
 
-    package func tree(replacing folder: RelativePath, with files: [(path: RelativePath, bytes: [UInt8])], on base: CommitID?)
-        throws(RepositoryError) -> String {
+    package func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?) throws(RepositoryError) -> String {
         var entries = try base.map { commit throws(RepositoryError) in try self.files(under: .root, of: try treeID(of: commit)) } ?? [:]
         for path in entries.keys where path.components.starts(with: folder.components) { entries[path] = nil }
-        for (path, bytes) in files {
-            let id = ObjectID.blob(holding: bytes)
-            blobs[id] = bytes
-            entries[folder.appending(path)] = id
+        for file in files {
+            blobs[file.id] = file.bytes
+            entries[folder.appending(file.path)] = file.id
         }
         let id = Self.treeID(entries)
         trees[id] = entries
@@ -204,13 +204,13 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
     /// Commits the whole work tree onto the checked-out branch, as `git add -A && git commit` would.
     package func commitWorkTree(message: String) throws(RepositoryError) -> CommitID {
         let parent = try commit("HEAD")
-        let files = workTreeFiles.map { (path: $0.key, bytes: $0.value) }
+        let files = workTreeFiles.map { CommitFile(path: $0.key, bytes: $0.value) }
         let tree = try tree(replacing: .root, with: files, on: nil)
         let signature = Signature(identity ?? Identity(name: "test", email: "test@localhost"), time: 0)
         let id = try commit(tree: tree, parent: parent, message: message, author: signature, committer: signature)
         guard let head else { throw RepositoryError("HEAD is detached") }
         references[head] = id
-        index = Dictionary(uniqueKeysWithValues: files.map { ($0.path, ObjectID.blob(holding: $0.bytes)) })
+        index = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.id) })
         return id
     }
 

@@ -63,6 +63,12 @@ package final class LocalRepository: Repository, @unchecked Sendable {
 
     package var signsCommits: Bool { git.configFlag("commit.gpgsign") }
 
+    /// `core.sparseCheckout`, or a sparse-checkout file: `git sparse-checkout` writes the setting to
+    /// `config.worktree`, which libgit2 1.5 does not read.
+    package var isSparseCheckout: Bool {
+        git.configFlag("core.sparseCheckout") || LocalFiles.kind(git.gitDirectory + "info/sparse-checkout") == .file
+    }
+
     package func check(branch: String) throws(RepositoryError) -> BranchCheck {
         try Self.wrap { try git.check(branch: branch) }
     }
@@ -80,8 +86,7 @@ package final class LocalRepository: Repository, @unchecked Sendable {
         }
     }
 
-    package func tree(replacing folder: RelativePath, with files: [(path: RelativePath, bytes: [UInt8])], on base: CommitID?)
-        throws(RepositoryError) -> String {
+    package func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?) throws(RepositoryError) -> String {
         try Self.wrap { try git.tree(replacing: folder, with: files, on: base) }
     }
 

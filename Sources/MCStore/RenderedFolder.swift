@@ -44,6 +44,8 @@ package struct RenderedFolder {
     struct Snapshot {
         /// Every regular file by relative path (temporary files left out), with its bytes.
         var files: [RelativePath: [UInt8]] = [:]
+        /// Files there whose content the caller knows, not read.
+        var known: Set<RelativePath> = []
         /// Files with an execute bit, rewritten so that the work tree matches the index's 100644.
         var executable: Set<RelativePath> = []
         /// Symlinks and other non-files (never followed).
@@ -54,8 +56,8 @@ package struct RenderedFolder {
     }
 
     /// The folder's files, read on all cores once the walk has found them: a large mesh has tens
-    /// of thousands.
-    func snapshot() throws(FileError) -> Snapshot {
+    /// of thousands. Those in `known` are listed but not read.
+    func snapshot(known: [RelativePath: ObjectID] = [:]) throws(FileError) -> Snapshot {
         var found: [RelativePath] = []
         var snapshot = Snapshot()
         guard let kind = LocalFiles.kind(path) else { return snapshot }
@@ -69,7 +71,9 @@ package struct RenderedFolder {
                 switch entryKind ?? LocalFiles.kind(full + "/" + name) {
                 case .directory: try walk(child)
                 case .file where Self.isTemporary(name): snapshot.temporaries.append(RelativePath(components: child))
-                case .file: found.append(RelativePath(components: child))
+                case .file:
+                    let path = RelativePath(components: child)
+                    if known[path] != nil { snapshot.known.insert(path) } else { found.append(path) }
                 case .symlink, .other, nil: snapshot.strays.append(RelativePath(components: child))
                 }
             }
@@ -89,11 +93,14 @@ package struct RenderedFolder {
 
     /// Makes the folder hold exactly `tree`'s files (mode 0644), removing crashed runs'
     /// temporary files on the way; `afterWriting` is called with the count after each file
-    /// written (a test's kill point).
-    package func replace(with tree: RenderedTree, afterWriting: (Int) -> Void = { _ in }) throws(FolderWriteFailure) -> FolderWriteSummary {
+    /// written (a test's kill point). `known` holds the blob ids of files whose content on disk
+    /// the caller knows (git status says they are as committed), with `ids` the ids of
+    /// `tree.files`: those files are not read, and only those that differ are written.
+    package func replace(with tree: RenderedTree, known: [RelativePath: ObjectID] = [:], ids: [ObjectID] = [],
+                         afterWriting: (Int) -> Void = { _ in }) throws(FolderWriteFailure) -> FolderWriteSummary {
         var summary = FolderWriteSummary()
         do {
-            let existing = try snapshot()
+            let existing = try snapshot(known: ids.count == tree.files.count ? known : [:])
             try LocalFiles.createDirectory(path)
             for temporary in existing.temporaries { try remove(temporary) }
             let wanted = Set(tree.files.map(\.path))
@@ -103,16 +110,18 @@ package struct RenderedFolder {
                 if !wanted.contains(stray) { summary.removed.append(stray) }
             }
             let strays = Set(existing.strays)
-            for file in tree.files {
-                if existing.files[file.path] == file.bytes, !strays.contains(file.path), !existing.executable.contains(file.path) {
+            for (index, file) in tree.files.enumerated() {
+                let present = existing.known.contains(file.path)
+                if present ? known[file.path] == ids[index]
+                    : existing.files[file.path] == file.bytes && !strays.contains(file.path) && !existing.executable.contains(file.path) {
                     summary.unchanged += 1
                     continue
                 }
                 try write(file.bytes, to: file.path)
-                if existing.files[file.path] == nil { summary.created.append(file.path) } else { summary.updated.append(file.path) }
+                if existing.files[file.path] == nil, !present { summary.created.append(file.path) } else { summary.updated.append(file.path) }
                 afterWriting(summary.created.count + summary.updated.count)
             }
-            for relative in existing.files.keys.filter({ !wanted.contains($0) }).sorted() {
+            for relative in (Array(existing.files.keys) + existing.known).filter({ !wanted.contains($0) }).sorted() {
                 try remove(relative)
                 summary.removed.append(relative)
             }
@@ -169,15 +178,14 @@ package struct RenderedFolder {
         }
     }
 
-    /// Uncommitted changes under the folder (`relative` to the repository root) that differ from
-    /// what `tree` would write there: hand edits that applying would overwrite (changes equal to
+    /// The uncommitted changes under the folder (`git status`) that differ from what `tree`
+    /// would write there: hand edits that applying would overwrite (changes equal to
     /// the render are fine, so `mcapply` then `mcapply --commit` works). A state that one of
     /// `accepted` holds is fine too: an interrupted apply leaves each file as the commit before
     /// it or the commit it made. Crashed runs' temporary files are not edits. Before the folder
     /// is first committed every file is uncommitted: they are checked on all cores.
-    package func handEdits(_ relative: RelativePath, in repository: any Repository, against tree: RenderedTree,
-                           accepting accepted: [CommittedFolder] = []) throws(RepositoryError) -> [RelativePath] {
-        let changed = try repository.uncommittedChanges(under: relative).map(\.path).filter { !Self.isTemporary($0.components.last ?? "") }
+    package func handEdits(_ uncommitted: [UncommittedChange], against tree: RenderedTree, accepting accepted: [CommittedFolder] = []) -> [RelativePath] {
+        let changed = uncommitted.map(\.path).filter { !Self.isTemporary($0.components.last ?? "") }
         guard !changed.isEmpty else { return [] }
         let rendered = Dictionary(tree.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         let root = path
@@ -220,10 +228,11 @@ extension RenderedFolder {
     /// After a commit of `tree` onto the checked-out branch: makes the folder in the work tree
     /// hold it and the index record it (from the committed ids, with the written files' status),
     /// then clears the pending note. `ids` are the git ids of `tree.files`, in order.
-    package func bringAlong(_ tree: RenderedTree, ids: [ObjectID], folder relative: RelativePath, in repository: any Repository,
-                            lock: any WriterLock, afterWriting: (Int) -> Void = { _ in },
+    /// `known`: as for `replace`, the files git status says are as committed at the parent.
+    package func bringAlong(_ tree: RenderedTree, ids: [ObjectID], known: [RelativePath: ObjectID], folder relative: RelativePath,
+                            in repository: any Repository, lock: any WriterLock, afterWriting: (Int) -> Void = { _ in },
                             afterWrite: () -> Void = {}) throws(FolderWriteFailure) -> FolderWriteSummary {
-        let summary = try replace(with: tree, afterWriting: afterWriting)
+        let summary = try replace(with: tree, known: known, ids: ids, afterWriting: afterWriting)
         afterWrite()
         let entries = zip(tree.files, ids).map { IndexEntry(path: $0.path, id: $1) }
         do {

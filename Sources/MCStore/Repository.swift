@@ -57,6 +57,9 @@ package protocol Repository: AnyObject, Sendable {
     /// Whether `commit.gpgsign` asks for signed commits.
     var signsCommits: Bool { get }
 
+    /// Whether `core.sparseCheckout` is on (then the index may leave files out of the work tree).
+    var isSparseCheckout: Bool { get }
+
     /// Whether `branch` (`refs/heads/…`) may be committed onto from this work tree.
     func check(branch: String) throws(RepositoryError) -> BranchCheck
 
@@ -67,9 +70,9 @@ package protocol Repository: AnyObject, Sendable {
     func lockForWriting() throws(RepositoryError) -> LockAttempt
 
     /// Writes `files` as the tree of `folder` on top of `base`'s tree (empty when nil), without
-    /// touching the index; returns the new root tree's id.
-    func tree(replacing folder: RelativePath, with files: [(path: RelativePath, bytes: [UInt8])], on base: CommitID?)
-        throws(RepositoryError) -> String
+    /// touching the index; returns the new root tree's id. Only blobs the object database lacks
+    /// and trees that differ from the base's are written.
+    func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?) throws(RepositoryError) -> String
 
     /// The root tree of a commit.
     func treeID(of commit: CommitID) throws(RepositoryError) -> String

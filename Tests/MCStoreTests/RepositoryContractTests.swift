@@ -102,7 +102,7 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         let fixture = try backend.fixture()
         defer { fixture.tearDown() }
         let repository = fixture.repository
-        let files: [(path: RelativePath, bytes: [UInt8])] = [(RelativePath("east/a.yaml")!, bytes("a\n")), (RelativePath("b.json")!, bytes("{}\n"))]
+        let files = [CommitFile(path: RelativePath("east/a.yaml")!, bytes: bytes("a\n")), CommitFile(path: RelativePath("b.json")!, bytes: bytes("{}\n"))]
         let tree = try repository.tree(replacing: rendered, with: files, on: nil)
         #expect(try repository.tree(replacing: rendered, with: files, on: nil) == tree)
         let commit = try repository.commit(tree: tree, parent: nil, message: "first\n", author: signature(1_700_000_000), committer: signature(1_700_000_000))
@@ -128,9 +128,9 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         let fixture = try backend.fixture()
         defer { fixture.tearDown() }
         let repository = fixture.repository
-        let first = try repository.commit(tree: try repository.tree(replacing: rendered, with: [(RelativePath("a")!, bytes("1"))], on: nil),
+        let first = try repository.commit(tree: try repository.tree(replacing: rendered, with: [CommitFile(path: RelativePath("a")!, bytes: bytes("1"))], on: nil),
                                           parent: nil, message: "1\n", author: signature(1), committer: signature(1))
-        let second = try repository.commit(tree: try repository.tree(replacing: rendered, with: [(RelativePath("a")!, bytes("2"))], on: first),
+        let second = try repository.commit(tree: try repository.tree(replacing: rendered, with: [CommitFile(path: RelativePath("a")!, bytes: bytes("2"))], on: first),
                                            parent: first, message: "2\n", author: signature(2), committer: signature(2))
         #expect(try repository.moveBranch("refs/heads/main", to: first, expecting: nil, log: "t") == .moved)
         #expect(try repository.moveBranch("refs/heads/main", to: second, expecting: nil, log: "t") == .raced)
@@ -152,7 +152,7 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         try fixture.commitAll()
         let repository = fixture.repository
         let head = try repository.commit("HEAD")
-        let tree = try repository.tree(replacing: rendered, with: [(RelativePath("new.yaml")!, bytes("new\n"))], on: head)
+        let tree = try repository.tree(replacing: rendered, with: [CommitFile(path: RelativePath("new.yaml")!, bytes: bytes("new\n"))], on: head)
         let commit = try repository.commit(tree: tree, parent: head, message: "m\n", author: signature(3), committer: signature(3))
         #expect(try repository.snapshot(of: rendered, at: commit).blobs.keys.map(\.string) == ["new.yaml"])
         let config = RelativePath("config")!
@@ -182,14 +182,15 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         let changes = try repository.uncommittedChanges(under: rendered).map { "\($0.kind.rawValue) \($0.path)" }
         #expect(changes == ["added east/new.yaml", "modified edited.yaml", "deleted gone.yaml"])
 
-        let files: [(path: RelativePath, bytes: [UInt8])] = [
-            (RelativePath("east/new.yaml")!, bytes("new\n")), (RelativePath("edited.yaml")!, bytes("after\n")), (RelativePath("kept.yaml")!, bytes("kept\n")),
+        let files = [
+            CommitFile(path: RelativePath("east/new.yaml")!, bytes: bytes("new\n")), CommitFile(path: RelativePath("edited.yaml")!, bytes: bytes("after\n")),
+            CommitFile(path: RelativePath("kept.yaml")!, bytes: bytes("kept\n")),
         ]
         let head = try repository.commit("HEAD")
         let commit = try repository.commit(tree: try repository.tree(replacing: rendered, with: files, on: head), parent: head,
                                            message: "m\n", author: signature(5), committer: signature(5))
         #expect(try repository.moveBranch("refs/heads/main", to: commit, expecting: head, log: "t") == .moved)
-        let entries = files.map { IndexEntry(path: $0.path, id: ObjectID.blob(holding: $0.bytes)) }
+        let entries = files.map { IndexEntry(path: $0.path, id: $0.id) }
         try repository.stageFolder(rendered, entries: entries, rewritten: [])
         #expect(try repository.uncommittedChanges(under: rendered).isEmpty)
     }
