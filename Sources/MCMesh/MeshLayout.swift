@@ -130,6 +130,16 @@ package enum MeshLayout {
         return nil
     }
 
+    /// The source and target of a Link's path, read from the path alone (cheaply: a plan asks
+    /// this of every file); nil for any other file.
+    package static func linkEnds(at path: RelativePath) -> (source: String, target: String)? {
+        let parts = path.components
+        guard parts.count == 3, parts[2].hasPrefix(linkFilePrefix), parts[2].hasSuffix(".yaml") else { return nil }
+        return (parts[0], String(parts[2].dropFirst(linkFilePrefix.count).dropLast(".yaml".count)))
+    }
+
+    private static let linkFilePrefix = ResourceKind.link.name.lowercased() + "-"
+
     /// The cluster and namespace of an exports Component's path; nil for any other file.
     package static func exportsNamespace(at path: RelativePath) -> (cluster: String, namespace: String)? {
         let parts = path.components

@@ -27,7 +27,7 @@ final class RenderedSide {
         for path in paths {
             guard let cluster = MeshLayout.cluster(of: path) else { continue }
             clusters.insert(cluster)
-            if let (source, role, _) = MeshLayout.object(at: path), case .link(let target) = role {
+            if let (source, target) = MeshLayout.linkEnds(at: path) {
                 linkPaths[source, default: [:]][target] = path
                 sources[target, default: []].insert(source)
             } else if let (cluster, namespace) = MeshLayout.exportsNamespace(at: path) {

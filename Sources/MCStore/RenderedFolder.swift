@@ -125,7 +125,11 @@ package struct RenderedFolder {
                 try remove(relative)
                 summary.removed.append(relative)
             }
-            if existing.hasEmptyFolder || !existing.strays.isEmpty || !summary.removed.isEmpty { try removeEmptyDirectories() }
+            if existing.hasEmptyFolder {
+                try removeEmptyDirectories()
+            } else if !existing.strays.isEmpty || !summary.removed.isEmpty {
+                try removeEmptyParents(of: existing.strays + summary.removed)
+            }
         } catch {
             throw FolderWriteFailure(cause: error, changedFolder: summary.changed)
         }
@@ -206,7 +210,25 @@ package struct RenderedFolder {
         return zip(changed, edited).filter(\.1).map(\.0)
     }
 
-    /// Folders left empty by removals go too (the folder itself stays).
+    /// The folders above removed files that are left empty go too, bottom up (the folder itself
+    /// stays): work for the removals only, not a walk of the whole folder.
+    private func removeEmptyParents(of removed: [RelativePath]) throws(FileError) {
+        var folders = Set<[String]>()
+        for path in removed {
+            var components = Array(path.components.dropLast())
+            while !components.isEmpty {
+                folders.insert(components)
+                components.removeLast()
+            }
+        }
+        for folder in folders.sorted(by: { $0.count > $1.count }) {
+            let full = ([path] + folder).joined(separator: "/")
+            if LocalFiles.kind(full) == .directory, try LocalFiles.entries(full).isEmpty { try LocalFiles.remove(full) }
+        }
+    }
+
+    /// Folders left empty go too (the folder itself stays): a walk of the whole folder, for a
+    /// folder that held empty ones before.
     private func removeEmptyDirectories() throws(FileError) {
         func prune(_ full: String) throws(FileError) -> Bool {
             var empty = true
