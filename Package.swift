@@ -51,7 +51,9 @@ let package = Package(
         module("MCPipeline", [
             "MCBasics", "MCDiagnostics", "MCYAML", "MCTopology", "MCMesh", "MCLoading", "MCValidation", "MCRendering", "MCPlanning", "MCStore",
         ]),
-        module("MCViews", ["MCBasics", "MCDiagnostics", "MCMesh", "MCPlanning", "MCPipeline"]),
+        // docs/diagnostics.md is compiled in (a symlink in Documentation/), for `mcplan --explain`.
+        .target(name: "MCViews", dependencies: ["MCBasics", "MCDiagnostics", "MCMesh", "MCPlanning", "MCPipeline"], exclude: ["README.md"],
+                resources: [.embedInCode("Documentation/diagnostics.md")]),
         module("MCCommands", [
             "MCPipeline", "MCViews", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),

@@ -1,7 +1,7 @@
 import ArgumentParser
 import MCPipeline
 
-/// The exit statuses of SPEC §4 and §5, and nowhere else.
+/// The exit statuses of the README, and nowhere else.
 package enum ExitStatus: Int32 {
     /// Valid; applied or nothing to do.
     case success = 0

@@ -15,6 +15,7 @@ package struct PlanCommand: ParsableCommand {
           mcplan -o markdown > plan.md        a pull-request comment
           mcplan --base origin/main --out plan.json
           mcplan --check                      validate only (no git needed)
+          mcplan --explain MC213              what a diagnostic means and how to fix it
           mcplan -o github                    annotations on the pull request's lines
           mcplan --check -o sarif > mcplan.sarif   for code scanning
           git show :topology.yaml | mcplan -f - --stdin-path topology.yaml
@@ -43,6 +44,10 @@ package struct PlanCommand: ParsableCommand {
     @Flag(help: "Only validate the topology (no git needed): all diagnostics, exit 0 or 1. For editors and pre-commit.")
     var check = false
 
+    @Option(help: ArgumentHelp("Print what a diagnostic code means and how to fix it (its section of docs/diagnostics.md), then exit.",
+                               valueName: "code"))
+    var explain: String?
+
     package init() {}
 
     package func validate() throws {
@@ -52,6 +57,14 @@ package struct PlanCommand: ParsableCommand {
     }
 
     package func run() throws {
+        if let explain {
+            guard let section = DiagnosticExplanation.section(explain) else {
+                Console.error("error: '\(explain)' is not a diagnostic code (MC100 to MC999; see docs/diagnostics.md)\n")
+                throw ExitStatus.usage.exitCode
+            }
+            Console.out(section)
+            return
+        }
         let workspace = try common.workspace()
         let result = check ? CheckOperation(workspace: workspace).run() : PlanOperation(workspace: workspace, base: base).run()
         if output != .json { Console.error(DiagnosticsReport.text(result.compiled, style: common.style(.standardError), outcome: "nothing was planned")) }

@@ -41,7 +41,7 @@ package struct Diagnostic: Sendable, Hashable {
 }
 
 extension Diagnostic: Comparable {
-    /// Sorted by position, then code: the order SPEC §2 reports them in.
+    /// Sorted by position, then code: the order docs/diagnostics.md reports them in.
     package static func < (a: Diagnostic, b: Diagnostic) -> Bool {
         if a.file != b.file { return a.file < b.file }
         if a.range != b.range { return a.range < b.range }

@@ -1,4 +1,4 @@
-/// The MCnnn table of SPEC §2: every code the product can report, with its fixed severity.
+/// The MCnnn table of docs/diagnostics.md: every code the product can report, with its fixed severity.
 package enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable {
     case unreadableInput = "MC100"
     case syntaxError = "MC101"
@@ -49,7 +49,7 @@ package enum DiagnosticCode: String, CaseIterable, Sendable, Codable, Comparable
 
     package static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue < b.rawValue }
 
-    /// One line saying when the code is reported, as in SPEC §2.
+    /// One line saying when the code is reported, as in docs/diagnostics.md.
     package var summary: String {
         switch self {
         case .unreadableInput: "file unreadable, empty, not UTF-8"

@@ -11,7 +11,7 @@ package struct LoadResult: Sendable {
     package var omitted: [DiagnosticCode: Int] = [:]
 }
 
-/// YAMLNode → `Topology`: the whole format of SPEC §1, all diagnostics of the file at once.
+/// YAMLNode → `Topology`: the whole format of docs/topology.md, all diagnostics of the file at once.
 package enum TopologyLoader {
     package static let apiVersion = "mcplan/v1"
     package static let kind = "Topology"

@@ -1,6 +1,6 @@
 import MCTopology
 
-/// The malformed-value checks of SPEC §2 (MC108): ports, durations, paths, addresses, quantities.
+/// The malformed-value checks of docs/diagnostics.md (MC108): ports, durations, paths, addresses, quantities.
 enum ValueFormat {
     static func isPort(_ value: Int) -> Bool { (1...65535).contains(value) }
 

@@ -1,7 +1,7 @@
 import MCBasics
 import MCTopology
 
-/// Which objects each cluster's folder holds (SPEC §3) and where their files go. Units of work are
+/// Which objects each cluster's folder holds (docs/rendered-folder.md) and where their files go. Units of work are
 /// numbered in one order, each cluster's trust roots, then each link, then each split, so that a
 /// caller can build them on all cores and still get the same order.
 package enum MeshLayout {

@@ -4,7 +4,7 @@ import MCTopology
 import MCValidation
 import MCYAML
 
-/// ValidatedTopology → RenderedTree (SPEC §3).
+/// ValidatedTopology → RenderedTree (docs/rendered-folder.md).
 package enum Renderer {
     /// - Parameters:
     ///   - sourcePath: the topology's path relative to the repository root (`<stdin>` for

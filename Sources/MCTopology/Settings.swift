@@ -1,4 +1,4 @@
-/// Mesh-wide settings; every field has a default (SPEC §1).
+/// Mesh-wide settings; every field has a default (docs/topology.md).
 package struct Settings: Sendable {
     package var linkerdNamespace: Located<String>
     package var multiclusterNamespace: Located<String>

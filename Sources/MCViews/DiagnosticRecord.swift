@@ -1,6 +1,6 @@
 import MCDiagnostics
 
-/// A diagnostic as a JSON object (SPEC §2): `severity, code, message, file, line, column, hint`,
+/// A diagnostic as a JSON object (docs/diagnostics.md): `severity, code, message, file, line, column, hint`,
 /// plus the range's end, its label and the notes.
 package struct DiagnosticRecord: Codable, Sendable, Equatable {
     package struct Note: Codable, Sendable, Equatable {

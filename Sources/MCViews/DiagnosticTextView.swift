@@ -2,7 +2,7 @@ import Foundation
 import MCBasics
 import MCDiagnostics
 
-/// Diagnostics as people and editors read them (SPEC §2): a parseable header line, the source line
+/// Diagnostics as people and editors read them (docs/diagnostics.md): a parseable header line, the source line
 /// with carets under the whole range and a label, then notes and a hint. Lines holding key or token
 /// material are shown as `<redacted>`.
 package struct DiagnosticTextView {

@@ -1,5 +1,5 @@
 /// An optional field that JSON always carries: nil is written as `null` instead of the key being
-/// left out, so every document of one kind has the same keys (`schema/plan.schema.json`, SPEC §2).
+/// left out, so every document of one kind has the same keys (`schema/plan.schema.json`, docs/diagnostics.md).
 @propertyWrapper
 package struct NullWhenNil<Wrapped: Codable & Sendable>: Codable, Sendable {
     package var wrappedValue: Wrapped?

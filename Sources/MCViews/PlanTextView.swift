@@ -2,7 +2,7 @@ import MCBasics
 import MCMesh
 import MCPlanning
 
-/// The plan for a terminal or a CI log (SPEC §4): what the mesh gains and loses, its risks and
+/// The plan for a terminal or a CI log (the README): what the mesh gains and loses, its risks and
 /// the warnings; then one section per affected cluster with `+ add`, `~ change`, `- destroy`,
 /// the object and its reason; then the unified diffs; then drift; then the summary line.
 package struct PlanTextView {

@@ -1,4 +1,4 @@
-/// The limits of SPEC §2 beyond which input is refused with MC103.
+/// The limits of docs/diagnostics.md beyond which input is refused with MC103.
 package struct YAMLLimits: Sendable {
     package var maxBytes = 16 * 1024 * 1024
     package var maxDepth = 64

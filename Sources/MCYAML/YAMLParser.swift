@@ -9,7 +9,7 @@ package struct YAMLParseResult: Sendable {
     package var diagnostics: [Diagnostic]
 }
 
-/// Parses one YAML document over libyaml's event API into `YAMLNode`s, enforcing SPEC §2's limits:
+/// Parses one YAML document over libyaml's event API into `YAMLNode`s, enforcing docs/diagnostics.md's limits:
 /// duplicate keys (MC102), depth, alias expansion, several documents and explicit tags (MC103).
 package enum YAMLParser {
     package static func parse(

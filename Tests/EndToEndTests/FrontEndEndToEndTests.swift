@@ -215,4 +215,20 @@ func temporaryFolder() throws -> String {
             #expect(help.stdout.contains(word), "\(tool) --help lacks \(word)")
         }
     }
+
+    /// `--explain` prints the code's section of docs/diagnostics.md, which the binary carries, for
+    /// every code the docs have; anywhere, without a topology.
+    @Test func explainPrintsTheDocsSection() throws {
+        let docs = try String(contentsOfFile: PackagePaths.root + "/docs/diagnostics.md", encoding: .utf8)
+        let codes = docs.components(separatedBy: "<a id=\"").dropFirst().map { String($0.prefix(5)) }
+        #expect(codes.count > 30)
+        for code in codes {
+            let explained = try Command.product("mcplan", ["--explain", code.uppercased()], in: NSTemporaryDirectory())
+            #expect(explained.status == 0, "\(code)")
+            #expect(explained.stdout.hasPrefix("## \(code.uppercased()) — "), "\(code): \(explained.stdout.prefix(60))")
+            #expect(docs.contains(explained.stdout.trimmingCharacters(in: .newlines)), "\(code): the section as the docs have it")
+        }
+        let unknown = try Command.product("mcplan", ["--explain", "MC999"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("'MC999' is not a diagnostic code"))
+    }
 }
