@@ -47,7 +47,7 @@ let package = Package(
             "MCDiagnostics", "MCTopology", "MCMesh", "MCValidation", "MCYAML", "MCBasics",
         ]),
         module("MCPlanning", ["MCDiagnostics", "MCBasics", "MCMesh", "MCYAML", "MCRendering", "MCValidation"]),
-        module("MCStore", ["MCBasics", "MCGit", "MCRendering"]),
+        module("MCStore", ["MCBasics", "MCGit", "MCMesh", "MCRendering"]),
         module("MCPipeline", [
             "MCBasics", "MCDiagnostics", "MCYAML", "MCTopology", "MCMesh", "MCLoading", "MCValidation", "MCRendering", "MCPlanning", "MCStore",
         ]),

@@ -25,6 +25,11 @@ CRDS = {
     ("split.smi-spec.io/v1alpha1", "TrafficSplit"): "trafficsplit-split.smi-spec.io-v1alpha1.json",
     ("split.smi-spec.io/v1alpha2", "TrafficSplit"): "trafficsplit-split.smi-spec.io-v1alpha2.json",
     ("external-secrets.io/v1", "ExternalSecret"): "externalsecret-external-secrets.io-v1.json",
+    ("argoproj.io/v1alpha1", "Application"): "application-argoproj.io-v1alpha1.json",
+    ("kustomize.toolkit.fluxcd.io/v1", "Kustomization"): "kustomization-kustomize.toolkit.fluxcd.io-v1.json",
+    ("helm.toolkit.fluxcd.io/v2", "HelmRelease"): "helmrelease-helm.toolkit.fluxcd.io-v2.json",
+    ("source.toolkit.fluxcd.io/v1", "GitRepository"): "gitrepository-source.toolkit.fluxcd.io-v1.json",
+    ("source.toolkit.fluxcd.io/v1", "HelmRepository"): "helmrepository-source.toolkit.fluxcd.io-v1.json",
 }
 CORE = {"ConfigMap", "Secret", "ServiceAccount", "ClusterRole", "ClusterRoleBinding"}
 
@@ -54,8 +59,11 @@ def main():
     rendered, crds = sys.argv[1], sys.argv[2]
     passed, failed, core_files = 0, 0, []
     schemas = {key: json.load(open(os.path.join(crds, name))) for key, name in CRDS.items()}
-    for path in sorted(glob.glob(os.path.join(rendered, "*", "*", "*.yaml"))):
-        if os.path.basename(os.path.dirname(path)) == "exports":
+    # Each cluster's objects, and the GitOps wiring (_gitops/<tool>/ and _gitops/flux/<cluster>/);
+    # kustomization.yaml files are kustomize's own, built with kubectl kustomize instead.
+    paths = glob.glob(os.path.join(rendered, "*", "*", "*.yaml")) + glob.glob(os.path.join(rendered, "_gitops", "*", "*", "*.yaml"))
+    for path in sorted(paths):
+        if os.path.basename(os.path.dirname(path)) == "exports" or os.path.basename(path) == "kustomization.yaml":
             continue
         with open(path) as handle:
             documents = [d for d in yaml.safe_load_all(handle) if d is not None]
@@ -73,7 +81,9 @@ def main():
             failed += 1
             continue
         schema = schemas[key]
-        body = {k: v for k, v in obj.items() if k not in ("apiVersion", "kind", "metadata")}
+        # Metadata is the API server's to check, unless the schema asks for it (Argo CD's Application does).
+        kept = ("metadata",) if "metadata" in schema.get("required", []) else ()
+        body = {k: v for k, v in obj.items() if k not in ("apiVersion", "kind", "metadata") or k in kept}
         errors = [f"{'.'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}"
                   for e in jsonschema.Draft7Validator(schema).iter_errors(body)]
         errors += undeclared(body, schema, "")

@@ -5,8 +5,9 @@ import MCYAML
 extension TopologyLoader {
     static let settingsFields = [
         "linkerdNamespace", "multiclusterNamespace", "clusterDomain", "trustDomain", "routeAPI",
-        "excludedLabels", "excludedAnnotations", "certificateWarningDays",
+        "excludedLabels", "excludedAnnotations", "certificateWarningDays", "gitops",
     ]
+    static let gitopsFields = ["tool", "repoURL", "revision", "path", "namespace", "project", "chart", "destinations"]
 
     static func loadSettings(_ root: Fields, context: LoadContext) -> Settings {
         let at = root.keyRange("settings") ?? root.node.range
@@ -35,6 +36,51 @@ extension TopologyLoader {
                                label: "negative", hint: "use 0 to turn the warning off")
             }
         }
+        if let node = fields.node("gitops") { settings.gitops = loadGitOps(node, context: context) }
         return settings
+    }
+
+    static func loadGitOps(_ node: YAMLNode, context: LoadContext) -> GitOps? {
+        guard let fields = Fields(node, field: "gitops", owner: "settings.gitops", allowed: gitopsFields, context: context) else { return nil }
+        let tool = fields.choice("tool", GitOpsTool.self)
+        if tool == nil, !fields.has("tool") { fields.missing("tool", hint: "add 'tool: argocd' or 'tool: flux'") }
+        let repoURL = fields.string("repoURL")
+        if repoURL == nil, !fields.has("repoURL") { fields.missing("repoURL", hint: "add the URL Argo CD or Flux clones, e.g. 'repoURL: https://github.com/example/mesh.git'") }
+        for text in [repoURL, fields.string("revision"), fields.string("path")].compactMap({ $0 }) where text.value.isEmpty {
+            context.report(.invalidValue, "settings.gitops fields must not be empty", at: text.range, label: "empty")
+        }
+        var chartRepository: Located<String>?
+        var chartVersion: Located<String>?
+        if let chartNode = fields.node("chart"),
+           let chart = Fields(chartNode, field: "chart", owner: "settings.gitops.chart", allowed: ["repoURL", "version"], context: context) {
+            chartRepository = chart.string("repoURL")
+            chartVersion = chart.string("version")
+            if chartVersion == nil, !chart.has("version") {
+                chart.missing("version", hint: "add the linkerd-multicluster chart version to install, e.g. 'version: 2025.1.1'")
+            }
+        } else if !fields.has("chart") {
+            fields.missing("chart", hint: "add 'chart: {version: <linkerd-multicluster chart version>}'")
+        }
+        var destinations: [(cluster: Located<String>, name: Located<String>)] = []
+        if let map = fields.node("destinations") {
+            if let pairs = map.mapping {
+                for pair in pairs {
+                    guard let cluster = pair.key.scalar?.text else { continue }
+                    if let name = Fields.string(pair.value, field: cluster, context: context) {
+                        destinations.append((Located(cluster, at: pair.key.range), name))
+                    }
+                }
+            } else {
+                context.wrongType(map, field: "destinations", expected: "a mapping of cluster names to destinations")
+            }
+        }
+        guard let tool, let repoURL, let chartVersion else { return nil }
+        let at = node.range
+        return GitOps(tool: tool, repoURL: repoURL, revision: fields.string("revision") ?? Located(GitOps.defaultRevision, at: at),
+                      path: fields.string("path") ?? Located(GitOps.defaultPath, at: at),
+                      namespace: fields.string("namespace") ?? Located(GitOps.defaultNamespace(tool.value), at: at),
+                      project: fields.string("project") ?? Located(GitOps.defaultProject, at: at),
+                      chartRepository: chartRepository ?? Located(GitOps.defaultChartRepository, at: at), chartVersion: chartVersion,
+                      destinations: destinations)
     }
 }

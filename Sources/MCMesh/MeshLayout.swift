@@ -17,6 +17,9 @@ package enum MeshLayout {
     package static let extensionValuesFile = "linkerd-multicluster.values.yaml"
     /// The folder of cluster-scoped objects.
     package static let clusterScopedFolder = "_cluster"
+    /// The folder of the GitOps wiring at the top of the rendered folder (no cluster is called so:
+    /// cluster names are DNS-1123 labels).
+    package static let gitopsFolder = "_gitops"
 
     /// How many units `topology` has.
     package static func unitCount(_ topology: Topology) -> Int {
@@ -154,11 +157,31 @@ package enum MeshLayout {
 
     /// `<cluster>/<namespace or _cluster>/<file>.yaml`: where the tool writes objects.
     package static func isObjectFile(_ path: RelativePath) -> Bool {
-        path.components.count == 3 && path.components[1] != exportsFolder && path.string.hasSuffix(".yaml")
+        path.components.count == 3 && path.components[1] != exportsFolder && path.components[0] != gitopsFolder && path.string.hasSuffix(".yaml")
     }
 
-    /// The cluster a path of the rendered folder belongs to (nil for files at its top, such as `.mcapply.json`).
+    /// The cluster a path of the rendered folder belongs to (nil for files at its top, such as
+    /// `.mcapply.json`, and for the GitOps wiring).
     package static func cluster(of path: RelativePath) -> String? {
-        path.components.count > 1 ? path.components[0] : nil
+        path.components.count > 1 && path.components[0] != gitopsFolder ? path.components[0] : nil
+    }
+
+    /// The kind and name of a GitOps wiring object from its path (`_gitops/argocd/application-mesh-east.yaml`,
+    /// `_gitops/flux/east/helmrelease-linkerd-multicluster-east.yaml`); nil for kustomizations and other files.
+    package static func wiringObject(at path: RelativePath) -> (kind: String, name: String)? {
+        guard isWiring(path), let file = path.components.last, file != kustomizationFile, file.hasSuffix(".yaml") else { return nil }
+        let stem = file.dropLast(".yaml".count)
+        for kind in wiringKinds where stem.hasPrefix(kind.lowercased() + "-") {
+            return (kind, String(stem.dropFirst(kind.count + 1)))
+        }
+        return nil
+    }
+
+    /// The kinds the GitOps wiring renders.
+    package static let wiringKinds = ["Application", "Kustomization", "HelmRelease", "GitRepository", "HelmRepository"]
+
+    /// Whether a path is part of the GitOps wiring (`_gitops/…`).
+    package static func isWiring(_ path: RelativePath) -> Bool {
+        path.components.count > 1 && path.components[0] == gitopsFolder
     }
 }

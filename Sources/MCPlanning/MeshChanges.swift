@@ -89,6 +89,13 @@ package struct MeshChanges: Sendable, Equatable {
         package var key: String
     }
 
+    /// An object of the GitOps wiring (`_gitops/`): an Argo CD Application, a Flux Kustomization…
+    package struct WiringChange: Sendable, Equatable {
+        package var kind: String
+        package var name: String
+        package var action: Action
+    }
+
     /// What a controller or Linkerd will do with a change that needs a reviewer's eye.
     package enum Risk: Sendable, Equatable {
         /// The cluster's folder goes: an ApplicationSet or Flux Kustomization prunes its objects.
@@ -101,6 +108,8 @@ package struct MeshChanges: Sendable, Equatable {
         case trustChanged(String)
         /// A cluster that stays loses its linkerd-multicluster values file.
         case valuesRemoved(String)
+        /// The wiring of a removed cluster goes; the rendered wiring orphans its objects.
+        case wiringRemoved(kind: String, name: String, cluster: String)
 
         package var kind: String {
             switch self {
@@ -109,12 +118,13 @@ package struct MeshChanges: Sendable, Equatable {
             case .linkRemoved: "link-removed"
             case .trustChanged: "trust-changed"
             case .valuesRemoved: "values-removed"
+            case .wiringRemoved: "wiring-removed"
             }
         }
 
         package var cluster: String {
             switch self {
-            case .clusterRemoved(let cluster), .trustChanged(let cluster), .valuesRemoved(let cluster): cluster
+            case .clusterRemoved(let cluster), .trustChanged(let cluster), .valuesRemoved(let cluster), .wiringRemoved(_, _, let cluster): cluster
             case .likelyRename(_, let to): to
             case .linkRemoved(let source, _, _): source
             }
@@ -128,12 +138,13 @@ package struct MeshChanges: Sendable, Equatable {
     package var splits: [SplitChange] = []
     package var trust: [TrustChange] = []
     package var credentials: [Credential] = []
+    package var wiring: [WiringChange] = []
     package var risks: [Risk] = []
 
     package init() {}
 
     package var isEmpty: Bool {
         clusters.isEmpty && links.isEmpty && exports.isEmpty && mirrors.isEmpty && splits.isEmpty && trust.isEmpty && credentials.isEmpty
-            && risks.isEmpty
+            && wiring.isEmpty && risks.isEmpty
     }
 }

@@ -26,6 +26,9 @@ enum MeshDiff {
                 case .linkCredentials: credential(cluster, path, base, new, into: &mesh)
                 case .remoteAccess: break
                 }
+            } else if let (kind, name) = MeshLayout.wiringObject(at: path) {
+                let action: MeshChanges.Action = base.file(path) == nil ? .add : new.file(path) == nil ? .remove : .change
+                mesh.wiring.append(.init(kind: kind, name: name, action: action))
             } else if let (cluster, _) = MeshLayout.exportsNamespace(at: path) {
                 exportClusters.insert(cluster)
             } else if MeshLayout.isValuesFile(path), let cluster = MeshLayout.cluster(of: path), new.clusters.contains(cluster),
@@ -76,7 +79,17 @@ enum MeshDiff {
             }
         }
 
-        for cluster in removed.sorted() { mesh.risks.append(.clusterRemoved(cluster)) }
+        // A removed cluster whose rendered wiring goes is orphaned, not pruned: that wiring's risk says so.
+        let wired = { (cluster: String) in
+            mesh.wiring.first { $0.action == .remove && ($0.kind == "Application" || $0.kind == "Kustomization") && $0.name == "mesh-" + cluster }
+        }
+        for cluster in removed.sorted() {
+            if let wiring = wired(cluster) {
+                mesh.risks.append(.wiringRemoved(kind: wiring.kind, name: wiring.name, cluster: cluster))
+            } else {
+                mesh.risks.append(.clusterRemoved(cluster))
+            }
+        }
         for newName in added.sorted() {
             let now = new.peers(of: newName)
             guard !now.targets.isEmpty || !now.sources.isEmpty else { continue }

@@ -49,6 +49,10 @@ package enum Renderer {
         }
 
         var files = folders.flatMap(\.files)
+        if let gitops = topology.settings.gitops {
+            files += GitOpsWiring.files(gitops, topology: topology, clusters: clusters, linked: linked, outgoing: outgoing, header: header)
+            files.sort { $0.path < $1.path }
+        }
         let topologyDigest = digest(files)
         let manifest = Manifest.bytes(
             generatedBy: String(header.dropFirst(2).dropLast()), toolVersion: toolVersion, topologyPath: sourcePath,

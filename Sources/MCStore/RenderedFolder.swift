@@ -1,5 +1,6 @@
 import Foundation
 import MCBasics
+import MCMesh
 import MCRendering
 
 /// What writing the folder did.
@@ -178,12 +179,12 @@ package struct RenderedFolder {
     package var holdsClusterFolders: Bool {
         let entries = (try? LocalFiles.entries(path)) ?? []
         return entries.contains { name, kind in
-            !name.hasPrefix(".") && (kind ?? LocalFiles.kind(path + "/" + name)) == .directory
+            !name.hasPrefix(".") && name != MeshLayout.gitopsFolder && (kind ?? LocalFiles.kind(path + "/" + name)) == .directory
         }
     }
 
     /// The uncommitted changes under the folder (`git status`) that differ from what `tree`
-    /// would write there: hand edits that applying would overwrite (changes equal to
+    /// would write there and from what mcapply itself last wrote (the folder's `.mcapply.json`): hand edits that applying would overwrite (changes equal to
     /// the render are fine, so `mcapply` then `mcapply --commit` works). A state that one of
     /// `accepted` holds is fine too: an interrupted apply leaves each file as the commit before
     /// it or the commit it made. Crashed runs' temporary files are not edits. Before the folder
@@ -192,16 +193,22 @@ package struct RenderedFolder {
         let changed = uncommitted.map(\.path).filter { !Self.isTemporary($0.components.last ?? "") }
         guard !changed.isEmpty else { return [] }
         let rendered = Dictionary(tree.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        // What mcapply last wrote here, as the folder's own manifest records it: a file still as
+        // written then (or gone because it removed it) is its own work, not an edit.
+        let manifest = RelativePath(components: [Manifest.fileName])
+        let written = LocalFiles.read(path + "/" + Manifest.fileName).flatMap(Manifest.recordedFiles)
         let root = path
         let edited = Parallel.map(changed.count) { index -> Bool in
             let path = changed[index]
             let full = root + "/" + path.string
+            let recorded = written?[path.string]
             switch LocalFiles.kind(full) {
-            case nil:  // deleted: a hand edit if still rendered and in no accepted state
-                return rendered[path] != nil && !accepted.contains { $0.blobs[path] == nil }
+            case nil:  // deleted: a hand edit if still rendered, in no accepted state, and not removed by mcapply
+                return rendered[path] != nil && !accepted.contains { $0.blobs[path] == nil } && !(written != nil && recorded == nil && path != manifest)
             case .file:
                 guard let bytes = LocalFiles.read(full) else { return true }
                 if bytes == rendered[path] { return false }
+                if path == manifest ? Manifest.recordedFiles(bytes) != nil : recorded == Digest.sha256(bytes) { return false }
                 let id = ObjectID.blob(holding: bytes)
                 return !accepted.contains { $0.blobs[path] == id }
             default: return true  // a folder or symlink where a file goes

@@ -8,6 +8,8 @@ package struct Settings: Sendable {
     package var excludedLabels: [Located<String>]
     package var excludedAnnotations: [Located<String>]
     package var certificateWarningDays: Located<Int>
+    /// How Argo CD or Flux consume the folders; nil: no wiring is rendered.
+    package var gitops: GitOps?
 
     package static let defaultLinkerdNamespace = "linkerd"
     package static let defaultMulticlusterNamespace = "linkerd-multicluster"

@@ -70,6 +70,10 @@ package enum MeshText {
             for anchor in trust.added { lines.append(("+", "trust \(visible(trust.cluster)): anchor \(describe(anchor)) added")) }
             for anchor in trust.removed { lines.append(("-", "trust \(visible(trust.cluster)): anchor \(describe(anchor)) removed")) }
         }
+        for wiring in mesh.wiring {
+            let verb = switch wiring.action { case .add: "added"; case .remove: "removed"; case .change: "changed" }
+            lines.append((mark(wiring.action), "wiring: \(wiring.kind) \(visible(wiring.name)) \(verb)"))
+        }
         for credential in mesh.credentials {
             lines.append(("!", "credentials \(visible(credential.cluster)): key \(visible(credential.key)) in store \(visible(credential.store)) must exist before the sync"))
         }
@@ -93,6 +97,10 @@ package enum MeshText {
         case .trustChanged(let cluster):
             return "the trust bundle of \(visible(cluster)) changes: proxies read it when they start, so restart workloads "
                 + "(kubectl rollout restart) after the sync for the change to take effect"
+        case .wiringRemoved(let kind, let name, let cluster):
+            let keeps = kind == "Application" ? "it has no resources finalizer, so Argo CD leaves" : "its deletionPolicy is Orphan, so Flux leaves"
+            return "the \(kind) \(visible(name)) goes with \(visible(cluster))'s folder; \(keeps) the objects it applied in \(visible(cluster)) "
+                + "(and its linkerd-multicluster release): delete them by hand once the cluster is retired"
         case .valuesRemoved(let cluster):
             return "\(visible(cluster)) keeps its folder but loses \(visible(rendered))/\(visible(cluster))/linkerd-multicluster.values.yaml: "
                 + "its linkerd-multicluster release falls back to the chart's defaults (no gateway, no controllers)"

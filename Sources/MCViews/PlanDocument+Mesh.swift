@@ -104,6 +104,12 @@ extension PlanDocument {
             package var key: String
         }
 
+        package struct Wiring: Codable, Sendable {
+            package var kind: String
+            package var name: String
+            package var action: MeshChanges.Action
+        }
+
         package struct Risk: Codable, Sendable {
             package var kind: String
             package var cluster: String
@@ -117,6 +123,7 @@ extension PlanDocument {
         package var splits: [Split] = []
         package var trust: [Trust] = []
         package var credentials: [Credential] = []
+        package var wiring: [Wiring] = []
         package var risks: [Risk] = []
 
         /// The mesh changes, with the risks worded (`rendered`: the folder's display path).
@@ -140,6 +147,7 @@ extension PlanDocument {
             func anchor(_ value: MeshChanges.Anchor) -> Anchor { Anchor(subject: value.subject, sha256: value.sha256, notAfter: value.notAfter) }
             trust = mesh.trust.map { Trust(cluster: $0.cluster, added: $0.added.map(anchor), removed: $0.removed.map(anchor)) }
             credentials = mesh.credentials.map { Credential(cluster: $0.cluster, store: $0.store, key: $0.key) }
+            wiring = mesh.wiring.map { Wiring(kind: $0.kind, name: $0.name, action: $0.action) }
             risks = mesh.risks.map { Risk(kind: $0.kind, cluster: $0.cluster, detail: MeshText.risk($0, rendered: rendered)) }
         }
     }

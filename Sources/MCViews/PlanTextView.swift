@@ -17,7 +17,7 @@ package struct PlanTextView {
         let byCluster = Dictionary(grouping: document.changes, by: \.cluster)
         let fileOnly = Set(document.files.compactMap { $0.path.split(separator: "/").count > 1 ? String($0.path.split(separator: "/")[0]) : nil })
         for cluster in Set(byCluster.keys).union(fileOnly).sorted() {
-            out += style.paint("Cluster \(cluster)", .bold) + "\n"
+            out += style.paint(cluster == MeshLayout.gitopsFolder ? "GitOps wiring (\(cluster))" : "Cluster \(cluster)", .bold) + "\n"
             let changes = byCluster[cluster] ?? []
             let width = changes.map { objectName($0).count }.max() ?? 0
             for change in changes {

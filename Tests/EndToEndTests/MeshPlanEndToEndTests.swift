@@ -169,9 +169,21 @@ private func replacing(_ from: String, _ to: String) -> (String) -> String {
         #expect(renamed.entries("clusters") == [#"{"action":"remove","name":"spoke-ap-4"}"#, #"{"action":"add","name":"spoke-ap-9"}"#])
         #expect(renamed.entries("trust").count == 1, "the cluster that goes takes its bundle with it; the one that joins gets one")
         let kinds = renamed.entries("risks").map { $0.components(separatedBy: #""kind":""#).last ?? "" }
-        #expect(kinds == [#"cluster-removed"}"#, #"likely-rename"}"#, #"link-removed"}"#])
+        // The fleet's own Argo CD wiring orphans the removed cluster's objects rather than pruning them.
+        #expect(kinds == [#"wiring-removed"}"#, #"likely-rename"}"#, #"link-removed"}"#])
+        #expect(renamed.entries("wiring") == [#"{"action":"remove","kind":"Application","name":"mesh-spoke-ap-4"}"#,
+                                              #"{"action":"add","kind":"Application","name":"mesh-spoke-ap-9"}"#])
         #expect(renamed.text.contains("  ! spoke-ap-9 has exactly the links spoke-ap-4 had: if this is a rename"))
-        #expect(renamed.text.contains("an Argo CD ApplicationSet or Flux Kustomization that syncs it will prune every object it applied to cluster spoke-ap-4"))
+        #expect(renamed.text.contains("  ! the Application mesh-spoke-ap-4 goes with spoke-ap-4's folder; it has no resources finalizer, so Argo CD leaves"))
+        #expect(renamed.text.contains("  - wiring: Application mesh-spoke-ap-4 removed\n"))
+
+        // Without wiring of the tool's own, whatever syncs the folder prunes it: said so.
+        let removed = try plan("custom-gateways") { text in
+            text.replacingOccurrences(of: "  - name: edge\n    trustAnchors: [root]\n    multiclusterNamespace: mc\n", with: "")
+                .replacingOccurrences(of: "  - {source: edge, target: [default, hub]}\n", with: "")
+        }
+        #expect(removed.entries("clusters") == [#"{"action":"remove","name":"edge"}"#])
+        #expect(removed.text.contains("an Argo CD ApplicationSet or Flux Kustomization that syncs it will prune every object it applied to cluster edge"))
     }
 
     @Test func credentialsChanged() throws {

@@ -15,6 +15,21 @@ func repositoryWithExample(_ example: String) throws -> String {
     return repo
 }
 
+/// Every kustomization of the GitOps wiring (`_gitops/<tool>/`, `_gitops/flux/<cluster>/`) builds.
+func expectWiringBuilds(_ rendered: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let wiring = rendered + "/_gitops"
+    guard FileManager.default.fileExists(atPath: wiring) else { return }
+    var folders: [String] = []
+    for case let file as String in FileManager.default.enumerator(atPath: wiring)! where file.hasSuffix("kustomization.yaml") {
+        folders.append(wiring + "/" + String(file.dropLast("kustomization.yaml".count)))
+    }
+    #expect(!folders.isEmpty, sourceLocation: sourceLocation)
+    for folder in folders {
+        let build = try Command.run("/usr/bin/env", ["kubectl", "kustomize", folder])
+        #expect(build.status == 0, "kubectl kustomize \(folder): \(build.stderr)", sourceLocation: sourceLocation)
+    }
+}
+
 @Suite struct RenderedFolderEndToEndTests {
     /// mcapply writes exactly the golden tree; the result passes the CRD schemas,
     /// kubernetes-validate and `kubectl kustomize` for every cluster.
@@ -32,13 +47,14 @@ func repositoryWithExample(_ example: String) throws -> String {
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.hasSuffix(" 0 failed\n"))
 
-        let clusters = try FileManager.default.contentsOfDirectory(atPath: repo + "/rendered").filter { !$0.hasPrefix(".") }
+        let clusters = try FileManager.default.contentsOfDirectory(atPath: repo + "/rendered").filter { !$0.hasPrefix(".") && $0 != "_gitops" }
         #expect(!clusters.isEmpty)
         for cluster in clusters {
             let build = try Command.run("/usr/bin/env", ["kubectl", "kustomize", repo + "/rendered/" + cluster])
             #expect(build.status == 0, "kubectl kustomize rendered/\(cluster): \(build.stderr)")
             #expect(build.stdout.contains("kind: ConfigMap"))
         }
+        try expectWiringBuilds(repo + "/rendered")
 
         let again = try Command.product("mcapply", ["-C", repo])
         #expect(again.status == 0 && again.stdout == "No changes. rendered/ is up to date.\n")
@@ -152,5 +168,40 @@ func repositoryWithExample(_ example: String) throws -> String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty)
         let custom = try Command.product("mcapply", ["-C", repo, "--rendered", "clusters"])
         #expect(custom.status == 0 && custom.stdout.hasPrefix("Wrote clusters/: "))
+    }
+}
+
+/// The GitOps wiring of every example, in both flavours: it renders, validates against the Argo CD
+/// and Flux CRD schemas (Tests/CRDs) and builds with kubectl kustomize.
+@Suite struct GitOpsWiringEndToEndTests {
+    @Test(arguments: PackagePaths.exampleNames(), ["argocd", "flux"])
+    func wiringValidatesAndBuilds(example: String, tool: String) throws {
+        let repo = try repositoryWithExample(example)
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let path = repo + "/topology.yaml"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        let gitops = "  gitops:\n    tool: \(tool)\n    repoURL: https://git.example.com/mesh.git\n    chart: {version: 2025.1.1}\n"
+        if let range = text.range(of: "\n  gitops:\n") {
+            // The example has wiring of its own: replace it.
+            let end = text[range.upperBound...].range(of: "\n\n")?.lowerBound ?? text.endIndex
+            text.replaceSubrange(range.lowerBound..<end, with: "\n" + gitops.dropLast())
+        } else if text.contains("\nsettings:\n") {
+            text = text.replacingOccurrences(of: "\nsettings:\n", with: "\nsettings:\n" + gitops)
+        } else {
+            text = text.replacingOccurrences(of: "\nkind: Topology\n", with: "\nkind: Topology\nsettings:\n" + gitops)
+        }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let apply = try Command.product("mcapply", ["-C", repo])
+        #expect(apply.status == 0, "\(apply.stderr)")
+        let wiring = repo + "/rendered/_gitops/" + tool
+        #expect(FileManager.default.fileExists(atPath: wiring + "/kustomization.yaml"))
+        let check = try Command.run("/usr/bin/env", ["python3", PackagePaths.root + "/scripts/check-rendered.py", repo + "/rendered", crds])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        try expectWiringBuilds(repo + "/rendered")
+        let clusters = try FileManager.default.contentsOfDirectory(atPath: repo + "/rendered").filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") }
+        let built = try Command.run("/usr/bin/env", ["kubectl", "kustomize", wiring]).stdout
+        for cluster in clusters {
+            #expect(built.contains("name: mesh-\(cluster)\n"), "\(tool) wires \(cluster)")
+        }
     }
 }

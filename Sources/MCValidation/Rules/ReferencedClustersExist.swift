@@ -1,7 +1,7 @@
 import MCDiagnostics
 import MCTopology
 
-/// MC202: every cluster named by a link, export, split or backend is declared.
+/// MC202: every cluster named by a link, export, split, backend or GitOps destination is declared.
 struct ReferencedClustersExist: ValidationRule {
     let codes: [DiagnosticCode] = [.unknownCluster]
 
@@ -27,6 +27,7 @@ struct ReferencedClustersExist: ValidationRule {
                 if let cluster = backend.cluster { require(cluster, "backend cluster") }
             }
         }
+        for destination in context.topology.settings.gitops?.destinations ?? [] { require(destination.cluster, "gitops destination") }
     }
 }
 
