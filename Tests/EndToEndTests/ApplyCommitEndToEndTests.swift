@@ -78,6 +78,24 @@ private func head(_ repo: String) throws -> String {
         #expect(try String(contentsOfFile: repo + "/README.md", encoding: .utf8) == "edited\n")
     }
 
+    /// mcapply, a topology edit, mcapply again: the first run's uncommitted files are its own work
+    /// (its .mcapply.json records them), not hand edits; an edit of one of them still is.
+    @Test func anEarlierUncommittedWriteIsNotAHandEdit() throws {
+        let repo = try repository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try mcapply(repo).status == 0)
+        let topology = repo + "/topology.yaml"
+        let text = try String(contentsOfFile: topology, encoding: .utf8)
+        try text.replacingOccurrences(of: "weight: 50", with: "weight: 40").write(toFile: topology, atomically: true, encoding: .utf8)
+        let again = try mcapply(repo)
+        #expect(again.status == 0, "\(again.stderr)")
+        let route = repo + "/rendered/west/test/httproute-podinfo.yaml"
+        try (try String(contentsOfFile: route, encoding: .utf8) + "# mine\n").write(toFile: route, atomically: true, encoding: .utf8)
+        try text.write(toFile: topology, atomically: true, encoding: .utf8)
+        let refused = try mcapply(repo)
+        #expect(refused.status == 1 && refused.stderr.contains("  rendered/west/test/httproute-podinfo.yaml\n"), "\(refused.stderr)")
+    }
+
     @Test func handEditsAreRefusedUnlessForced() throws {
         let repo = try repository()
         defer { try? FileManager.default.removeItem(atPath: repo) }
