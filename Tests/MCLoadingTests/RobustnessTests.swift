@@ -5,25 +5,13 @@ import Testing
 
 @testable import MCLoading
 
-/// A small deterministic generator, so that every run mutates the same way.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct RobustnessTests {
     /// Mutated examples (bytes flipped, inserted, deleted, lines duplicated) never crash or hang
     /// the front end, and every problem comes back as a diagnostic with a position in the file.
     @Test(arguments: PackagePaths.exampleNames())
     func mutatedExamplesProduceDiagnosticsNotCrashes(example: String) throws {
         let original = Array(try String(contentsOfFile: "\(PackagePaths.examples)/\(example)/topology.yaml", encoding: .utf8).utf8)
-        var random = SplitMix64(state: UInt64(original.count))
+        var random = SplitMix64(seed: UInt64(original.count))
         let alphabet = Array(":-[]{}&*!|>'\"#%@`, \n\t?0aZ~é\u{0}".utf8)
         for _ in 0..<300 {
             var bytes = original
