@@ -188,9 +188,10 @@ package final class ApplyOperation {
             let committedForeign = target.map { !$0.base.blobs.isEmpty && $0.base.blobs[RelativePath(components: [Manifest.fileName])] == nil } ?? false
             if committedForeign || (writesWorkTree && disk.isForeign) { return .refused(.notRendered) }
             if writesWorkTree {
-                let accepted = try environment { try lock.pending.map { pending throws(RepositoryError) in
-                    [try repository.snapshot(of: pending.folder, at: pending.from), try repository.snapshot(of: pending.folder, at: pending.to)]
-                } ?? [] }
+                // A note whose commits are gone (collected as garbage since) accepts nothing.
+                let accepted = lock.pending.map { pending in
+                    [pending.from, pending.to].compactMap { commit in try? repository.snapshot(of: pending.folder, at: commit) }
+                } ?? []
                 let edits = disk.handEdits(uncommitted, against: tree, accepting: accepted)
                 guard edits.isEmpty else { return .refused(.handEdits(edits)) }
             }

@@ -82,7 +82,14 @@ package struct FolderCommit: Sendable {
         hooks.afterCommit()
         if isCheckedOut { try lock.record(PendingApply(folder: folder, from: tip, to: commit)) }
         hooks.beforeSwap()
-        let moved = try repository.moveBranch(branch, to: commit, expecting: tip, log: "mcapply: commit the rendered folder")
+        let moved: BranchMove
+        do {
+            moved = try repository.moveBranch(branch, to: commit, expecting: tip, log: "mcapply: commit the rendered folder")
+        } catch {
+            // The branch did not move: nothing is pending.
+            if isCheckedOut { try? lock.record(nil) }
+            throw error
+        }
         switch moved {
         case .raced, .locked:
             if isCheckedOut { try lock.record(nil) }

@@ -84,6 +84,17 @@ private func edit(_ repo: String, _ from: String, _ to: String) throws {
         try expectSettled(repo, "with the note back")
     }
 
+    /// A note whose commits are gone (garbage-collected since) is ignored, not an error.
+    @Test func aNoteOfMissingCommitsIsIgnored() throws {
+        let repo = try committedExample()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let missing = String(repeating: "ab", count: 20)
+        try "rendered\n\(missing)\n\(missing)\n".write(toFile: repo + "/.git/mcapply-pending", atomically: true, encoding: .utf8)
+        let applied = try mcapply(repo, ["--commit"])
+        #expect(applied.status == 0, "\(applied.stderr)")
+        try expectSettled(repo, "after a stale note")
+    }
+
     /// Another git process holds index.lock: exit 3 at once, nothing written; once it is gone, a
     /// rerun applies. A stale index.lock that is not mcapply's is never removed.
     @Test func aHeldIndexLockIsARetry() throws {
