@@ -70,12 +70,20 @@ package struct PlanCommand: ParsableCommand {
         if output != .json { Console.error(DiagnosticsReport.text(result.compiled, style: common.style(.standardError), outcome: "nothing was planned")) }
         if case .failed(let error) = result.outcome { return try fail(error) }
         let document = PlanDocument(result, toolName: "mcplan", toolVersion: workspace.toolVersion, rendered: workspace.renderedDisplay)
+        // Encoded once when both --out and -o json want it: a first plan's JSON is tens of megabytes.
+        var encoded: String?
+        func json() -> String {
+            if let encoded { return encoded }
+            let made = JSONOutput.encode(document)
+            encoded = made
+            return made
+        }
         if let out {
-            do { try SavedPlan.write(JSONOutput.encode(document), to: out) } catch { return try fail(error) }
+            do { try SavedPlan.write(json(), to: out) } catch { return try fail(error) }
         }
         if check {
             switch output {
-            case .json: Console.out(JSONOutput.encode(document))
+            case .json: Console.out(json())
             case .github: Console.out(GitHubAnnotations.render(document))
             case .sarif: Console.out(SARIFLog(document).json)
             case .text, .markdown: break
@@ -87,7 +95,7 @@ package struct PlanCommand: ParsableCommand {
         switch output {
         case .text: if case .planned = result.outcome { Console.out(PlanTextView(style: common.style(.standardOutput)).render(document)) }
         case .markdown: Console.out(PlanMarkdownView(sourceURL: ProcessInfo.processInfo.environment["MCPLAN_SOURCE_URL"]).render(document))
-        case .json: Console.out(JSONOutput.encode(document))
+        case .json: Console.out(json())
         case .github: Console.out(GitHubAnnotations.render(document))
         case .sarif: Console.out(SARIFLog(document).json)
         }

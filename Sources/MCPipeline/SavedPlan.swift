@@ -1,4 +1,5 @@
 import Foundation
+import MCBasics
 
 /// What `mcapply --plan` checks in a plan saved by `mcplan --out`: the topology digest and the
 /// rendered folder's tree at the base the plan was made against.
@@ -37,8 +38,10 @@ package struct SavedPlan: Decodable, Sendable {
 extension SavedPlan {
     /// Saves a plan's JSON for `mcapply --plan` (`mcplan --out`).
     package static func write(_ json: String, to path: String) throws(EnvironmentError) {
-        guard FileManager.default.createFile(atPath: path, contents: Data(json.utf8)) else {
-            throw EnvironmentError("cannot write the plan to '\(path)'")
+        do {
+            try LocalFiles.writeNew(Array(json.utf8), to: path)
+        } catch {
+            throw EnvironmentError("cannot write the plan to '\(path)': \(error.message)")
         }
     }
 }

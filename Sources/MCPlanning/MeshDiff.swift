@@ -37,6 +37,21 @@ enum MeshDiff {
             }
         }
 
+        // Every Link and exports Component the diff will read, parsed on all cores first.
+        var wantedLinks = changedLinks
+        for cluster in exportClusters {
+            for source in base.peers(of: cluster).sources.union(new.peers(of: cluster).sources) { wantedLinks.insert(Pair(source: source, target: cluster)) }
+        }
+        var wantedExports = exportClusters.union(changedLinks.map(\.target))
+        for source in Set(wantedLinks.map(\.source)) {
+            wantedExports.formUnion(base.peers(of: source).targets)
+            wantedExports.formUnion(new.peers(of: source).targets)
+            for target in base.peers(of: source).targets.union(new.peers(of: source).targets) { wantedLinks.insert(Pair(source: source, target: target)) }
+        }
+        for side in [base, new] {
+            side.prefetch(links: wantedLinks.map { ($0.source, $0.target) }, exportsOf: Array(wantedExports))
+        }
+
         for pair in changedLinks.sorted() {
             let before = base.link(pair.source, pair.target)
             let after = new.link(pair.source, pair.target)

@@ -6,7 +6,7 @@ import MCMesh
 /// when the mesh diff asks, once each. A plan with one link changed reads the files around that
 /// link, not the whole folder.
 final class RenderedSide {
-    private let bytes: (RelativePath) -> [UInt8]?
+    private let bytes: @Sendable (RelativePath) -> [UInt8]?
     let clusters: Set<String>
     /// Link files by source, then target.
     private(set) var linkPaths: [String: [String: RelativePath]] = [:]
@@ -20,7 +20,7 @@ final class RenderedSide {
     private var links: [RelativePath: MeshChanges.LinkState?] = [:]
     private var exported: [String: [MeshFacts.Exported]] = [:]
 
-    init(paths: some Sequence<RelativePath>, bytes: @escaping (RelativePath) -> [UInt8]?) {
+    init(paths: some Sequence<RelativePath>, bytes: @escaping @Sendable (RelativePath) -> [UInt8]?) {
         self.bytes = bytes
         var clusters = Set<String>()
         var values = Set<String>()
@@ -41,6 +41,21 @@ final class RenderedSide {
     }
 
     func file(_ path: RelativePath) -> [UInt8]? { bytes(path) }
+
+    /// Reads the Links between `pairs` and the exports of `clusters` on all cores, ahead of the
+    /// questions the diff asks one at a time (a first plan asks about every file).
+    func prefetch(links pairs: [(source: String, target: String)], exportsOf clusters: [String]) {
+        let linkFiles = Array(Set(pairs.compactMap { linkPaths[$0.source]?[$0.target] }).filter { links[$0] == nil })
+        let bytes = self.bytes
+        let states = Parallel.map(linkFiles.count) { bytes(linkFiles[$0]).flatMap(MeshFacts.link) }
+        for (path, state) in zip(linkFiles, states) { links[path] = state }
+        let wanted = Array(Set(clusters).filter { exported[$0] == nil })
+        let places = wanted.map { exportPaths[$0] ?? [] }
+        let found = Parallel.map(wanted.count) { index in
+            places[index].flatMap { place in bytes(place.path).map { MeshFacts.exports($0, namespace: place.namespace) } ?? [] }
+        }
+        for (cluster, exports) in zip(wanted, found) { exported[cluster] = exports }
+    }
 
     /// What the Link `source` → `target` says; nil when there is none.
     func link(_ source: String, _ target: String) -> MeshChanges.LinkState? {

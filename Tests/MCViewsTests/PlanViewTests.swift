@@ -85,6 +85,29 @@ private func samplePlan() -> PlanDocument {
         #expect(PlanTextView(style: .plain).render(document) == "No changes. The rendered folder is up to date.\n")
     }
 
+    /// The JSON writer writes exactly what Foundation's JSONEncoder (sorted keys, pretty, no
+    /// escaped slashes) writes: plans, reports, SARIF, and strings of every awkward kind.
+    @Test func jsonWriterMatchesFoundation() {
+        struct Awkward: Encodable {
+            var text = "q\"\\/\u{1}\u{1b}\t\n\r\u{8}\u{c}\u{7f}é😀\u{2028}"
+            var empty: [Int] = []
+            var nested: [[String]] = [[], ["a"]]
+            var map: [String: Int] = ["b": 1, "B": 2, "a10": 3, "a9": 4]
+            var emptyMap: [String: Int] = [:]
+            var missing: Int?
+            var null: NullWhenNil<String> = NullWhenNil(wrappedValue: nil)
+            var flags = [true, false]
+            var numbers: [Int] = [0, -5, Int.max]
+            var Zed = 1
+            var weights: [PlanDocument.Mesh.Weight?] = [.number(5), .quantity("500m"), nil]
+        }
+        let document = samplePlan()
+        #expect(JSONOutput.encode(document) == JSONOutput.foundationEncoding(document))
+        #expect(JSONOutput.encode(Awkward()) == JSONOutput.foundationEncoding(Awkward()))
+        #expect(JSONOutput.encode(SARIFLog(document)) == JSONOutput.foundationEncoding(SARIFLog(document)))
+        #expect(JSONOutput.encode(ErrorReport("a \"quoted\" failure\n")) == JSONOutput.foundationEncoding(ErrorReport("a \"quoted\" failure\n")))
+    }
+
     @Test func jsonIsValidAgainstTheSchema() throws {
         let json = JSONOutput.encode(samplePlan())
         #expect(Golden.mismatch(json, golden: goldens + "plan.json") == nil)
