@@ -144,6 +144,23 @@ extension LocalFiles {
         return true
     }
 
+    /// Creates `file` with exactly `bytes` only if nothing is there (`O_EXCL`); false when
+    /// something is.
+    package static func createExclusive(_ bytes: [UInt8], at file: String) throws(FileError) -> Bool {
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { return false }
+            throw FileError("cannot create '\(file)': \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else {
+            unlink(file)
+            throw FileError("cannot write '\(file)': \(String(cString: strerror(errno)))")
+        }
+        return true
+    }
+
     /// Clears a file's execute bits (mode 0644), as the rendered folder's files are committed.
     package static func makeNotExecutable(_ path: String) throws(FileError) {
         guard chmod(path, 0o644) == 0 else { throw FileError("cannot change the mode of '\(path)': \(String(cString: strerror(errno)))") }

@@ -106,8 +106,9 @@ package final class LocalRepository: Repository, @unchecked Sendable {
 
     package func stageFolder(_ folder: RelativePath, entries: [IndexEntry], rewritten: Set<RelativePath>) throws(RepositoryError) {
         try Self.wrap {
-            let scratch = git.gitDirectory + "mcapply-index"
-            try git.replaceEntries(under: folder, with: entries, rewritten: rewritten, indexFile: try git.indexFile(), scratch: scratch)
+            // Beside the index, on its file system, so that it can be linked and renamed over it.
+            let indexFile = try git.indexFile()
+            try git.replaceEntries(under: folder, with: entries, rewritten: rewritten, indexFile: indexFile, scratch: indexFile + ".mcapply")
         }
     }
 

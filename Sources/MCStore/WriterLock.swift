@@ -45,9 +45,10 @@ package enum LockAttempt: Sendable {
 /// 1. an advisory `flock` on the repository's folder (`.git`, or the worktree's): the kernel
 ///    drops it when a run dies, so mcapply runs exclude each other with nothing left behind;
 /// 2. then, holding it, `index.lock` as git takes it (created exclusively; here as a hard link of
-///    `mcapply.lock`, a file only mcapply writes). A later run that finds `index.lock` with the
-///    same inode as a `mcapply.lock` knows it is a crashed run's and removes it; any other
-///    `index.lock` belongs to git, and the run stops (exit 3).
+///    `mcapply.lock`, a file only mcapply writes, holding a random nonce; across file systems a
+///    copy of its bytes). A later run that finds `index.lock` with the same inode or bytes as a
+///    `mcapply.lock` knows it is a crashed run's and removes it; any other `index.lock` belongs to
+///    git, and the run stops (exit 3).
 ///
 /// The pending note is `mcapply-pending` beside them, written through a temporary file.
 final class GitWriterLock: WriterLock, @unchecked Sendable {
@@ -71,14 +72,20 @@ final class GitWriterLock: WriterLock, @unchecked Sendable {
         let token = folder + "/mcapply.lock"
         let lockFile = indexFile + ".lock"
         // Holding the folder lock, any token is a dead run's: so is an index.lock that is its twin.
-        if let stale = FileStatus(token) {
-            if let locked = FileStatus(lockFile), locked.device == stale.device, locked.inode == stale.inode {
-                try LocalFiles.removeFile(lockFile)
-            }
+        if FileStatus(token) != nil {
+            if isTwin(lockFile, of: token) { try LocalFiles.removeFile(lockFile) }
             try LocalFiles.removeFile(token)
         }
-        try LocalFiles.writeNew(Array("mcapply \(getpid())\n".utf8), to: token)
-        guard try LocalFiles.hardLink(token, as: lockFile) else {
+        let content = Array("mcapply \(getpid()) \(UInt64.random(in: 1...UInt64.max))\n".utf8)
+        try LocalFiles.writeNew(content, to: token)
+        let taken: Bool
+        do {
+            taken = try LocalFiles.hardLink(token, as: lockFile)
+        } catch {
+            // No hard link across file systems (GIT_INDEX_FILE elsewhere): the same bytes, created exclusively.
+            taken = try LocalFiles.createExclusive(content, at: lockFile)
+        }
+        guard taken else {
             try? LocalFiles.removeFile(token)
             folderLock.release()
             return .held(.git(lockFile: lockFile))
@@ -102,11 +109,17 @@ final class GitWriterLock: WriterLock, @unchecked Sendable {
     }
 
     func release() {
-        if let locked = FileStatus(lockFile), let mine = FileStatus(token), locked.inode == mine.inode, locked.device == mine.device {
-            try? LocalFiles.removeFile(lockFile)
-        }
+        if Self.isTwin(lockFile, of: token) { try? LocalFiles.removeFile(lockFile) }
         try? LocalFiles.removeFile(token)
         folderLock.release()
+    }
+
+    /// Whether `lockFile` is the token's: the same file, or (across file systems) the same bytes.
+    private static func isTwin(_ lockFile: String, of token: String) -> Bool {
+        guard let locked = FileStatus(lockFile), let mine = FileStatus(token) else { return false }
+        if locked.device == mine.device, locked.inode == mine.inode { return true }
+        guard let bytes = LocalFiles.read(token), !bytes.isEmpty else { return false }
+        return LocalFiles.read(lockFile) == bytes
     }
 
     private static func read(_ note: String) -> PendingApply? {

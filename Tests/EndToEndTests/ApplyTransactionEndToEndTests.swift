@@ -36,7 +36,7 @@ private func expectSettled(_ repo: String, _ note: Comment, sourceLocation: Sour
     #expect(try tryGit(repo, ["fsck", "--strict", "--no-dangling"]).status == 0, note, sourceLocation: sourceLocation)
     #expect(try git(repo, ["status", "--porcelain", "--untracked-files=all", "--", "rendered"]).stdout.isEmpty, note, sourceLocation: sourceLocation)
     #expect(try git(repo, ["diff", "HEAD", "--stat", "--", "rendered"]).stdout.isEmpty, note, sourceLocation: sourceLocation)
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: repo + "/.git").filter { $0.hasPrefix("mcapply") || $0 == "index.lock" }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: repo + "/.git").filter { $0.hasPrefix("mcapply") || $0.hasPrefix("index.mcapply") || $0 == "index.lock" }
     #expect(leftovers.isEmpty, "\(note): \(leftovers)", sourceLocation: sourceLocation)
 }
 
@@ -93,6 +93,28 @@ private func edit(_ repo: String, _ from: String, _ to: String) throws {
         let applied = try mcapply(repo, ["--commit"])
         #expect(applied.status == 0, "\(applied.stderr)")
         try expectSettled(repo, "after a stale note")
+    }
+
+    /// An index on another file system (GIT_INDEX_FILE on tmpfs): the lock cannot be a hard link, so
+    /// it is a copy of the token's bytes; a crashed run's is still recognised and a rerun converges.
+    @Test func anIndexOnAnotherFileSystem() throws {
+        let shm = "/dev/shm"
+        guard let shmDevice = try? FileManager.default.attributesOfItem(atPath: shm)[.systemNumber] as? Int,
+              let tmpDevice = try? FileManager.default.attributesOfItem(atPath: NSTemporaryDirectory())[.systemNumber] as? Int,
+              shmDevice != tmpDevice else { return }
+        let repo = try committedExample()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        let index = shm + "/mcapply-test-index-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: index); try? FileManager.default.removeItem(atPath: index + ".lock") }
+        try FileManager.default.copyItem(atPath: repo + "/.git/index", toPath: index)
+        let environment = ["GIT_INDEX_FILE": index]
+        #expect(try mcapply(repo, ["--commit"], environment: environment.merging(["MCAPPLY_TEST_KILL_AT": "after-lock"]) { $1 }).status == 9)
+        #expect(FileManager.default.fileExists(atPath: index + ".lock"), "the crashed run's lock is left")
+        let rerun = try mcapply(repo, ["--commit"], environment: environment)
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: index + ".lock"))
+        let status = try Command.run("/usr/bin/env", ["git", "-C", repo, "status", "--porcelain", "--", "rendered"], environment: environment)
+        #expect(status.stdout.isEmpty, "\(status.stdout)")
     }
 
     /// Another git process holds index.lock: exit 3 at once, nothing written; once it is gone, a
@@ -154,13 +176,13 @@ private func edit(_ repo: String, _ from: String, _ to: String) throws {
     @Test func aCommitWhoseIndexCannotFollowExitsFour() throws {
         let repo = try committedExample()
         defer { try? FileManager.default.removeItem(atPath: repo) }
-        let blocked = try mcapply(repo, ["--commit", "-o", "json"], environment: ["MCAPPLY_TEST_BEFORE_SWAP": "mkdir '\(repo)/.git/mcapply-index.lock'"])
+        let blocked = try mcapply(repo, ["--commit", "-o", "json"], environment: ["MCAPPLY_TEST_BEFORE_SWAP": "mkdir '\(repo)/.git/index.mcapply.lock'"])
         #expect(blocked.status == 4, "\(blocked.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(blocked.stdout.utf8)) as? [String: Any])
         let tip = try head(repo)
         #expect(report["action"] as? String == "committed-incomplete" && report["commit"] as? String == tip)
         #expect(FileManager.default.fileExists(atPath: repo + "/rendered/east/kustomization.yaml"), "the work tree was written")
-        try FileManager.default.removeItem(atPath: repo + "/.git/mcapply-index.lock")
+        try FileManager.default.removeItem(atPath: repo + "/.git/index.mcapply.lock")
         #expect(try mcapply(repo, ["--commit"]).status == 0)
         try expectSettled(repo, "after the rerun")
     }
