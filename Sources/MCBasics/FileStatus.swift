@@ -29,9 +29,6 @@ package struct FileStatus: Sendable, Equatable {
         group = UInt32(info.st_gid)
         size = Int64(info.st_size)
     }
-
-    /// Whether any execute bit is set (git would record the file as 100755).
-    package var isExecutable: Bool { mode & 0o111 != 0 }
 }
 
 /// An exclusive advisory lock (`flock`) on a folder, held until `release` or the process ends:

@@ -161,11 +161,6 @@ extension LocalFiles {
         return true
     }
 
-    /// Clears a file's execute bits (mode 0644), as the rendered folder's files are committed.
-    package static func makeNotExecutable(_ path: String) throws(FileError) {
-        guard chmod(path, 0o644) == 0 else { throw FileError("cannot change the mode of '\(path)': \(String(cString: strerror(errno)))") }
-    }
-
     /// Removes a file if it is there; false when it was not.
     @discardableResult
     package static func removeFile(_ path: String) throws(FileError) -> Bool {

@@ -93,12 +93,9 @@ package struct IndexEntry: Sendable, Equatable {
 package struct IndexFacts: Sendable, Equatable {
     /// Entries marked skip-worktree (a sparse checkout leaves them out of the work tree).
     package var skipWorktree: [RelativePath] = []
-    /// Entries with a merge conflict.
-    package var conflicted: [RelativePath] = []
 
-    package init(skipWorktree: [RelativePath] = [], conflicted: [RelativePath] = []) {
+    package init(skipWorktree: [RelativePath] = []) {
         self.skipWorktree = skipWorktree
-        self.conflicted = conflicted
     }
 }
 

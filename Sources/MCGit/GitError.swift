@@ -23,8 +23,6 @@ package struct GitError: Error, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// Another process holds a lock file git uses (`index.lock`, `refs/heads/….lock`).
-    package var isLocked: Bool { code == GIT_ELOCKED.rawValue }
     /// The repository belongs to another user and `safe.directory` does not allow it.
     package var isNotOwned: Bool { code == GIT_EOWNER.rawValue }
     /// The repository needs a format libgit2 1.5 cannot read (SHA-256 object names).

@@ -58,19 +58,15 @@ extension GitRepository {
             defer { git_commit_free(commit) }
             try GitLibrary.check("git_commit_tree", git_commit_tree(&baseTree, commit))
         } else {
-            var empty = try writeTree(Folder(), base: nil)
+            var empty = try writeTree(Folder(), base: nil, odb: nil)
             try GitLibrary.check("git_tree_lookup", git_tree_lookup(&baseTree, handle, &empty))
         }
         defer { git_tree_free(baseTree) }
         var odb: OpaquePointer?
         try GitLibrary.check("git_repository_odb", git_repository_odb(&odb, handle))
         defer { git_odb_free(odb) }
-        self.odb = odb
-        defer { self.odb = nil }
         var root = Folder()
-        for (index, file) in files.enumerated() { root.insert(index, at: file.path.components[...]) }
-        pending = files
-        defer { pending = [] }
+        for file in files { root.insert(file, at: file.path.components[...]) }
         var update = git_tree_update()
         var rootID = git_oid()
         let path = folder.string
@@ -89,7 +85,7 @@ extension GitRepository {
                 update.action = GIT_TREE_UPDATE_REMOVE
             } else {
                 update.action = GIT_TREE_UPDATE_UPSERT
-                update.id = try writeTree(root, base: folderBase)
+                update.id = try writeTree(root, base: folderBase, odb: odb)
                 update.filemode = GIT_FILEMODE_TREE
                 if let folderBase, git_oid_equal(&update.id, git_tree_id(folderBase)) == 1 { return Self.hex(git_tree_id(baseTree)!) }
             }
@@ -98,28 +94,27 @@ extension GitRepository {
         }
     }
 
-    /// A folder of the tree being written: its files (indexes into `pending`) and subfolders by name.
+    /// A folder of the tree being written: its files and subfolders by name.
     struct Folder {
-        var files: [String: Int] = [:]
+        var files: [String: CommitFile] = [:]
         var folders: [String: Folder] = [:]
 
-        mutating func insert(_ index: Int, at components: ArraySlice<String>) {
+        mutating func insert(_ file: CommitFile, at components: ArraySlice<String>) {
             guard let first = components.first else { return }
             if components.count == 1 {
-                files[first] = index
+                files[first] = file
             } else {
-                folders[first, default: Folder()].insert(index, at: components.dropFirst())
+                folders[first, default: Folder()].insert(file, at: components.dropFirst())
             }
         }
     }
 
     /// One tree object for `folder`; `base` is the tree at its place before (nil: none). Returns
     /// the base's id, writing nothing, when every entry is the same.
-    private func writeTree(_ folder: Folder, base: OpaquePointer?) throws -> git_oid {
+    private func writeTree(_ folder: Folder, base: OpaquePointer?, odb: OpaquePointer?) throws -> git_oid {
         var entries: [(name: String, id: git_oid, mode: git_filemode_t)] = []
         entries.reserveCapacity(folder.files.count + folder.folders.count)
-        for (name, index) in folder.files {
-            let file = pending[index]
+        for (name, file) in folder.files {
             var id = file.id.withGitOID { $0.pointee }
             let kept = base.flatMap { git_tree_entry_byname($0, name) }.map {
                 git_tree_entry_filemode($0) == GIT_FILEMODE_BLOB && git_oid_equal(git_tree_entry_id($0), &id) == 1
@@ -141,7 +136,7 @@ extension GitRepository {
                 _ = git_tree_lookup(&childBase, handle, git_tree_entry_id(entry))
             }
             defer { git_tree_free(childBase) }
-            entries.append((name, try writeTree(child, base: childBase), GIT_FILEMODE_TREE))
+            entries.append((name, try writeTree(child, base: childBase, odb: odb), GIT_FILEMODE_TREE))
         }
         if let base, git_tree_entrycount(base) == entries.count, entries.allSatisfy({ entry in
             var id = entry.id
@@ -217,8 +212,7 @@ extension GitRepository {
         return .moved
     }
 
-    /// What the index records under `folder`: skip-worktree entries (a sparse checkout) and
-    /// conflicts. A sparse index (`index.sparse`) cannot be read by libgit2 1.5 and fails here.
+    /// What the index records under `folder`: its skip-worktree entries (a sparse checkout). A sparse index (`index.sparse`) cannot be read by libgit2 1.5 and fails here.
     package func indexFacts(under folder: RelativePath) throws -> IndexFacts {
         var index: OpaquePointer?
         try GitLibrary.check("git_repository_index", git_repository_index(&index, handle))
@@ -229,7 +223,6 @@ extension GitRepository {
         for entry in Self.entries(of: index, under: prefix) {
             guard let relative = RelativePath(String(entry.path.dropFirst(prefix.count))) else { continue }
             if entry.flagsExtended & UInt16(GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue) != 0 { facts.skipWorktree.append(relative) }
-            if entry.stage != 0 { facts.conflicted.append(relative) }
         }
         return facts
     }

@@ -1,13 +1,9 @@
 import CGit2
 import Foundation
-import MCBasics
 
 /// An open repository; the handle is freed with the value.
 package final class GitRepository {
     let handle: OpaquePointer
-    /// While a tree is written: the object database and the files being committed.
-    var odb: OpaquePointer?
-    var pending: [CommitFile] = []
 
     private init(handle: OpaquePointer) {
         self.handle = handle

@@ -156,12 +156,12 @@ package final class ApplyOperation {
         FaultPoint.reach("after-lock")
         guard let repository else {
             if request.planFile != nil { throw EnvironmentError("--plan needs a git repository") }
-            return try write(tree, to: disk)
+            if !request.force, disk.isForeign { return .refused(.notRendered) }
+            if tree.clusters.isEmpty, !request.allowEmpty, disk.holdsClusterFolders { return .refused(.emptyRender) }
+            return write(tree, to: disk)
         }
-        // Every rendered file's blob id, hashed once on all cores: what the commit, the index and
-        // the comparisons with HEAD use.
-        let ids = Parallel.map(tree.files.count) { ObjectID.blob(holding: tree.files[$0].bytes) }
-        let known = Dictionary(zip(ids, tree.files.lazy.map(\.bytes)), uniquingKeysWith: { first, _ in first })
+        let ids = tree.blobIDs
+        let known = tree.blobs(ids: ids)
 
         var target: FolderCommit?
         if request.commit {
@@ -207,7 +207,7 @@ package final class ApplyOperation {
         if tree.clusters.isEmpty, !request.allowEmpty, (writesWorkTree && disk.holdsClusterFolders) || target?.baseFiles.isEmpty == false {
             return .refused(.emptyRender)
         }
-        guard let target else { return try write(tree, to: disk) }
+        guard let target else { return write(tree, to: disk) }
 
         let plan = Planner.plan(previous: PlanBase(files: target.baseFiles), rendered: tree, folder: folder.relative.string,
                                 sourcePath: location.sourcePath, details: false)
@@ -247,10 +247,8 @@ package final class ApplyOperation {
         return .committed(commit: commit, branch: target.shortBranch, plan: plan, write: write)
     }
 
-    /// Without `--commit`: makes the folder equal to the render.
-    private func write(_ tree: RenderedTree, to disk: RenderedFolder) throws(EnvironmentError) -> ApplyOutcome {
-        if !request.force, disk.isForeign { return .refused(.notRendered) }
-        if tree.clusters.isEmpty, !request.allowEmpty, disk.holdsClusterFolders { return .refused(.emptyRender) }
+    /// Without `--commit`, once the refusals are checked: makes the folder equal to the render.
+    private func write(_ tree: RenderedTree, to disk: RenderedFolder) -> ApplyOutcome {
         do {
             let write = FolderWrite(try disk.replace(with: tree, afterWriting: FaultPoint.afterWriting))
             FaultPoint.reach("after-write")

@@ -2,11 +2,10 @@ import Foundation
 
 /// Tests only: `MCAPPLY_TEST_KILL_AT=<step>` makes the process kill itself with SIGKILL when it
 /// reaches the named step, and `MCAPPLY_TEST_KILL_AT=write:<n>` after writing its n-th file, so
-/// tests can prove a crash at any step leaves a state the next run completes.
+/// tests can prove a crash at any step leaves a state the next run completes. The steps of
+/// `mcapply --commit`, in order: after-lock, after-commit, after-swap, write:<n>, after-write,
+/// after-index.
 package enum FaultPoint {
-    /// The steps of `mcapply --commit`, in order (`write:<n>` falls between the swap and `after-write`).
-    package static let steps = ["after-lock", "after-commit", "after-swap", "after-write", "after-index"]
-
     private static let target = ProcessInfo.processInfo.environment["MCAPPLY_TEST_KILL_AT"]
 
     package static func reach(_ name: String) {

@@ -59,7 +59,7 @@ package final class PlanOperation {
         do {
             let reading = try base.value.get()
             // Only the committed files that differ from the render are read.
-            let files = try environment { try reading.repository.files(of: reading.snapshot, known: tree.blobsByID) }
+            let files = try environment { try reading.repository.files(of: reading.snapshot, known: tree.blobs(ids: tree.blobIDs)) }
             let plan = Planner.plan(previous: PlanBase(files: files, uncommitted: reading.uncommitted), rendered: tree,
                                     folder: reading.folder.string, sourcePath: location.sourcePath)
             return PlanResult(compiled: compiled, outcome: .planned(PlannedChange(

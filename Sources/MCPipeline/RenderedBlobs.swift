@@ -2,10 +2,15 @@ import MCBasics
 import MCRendering
 
 extension RenderedTree {
-    /// Every rendered file by the id git gives its contents, hashed on all cores: a snapshot of
-    /// the committed folder then reads only the files that differ from the render.
-    var blobsByID: [ObjectID: [UInt8]] {
-        let ids = Parallel.map(files.count) { ObjectID.blob(holding: files[$0].bytes) }
-        return Dictionary(zip(ids, files.lazy.map(\.bytes)), uniquingKeysWith: { first, _ in first })
+    /// Each rendered file's git blob id, in file order, hashed on all cores: what commits, the
+    /// index and the comparisons with a committed folder use.
+    var blobIDs: [ObjectID] {
+        Parallel.map(files.count) { ObjectID.blob(holding: files[$0].bytes) }
+    }
+
+    /// The rendered files' bytes by blob id (`ids`: `blobIDs`): a snapshot of the committed
+    /// folder then reads only the files that differ from the render.
+    func blobs(ids: [ObjectID]) -> [ObjectID: [UInt8]] {
+        Dictionary(zip(ids, files.lazy.map(\.bytes)), uniquingKeysWith: { first, _ in first })
     }
 }

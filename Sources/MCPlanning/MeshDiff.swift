@@ -37,13 +37,17 @@ enum MeshDiff {
             }
         }
 
-        // Every Link and exports Component the diff will read, parsed on all cores first.
-        var wantedLinks = changedLinks
+        // The pairs whose mirrors may change: every link that changed, and every link into a
+        // cluster whose exports changed.
+        var pairs = changedLinks
         for cluster in exportClusters {
-            for source in base.peers(of: cluster).sources.union(new.peers(of: cluster).sources) { wantedLinks.insert(Pair(source: source, target: cluster)) }
+            for source in base.peers(of: cluster).sources.union(new.peers(of: cluster).sources) { pairs.insert(Pair(source: source, target: cluster)) }
         }
+        // Every Link and exports Component the diff will read (the federated Services of each
+        // source ask about all its links), parsed on all cores first.
+        var wantedLinks = pairs
         var wantedExports = exportClusters.union(changedLinks.map(\.target))
-        for source in Set(wantedLinks.map(\.source)) {
+        for source in Set(pairs.map(\.source)) {
             wantedExports.formUnion(base.peers(of: source).targets)
             wantedExports.formUnion(new.peers(of: source).targets)
             for target in base.peers(of: source).targets.union(new.peers(of: source).targets) { wantedLinks.insert(Pair(source: source, target: target)) }
@@ -61,11 +65,6 @@ enum MeshDiff {
         }
         for cluster in exportClusters.sorted() { exports(of: cluster, base, new, into: &mesh) }
 
-        // Mirrors: every link that changed, and every link into a cluster whose exports changed.
-        var pairs = changedLinks
-        for cluster in exportClusters {
-            for source in base.peers(of: cluster).sources.union(new.peers(of: cluster).sources) { pairs.insert(Pair(source: source, target: cluster)) }
-        }
         var linkRemovedMirrors: [Pair: [String]] = [:]
         for pair in pairs.sorted() {
             let before = base.mirrors(pair.source, from: pair.target)

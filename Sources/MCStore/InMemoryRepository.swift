@@ -141,9 +141,6 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
         return .acquired(writerLock)
     }
 
-    /// What a run left in progress (as the on-disk note would say).
-    package var pendingApply: PendingApply? { writerLock.pending }
-
     package func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?) throws(RepositoryError) -> String {
         var entries = try base.map { commit throws(RepositoryError) in try self.files(under: .root, of: try treeID(of: commit)) } ?? [:]
         for path in entries.keys where path.components.starts(with: folder.components) { entries[path] = nil }
@@ -170,10 +167,6 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
         return id
     }
 
-    /// A commit's author and committer.
-    package func signatures(of commit: CommitID) -> (author: Signature, committer: Signature)? {
-        commits[commit].map { ($0.author, $0.committer) }
-    }
 
     package func moveBranch(_ branch: String, to commit: CommitID, expecting expected: CommitID?, log: String) throws(RepositoryError) -> BranchMove {
         guard commits[commit] != nil else { throw RepositoryError("commit \(commit) not found") }
@@ -190,15 +183,6 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
             index[path] = entry.id
             skipWorktree.remove(path)
         }
-    }
-
-    /// The index's entries under `folder`, by path relative to it.
-    package func indexEntries(under folder: RelativePath) -> [RelativePath: ObjectID] {
-        var entries: [RelativePath: ObjectID] = [:]
-        for (path, id) in index where path.components.count > folder.components.count && path.components.starts(with: folder.components) {
-            entries[RelativePath(components: Array(path.components.dropFirst(folder.components.count)))] = id
-        }
-        return entries
     }
 
     /// Commits the whole work tree onto the checked-out branch, as `git add -A && git commit` would.

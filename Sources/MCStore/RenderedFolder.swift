@@ -201,14 +201,19 @@ package struct RenderedFolder {
         let edited = Parallel.map(changed.count) { index -> Bool in
             let path = changed[index]
             let full = root + "/" + path.string
+            // mcapply's own last write: its manifest, a file as the manifest records it, or a file
+            // the manifest no longer lists (removed by it).
             let recorded = written?[path.string]
+            let removedByMcapply = written != nil && recorded == nil && path != manifest
+            func asWritten(_ bytes: [UInt8]) -> Bool {
+                path == manifest ? Manifest.recordedFiles(bytes) != nil : recorded == Digest.sha256(bytes)
+            }
             switch LocalFiles.kind(full) {
-            case nil:  // deleted: a hand edit if still rendered, in no accepted state, and not removed by mcapply
-                return rendered[path] != nil && !accepted.contains { $0.blobs[path] == nil } && !(written != nil && recorded == nil && path != manifest)
+            case nil:  // deleted: a hand edit if still rendered, not removed by mcapply, and in no accepted state
+                return rendered[path] != nil && !removedByMcapply && !accepted.contains { $0.blobs[path] == nil }
             case .file:
                 guard let bytes = LocalFiles.read(full) else { return true }
-                if bytes == rendered[path] { return false }
-                if path == manifest ? Manifest.recordedFiles(bytes) != nil : recorded == Digest.sha256(bytes) { return false }
+                if bytes == rendered[path] || asWritten(bytes) { return false }
                 let id = ObjectID.blob(holding: bytes)
                 return !accepted.contains { $0.blobs[path] == id }
             default: return true  // a folder or symlink where a file goes
