@@ -58,9 +58,9 @@ struct Fields {
         node(key).flatMap { Fields.string($0, field: key, context: context) }
     }
 
-    func requiredString(_ key: String) -> Located<String>? {
+    func requiredString(_ key: String, hint: String? = nil) -> Located<String>? {
         guard has(key) else {
-            missing(key)
+            missing(key, hint: hint)
             return nil
         }
         return string(key)

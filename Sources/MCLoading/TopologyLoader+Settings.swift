@@ -42,23 +42,23 @@ extension TopologyLoader {
 
     static func loadGitOps(_ node: YAMLNode, context: LoadContext) -> GitOps? {
         guard let fields = Fields(node, field: "gitops", owner: "settings.gitops", allowed: gitopsFields, context: context) else { return nil }
-        let tool = fields.choice("tool", GitOpsTool.self)
-        if tool == nil, !fields.has("tool") { fields.missing("tool", hint: "add 'tool: argocd' or 'tool: flux'") }
-        let repoURL = fields.string("repoURL")
-        if repoURL == nil, !fields.has("repoURL") { fields.missing("repoURL", hint: "add the URL Argo CD or Flux clones, e.g. 'repoURL: https://github.com/example/mesh.git'") }
-        for text in [repoURL, fields.string("revision"), fields.string("path")].compactMap({ $0 }) where text.value.isEmpty {
-            context.report(.invalidValue, "settings.gitops fields must not be empty", at: text.range, label: "empty")
+        var tool: Located<GitOpsTool>?
+        if fields.has("tool") { tool = fields.choice("tool", GitOpsTool.self) } else { fields.missing("tool", hint: "add 'tool: argocd' or 'tool: flux'") }
+        let repoURL = fields.requiredString("repoURL", hint: "add the URL Argo CD or Flux clones, e.g. 'repoURL: https://github.com/example/mesh.git'")
+        let revision = fields.string("revision")
+        let path = fields.string("path")
+        for text in [repoURL, revision, path].compactMap({ $0 }) where text.value.isEmpty {
+            context.report(.invalidValue, "settings.gitops fields must not be empty", at: text.range, label: "empty",
+                           hint: "write a value, or leave revision and path out for their defaults (main, rendered)")
         }
         var chartRepository: Located<String>?
         var chartVersion: Located<String>?
-        if let chartNode = fields.node("chart"),
-           let chart = Fields(chartNode, field: "chart", owner: "settings.gitops.chart", allowed: ["repoURL", "version"], context: context) {
-            chartRepository = chart.string("repoURL")
-            chartVersion = chart.string("version")
-            if chartVersion == nil, !chart.has("version") {
-                chart.missing("version", hint: "add the linkerd-multicluster chart version to install, e.g. 'version: 2025.1.1'")
+        if let chartNode = fields.node("chart") {
+            if let chart = Fields(chartNode, field: "chart", owner: "settings.gitops.chart", allowed: ["repoURL", "version"], context: context) {
+                chartRepository = chart.string("repoURL")
+                chartVersion = chart.requiredString("version", hint: "add the linkerd-multicluster chart version to install, e.g. 'version: 2025.1.1'")
             }
-        } else if !fields.has("chart") {
+        } else {
             fields.missing("chart", hint: "add 'chart: {version: <linkerd-multicluster chart version>}'")
         }
         var destinations: [(cluster: Located<String>, name: Located<String>)] = []
@@ -76,8 +76,8 @@ extension TopologyLoader {
         }
         guard let tool, let repoURL, let chartVersion else { return nil }
         let at = node.range
-        return GitOps(tool: tool, repoURL: repoURL, revision: fields.string("revision") ?? Located(GitOps.defaultRevision, at: at),
-                      path: fields.string("path") ?? Located(GitOps.defaultPath, at: at),
+        return GitOps(tool: tool, repoURL: repoURL, revision: revision ?? Located(GitOps.defaultRevision, at: at),
+                      path: path ?? Located(GitOps.defaultPath, at: at),
                       namespace: fields.string("namespace") ?? Located(GitOps.defaultNamespace(tool.value), at: at),
                       project: fields.string("project") ?? Located(GitOps.defaultProject, at: at),
                       chartRepository: chartRepository ?? Located(GitOps.defaultChartRepository, at: at), chartVersion: chartVersion,

@@ -86,6 +86,10 @@ import Testing
                Expected(.unknownCluster, "3", "backend cluster 'eest' is not a cluster; did you mean 'east'?")]),
         .init("close but distinct names get a suggestion", header + "clusters:\n" + cluster("west") + "links:\n  - {source: west, target: 1️⃣west2}\n",
               [Expected(.unknownCluster, "1", "link target 'west2' is not a cluster; did you mean 'west'?")]),
+        .init("gitops destination", "apiVersion: mcplan/v1\nkind: Topology\nsettings:\n  gitops:\n    tool: argocd\n    repoURL: https://x\n"
+              + "    chart: {version: '1'}\n    destinations: {east: in-cluster, 1️⃣wset: w}\n" + header.replacingOccurrences(of: "apiVersion: mcplan/v1\nkind: Topology\n", with: "")
+              + "clusters:\n" + cluster("east") + cluster("west"),
+              [Expected(.unknownCluster, "1", "gitops destination 'wset' is not a cluster; did you mean 'west'?")]),
     ]
 
     @Test(arguments: unknownClusters)
