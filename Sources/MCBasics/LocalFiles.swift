@@ -82,19 +82,36 @@ package enum LocalFiles {
 
     /// Creates `file` (replacing a leftover one) with exactly `bytes`.
     package static func writeNew(_ bytes: [UInt8], to file: String) throws(FileError) {
+        try writeNew(to: file) { (write: (UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) in
+            let copy = bytes
+            try copy.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<UInt8>) throws(FileError) -> Void in
+                try write(UnsafeRawBufferPointer(buffer))
+            }
+        }
+    }
+
+    /// Creates `file` anew and lets `body` write it piece by piece; when writing fails (in `body`
+    /// or here), the file is removed and the error thrown.
+    package static func writeNew(
+        to file: String, _ body: ((UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) -> Void
+    ) throws(FileError) {
         unlink(file)
         let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileError("cannot create '\(file)': \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            guard count > 0 else {
-                let reason = String(cString: strerror(errno))
-                unlink(file)
-                throw FileError("cannot write '\(file)': \(reason)")
+        do throws(FileError) {
+            try body { (bytes: UnsafeRawBufferPointer) throws(FileError) in
+                var offset = 0
+                while offset < bytes.count {
+                    let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    if count < 0, errno == EINTR { continue }
+                    guard count > 0 else { throw FileError("cannot write '\(file)': \(String(cString: strerror(count < 0 ? errno : EIO)))") }
+                    offset += count
+                }
             }
-            offset += count
+        } catch {
+            unlink(file)
+            throw error
         }
     }
 

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Detects private-key and token material line by line, so that it is never echoed and MC305 can
 /// say what it found without showing it.
 package enum SecretMaterial: String, Sendable {
@@ -60,6 +64,13 @@ package enum SecretMaterial: String, Sendable {
         guard text.withUTF8({ mightHold($0) }) else { return nil }
         if let found = findings(in: Lines.splitOnYAMLBreaks(text)).first { return found.kind }
         return text.withUTF8 { bytes in jsonCredential(bytes) ? .credentialField : nil }
+    }
+
+    /// Whether a text holds a word some detector starts from; when it does not, no line of it is
+    /// secret (one pass over a whole file instead of every detector on every line).
+    package static func mightHold(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { mightHold($0) }
     }
 
     /// Whether the bytes hold a word some detector starts from.
@@ -180,10 +191,15 @@ package enum SecretMaterial: String, Sendable {
 
     /// The first offset at or after `from` where `pattern` starts in `bytes`.
     private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        guard !pattern.isEmpty, let base = bytes.baseAddress, from <= bytes.count, bytes.count - from >= pattern.count else { return nil }
+        // memchr to each candidate first byte, then a comparison: most bytes are skipped in bulk.
+        let first = Int32(pattern[0])
+        let last = bytes.count - pattern.count
         var i = from
-        while i + pattern.count <= bytes.count {
-            if bytes[i] == first, bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return i }
+        while i <= last {
+            guard let found = memchr(base + i, first, last - i + 1) else { return nil }
+            i = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            if memcmp(base + i, pattern, pattern.count) == 0 { return i }
             i += 1
         }
         return nil

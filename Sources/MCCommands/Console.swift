@@ -10,6 +10,29 @@ enum Console {
         if let reason = write(text, to: STDOUT_FILENO), outputFailure == nil { outputFailure = reason }
     }
 
+    /// Bytes as they come (a streamed document); false once standard output has failed.
+    static func out(bytes: UnsafeRawBufferPointer) -> Bool {
+        guard outputFailure == nil else { return false }
+        if let reason = write(bytes, to: STDOUT_FILENO) { outputFailure = reason }
+        return outputFailure == nil
+    }
+
+    /// A file's bytes, read and written a piece at a time; a file that cannot be read is an
+    /// output failure too.
+    static func out(contentsOf path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        defer { if descriptor >= 0 { close(descriptor) } }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while descriptor >= 0 {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count == 0 { return }
+            guard count > 0 else { break }
+            guard buffer.withUnsafeBytes({ out(bytes: UnsafeRawBufferPointer(rebasing: $0[..<count])) }) else { return }
+        }
+        if outputFailure == nil { outputFailure = "cannot read back '\(path)': \(String(cString: strerror(errno)))" }
+    }
+
     /// Standard error: a failure there has nowhere to be reported, so it is dropped.
     static func error(_ text: String) { _ = write(text, to: STDERR_FILENO) }
 
@@ -24,10 +47,14 @@ enum Console {
 
     /// Writes all of `text`; the reason it could not, or nil.
     private static func write(_ text: String, to descriptor: Int32) -> String? {
-        var bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: descriptor) }
+    }
+
+    private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> String? {
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return String(cString: strerror(count < 0 ? errno : EIO)) }
             offset += count

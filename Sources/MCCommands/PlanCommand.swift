@@ -70,20 +70,22 @@ package struct PlanCommand: ParsableCommand {
         if output != .json { Console.error(DiagnosticsReport.text(result.compiled, style: common.style(.standardError), outcome: "nothing was planned")) }
         if case .failed(let error) = result.outcome { return try fail(error) }
         let document = PlanDocument(result, toolName: "mcplan", toolVersion: workspace.toolVersion, rendered: workspace.renderedDisplay)
-        // Encoded once when both --out and -o json want it: a first plan's JSON is tens of megabytes.
-        var encoded: String?
-        func json() -> String {
-            if let encoded { return encoded }
-            let made = JSONOutput.encode(document)
-            encoded = made
-            return made
+        // Streamed: a first plan's JSON is tens of megabytes. Saved first when --out asks, and
+        // then copied to standard output for -o json rather than encoded twice.
+        func printJSON() {
+            if let out { return Console.out(contentsOf: out) }
+            try? JSONOutput.stream(document) { guard Console.out(bytes: $0) else { throw StandardOutputFailed() } }
         }
         if let out {
-            do { try SavedPlan.write(json(), to: out) } catch { return try fail(error) }
+            do {
+                try SavedPlan.write(to: out) { write in try JSONOutput.stream(document, to: write) }
+            } catch {
+                return try fail(error)
+            }
         }
         if check {
             switch output {
-            case .json: Console.out(json())
+            case .json: printJSON()
             case .github: Console.out(GitHubAnnotations.render(document))
             case .sarif: Console.out(SARIFLog(document).json)
             case .text, .markdown: break
@@ -95,7 +97,7 @@ package struct PlanCommand: ParsableCommand {
         switch output {
         case .text: if case .planned = result.outcome { Console.out(PlanTextView(style: common.style(.standardOutput)).render(document)) }
         case .markdown: Console.out(PlanMarkdownView(sourceURL: ProcessInfo.processInfo.environment["MCPLAN_SOURCE_URL"]).render(document))
-        case .json: Console.out(json())
+        case .json: printJSON()
         case .github: Console.out(GitHubAnnotations.render(document))
         case .sarif: Console.out(SARIFLog(document).json)
         }
@@ -116,3 +118,6 @@ package struct PlanCommand: ParsableCommand {
         throw ExitStatus.failure.exitCode
     }
 }
+
+/// Stops a streamed document once standard output has failed (`Console` has the reason).
+private struct StandardOutputFailed: Error {}

@@ -37,9 +37,21 @@ package struct SavedPlan: Decodable, Sendable {
 
 extension SavedPlan {
     /// Saves a plan's JSON for `mcapply --plan` (`mcplan --out`).
-    package static func write(_ json: String, to path: String) throws(EnvironmentError) {
+    /// `body` writes the JSON piece by piece (a first plan's is tens of megabytes); a failure
+    /// leaves no file behind.
+    package static func write(
+        to path: String, _ body: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws(EnvironmentError) {
         do {
-            try LocalFiles.writeNew(Array(json.utf8), to: path)
+            try LocalFiles.writeNew(to: path) { (write: (UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) in
+                do {
+                    try withoutActuallyEscaping(write) { write in try body { try write($0) } }
+                } catch let error as FileError {
+                    throw error
+                } catch {
+                    throw FileError("\(error)")
+                }
+            }
         } catch {
             throw EnvironmentError("cannot write the plan to '\(path)': \(error.message)")
         }

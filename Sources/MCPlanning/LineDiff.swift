@@ -28,23 +28,38 @@ package enum LineDiff {
         for index in changed.dropFirst() {
             if index - groups[groups.count - 1].1 <= 2 * context { groups[groups.count - 1].1 = index } else { groups.append((index, index)) }
         }
-        var out = "--- \(oldName)\n+++ \(newName)\n"
+        // Written as bytes: a first plan's diffs are every line of the render.
+        var out: [UInt8] = []
+        out.reserveCapacity(edits.count * 48 + 64)
+        out.append(contentsOf: "--- \(oldName)\n+++ \(newName)\n".utf8)
+        func line(_ mark: UInt8, _ text: Substring) {
+            out.append(mark)
+            var text = text
+            text.withUTF8 { out.append(contentsOf: $0) }
+            out.append(UInt8(ascii: "\n"))
+        }
         for (firstChange, lastChange) in groups {
             let start = max(0, firstChange - context)
             let stop = min(edits.count, lastChange + context + 1)
             var oldCount = 0, newCount = 0
-            var body = ""
             for edit in edits[start..<stop] {
                 switch edit {
-                case .keep(let i, _): oldCount += 1; newCount += 1; body += " " + old[i] + "\n"
-                case .delete(let i): oldCount += 1; body += "-" + old[i] + "\n"
-                case .insert(let j): newCount += 1; body += "+" + new[j] + "\n"
+                case .keep: oldCount += 1; newCount += 1
+                case .delete: oldCount += 1
+                case .insert: newCount += 1
                 }
             }
             let at = positions[start]
-            out += "@@ -\(range(at.old, oldCount)) +\(range(at.new, newCount)) @@\n" + body
+            out.append(contentsOf: "@@ -\(range(at.old, oldCount)) +\(range(at.new, newCount)) @@\n".utf8)
+            for edit in edits[start..<stop] {
+                switch edit {
+                case .keep(let i, _): line(UInt8(ascii: " "), old[i])
+                case .delete(let i): line(UInt8(ascii: "-"), old[i])
+                case .insert(let j): line(UInt8(ascii: "+"), new[j])
+                }
+            }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `start,count` as unified diffs write it: 1-based, the count left out when it is 1, and the
@@ -53,15 +68,24 @@ package enum LineDiff {
         count == 0 ? "\(start),0" : count == 1 ? "\(start + 1)" : "\(start + 1),\(count)"
     }
 
-    /// The shortest edit script (Myers), as keeps, deletions and insertions in order.
-    private static func diff(_ a: [Substring], _ b: [Substring]) -> [Edit] {
+    /// The edit distance past which the script is no longer the shortest: what is left after the
+    /// common lines at the start is then shown as removed and added whole. Bounds the search's
+    /// time by (lines × this) and its memory by this squared, whatever the files.
+    static let maximumDistance = 2_000
+
+    /// The shortest edit script (Myers), as keeps, deletions and insertions in order; past
+    /// `maximumDistance`, the common first and last lines kept and the middle replaced whole.
+    private static func diff(_ a: [Substring], _ b: [Substring], maximumDistance: Int = LineDiff.maximumDistance) -> [Edit] {
         let n = a.count, m = b.count
         let max = n + m
         if max == 0 { return [] }
         var v = [Int](repeating: 0, count: 2 * max + 2)
+        // Each step's furthest points, only the diagonals -d...d it reached: the trace grows with
+        // the distance squared, not with the distance times the files' length.
         var trace: [[Int]] = []
-        outer: for d in 0...max {
-            trace.append(v)
+        var found = false
+        outer: for d in 0...Swift.min(max, maximumDistance) {
+            trace.append(d == 0 ? [] : Array(v[(max - d + 1)...(max + d - 1)]))
             for k in stride(from: -d, through: d, by: 2) {
                 var x: Int
                 if k == -d || (k != d && v[k - 1 + max] < v[k + 1 + max]) {
@@ -75,16 +99,21 @@ package enum LineDiff {
                     y += 1
                 }
                 v[k + max] = x
-                if x >= n, y >= m { break outer }
+                if x >= n, y >= m {
+                    found = true
+                    break outer
+                }
             }
         }
+        guard found else { return replacingMiddle(a, b) }
         var edits: [Edit] = []
         var x = n, y = m
         for d in stride(from: trace.count - 1, through: 0, by: -1) {
-            let v = trace[d]
+            // The furthest x on diagonal k after step d - 1 (recorded for -(d-1)...(d-1)).
+            func before(_ k: Int) -> Int { trace[d][k + d - 1] }
             let k = x - y
-            let previousK = (k == -d || (k != d && v[k - 1 + max] < v[k + 1 + max])) ? k + 1 : k - 1
-            let previousX = v[previousK + max]
+            let previousK = (k == -d || (k != d && before(k - 1) < before(k + 1))) ? k + 1 : k - 1
+            let previousX = d == 0 ? 0 : before(previousK)
             let previousY = previousX - previousK
             while x > previousX, y > previousY {
                 x -= 1
@@ -98,5 +127,18 @@ package enum LineDiff {
             y = previousY
         }
         return edits.reversed()
+    }
+
+    /// The common lines at the start and at the end kept, everything between removed and added.
+    private static func replacingMiddle(_ a: [Substring], _ b: [Substring]) -> [Edit] {
+        var prefix = 0
+        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        var edits = (0..<prefix).map { Edit.keep($0, $0) }
+        edits += (prefix..<(a.count - suffix)).map(Edit.delete)
+        edits += (prefix..<(b.count - suffix)).map(Edit.insert)
+        edits += (0..<suffix).map { Edit.keep(a.count - suffix + $0, b.count - suffix + $0) }
+        return edits
     }
 }

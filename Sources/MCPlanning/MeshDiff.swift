@@ -15,13 +15,15 @@ enum MeshDiff {
         var changedLinks = Set<Pair>()
         var exportClusters = Set<String>()
         var valuesRemoved: [String] = []
+        // Most clusters trust the same bundle: each distinct one is parsed once.
+        var anchors = AnchorCache()
         for path in paths {
             if let (cluster, role, namespace) = MeshLayout.object(at: path) {
                 switch role {
                 case .link(let target): changedLinks.insert(Pair(source: cluster, target: target))
                 case .split(let name): split(cluster, namespace ?? "", name, path, base, new, into: &mesh)
                 // A cluster that goes takes its bundle with it: only the clusters that stay or join count.
-                case .trustRoots where new.clusters.contains(cluster): trust(cluster, path, base, new, into: &mesh)
+                case .trustRoots where new.clusters.contains(cluster): trust(cluster, path, base, new, &anchors, into: &mesh)
                 case .trustRoots: break
                 case .linkCredentials: credential(cluster, path, base, new, into: &mesh)
                 case .remoteAccess: break
@@ -168,9 +170,24 @@ enum MeshDiff {
                                  primaryBefore: before?.primary, primaryAfter: after?.primary))
     }
 
-    private static func trust(_ cluster: String, _ path: RelativePath, _ base: RenderedSide, _ new: RenderedSide, into mesh: inout MeshChanges) {
-        let before = base.file(path).map(MeshFacts.anchors) ?? []
-        let after = new.file(path).map(MeshFacts.anchors) ?? []
+    /// Trust bundles' anchors by the bundle file's bytes.
+    private struct AnchorCache {
+        private var known: [[UInt8]: [MeshChanges.Anchor]] = [:]
+
+        mutating func anchors(_ bytes: [UInt8]) -> [MeshChanges.Anchor] {
+            if let found = known[bytes] { return found }
+            let found = MeshFacts.anchors(bytes)
+            known[bytes] = found
+            return found
+        }
+    }
+
+    private static func trust(
+        _ cluster: String, _ path: RelativePath, _ base: RenderedSide, _ new: RenderedSide, _ cache: inout AnchorCache,
+        into mesh: inout MeshChanges
+    ) {
+        let before = base.file(path).map { cache.anchors($0) } ?? []
+        let after = new.file(path).map { cache.anchors($0) } ?? []
         let added = after.filter { anchor in !before.contains { $0.sha256 == anchor.sha256 } }
         let removed = before.filter { anchor in !after.contains { $0.sha256 == anchor.sha256 } }
         guard !added.isEmpty || !removed.isEmpty else { return }

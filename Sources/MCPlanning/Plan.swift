@@ -34,8 +34,10 @@ package struct Plan: Sendable {
     package struct FileChange: Sendable {
         package var path: RelativePath
         package var action: Action
-        /// A unified diff against the base (lines holding secret material redacted).
-        package var diff: String
+        /// A unified diff against the base (lines holding secret material redacted), written
+        /// each time it is asked for; empty when the plan was made without details.
+        package var diff: String { sides?.unified ?? "" }
+        var sides: FileDiff?
     }
 
     /// A change made outside mcapply.

@@ -21,18 +21,34 @@ package enum Planner {
         var changes: [Plan.ObjectChange] = []
         var files: [Plan.FileChange] = []
         let rendered = RenderedIndex(tree)
+        // One lookup per rendered file: what the base holds at its path when that differs.
+        var differing: [(index: Int, previous: [UInt8]?)] = []
+        for (index, file) in tree.files.enumerated() {
+            let previous = base.files[file.path]
+            if previous != file.bytes { differing.append((index, previous)) }
+        }
         // Only files that differ can hold changes: a file committed exactly as rendered holds the
-        // same object, so both sides leave it out and the rest are matched by identity.
-        let differing = tree.objects.filter { base.files[$0.path] != $0.bytes }
-        let renderedByKey = Dictionary(differing.map { (ObjectKey(cluster: $0.cluster, id: $0.id), $0) },
+        // same object, so both sides leave it out and the rest are matched by identity. Objects
+        // and files are both in path order, so the differing objects are found by walking both.
+        var differingObjects: [RenderedObject] = []
+        var next = differing.startIndex
+        for object in tree.objects {
+            while next < differing.endIndex, tree.files[differing[next].index].path < object.path { next += 1 }
+            if next < differing.endIndex, tree.files[differing[next].index].path == object.path { differingObjects.append(object) }
+        }
+        let renderedByKey = Dictionary(differingObjects.map { (ObjectKey(cluster: $0.cluster, id: $0.id), $0) },
                                        uniquingKeysWith: { first, _ in first })
         var baseByKey: [ObjectKey: (path: RelativePath, cluster: String)] = [:]
-        for (path, bytes) in base.files where MeshLayout.isObjectFile(path) && rendered.files[path]?.bytes != bytes {
-            let cluster = path.components[0]
-            baseByKey[ObjectKey(cluster: cluster, id: identity(of: bytes, at: path))] = (path, cluster)
+        var gone: [(path: RelativePath, bytes: [UInt8])] = []
+        for (path, bytes) in base.files {
+            let now = rendered.files[path]
+            if now == nil { gone.append((path, bytes)) }
+            if MeshLayout.isObjectFile(path), now?.bytes != bytes {
+                baseByKey[ObjectKey(cluster: path.components[0], id: identity(of: bytes, at: path))] = (path, path.components[0])
+            }
         }
 
-        for object in differing {
+        for object in differingObjects {
             let reason = ChangeReason.rendered(object.origin)
             guard let previous = baseByKey[ObjectKey(cluster: object.cluster, id: object.id)] else {
                 changes.append(.init(cluster: object.cluster, action: .add, id: object.id, path: object.path, reason: reason))
@@ -48,20 +64,22 @@ package enum Planner {
         }
         changes.sort { ($0.cluster, $0.action, $0.id) < ($1.cluster, $1.action, $1.id) }
 
-        for file in tree.files where base.files[file.path] != file.bytes {
-            let previous = base.files[file.path]
+        for (index, previous) in differing {
+            let file = tree.files[index]
             files.append(.init(path: file.path, action: previous == nil ? .add : .change,
-                               diff: details ? diff(previous, file.bytes, path: file.path, folder: folder) : ""))
+                               sides: details ? FileDiff(old: previous, new: file.bytes, path: file.path, folder: folder) : nil))
         }
-        for (path, bytes) in base.files where rendered.files[path] == nil {
-            files.append(.init(path: path, action: .destroy, diff: details ? diff(bytes, nil, path: path, folder: folder) : ""))
+        for (path, bytes) in gone {
+            files.append(.init(path: path, action: .destroy, sides: details ? FileDiff(old: bytes, new: nil, path: path, folder: folder) : nil))
         }
         files.sort { $0.path < $1.path }
         let links = linkEdges(tree: tree, changes: changes)
         let baseSide = RenderedSide(paths: base.files.keys) { base.files[$0] }
-        let newSide = RenderedSide(paths: tree.files.lazy.map(\.path)) { rendered.files[$0]?.bytes }
+        let renderedFiles = rendered.files
+        let newSide = RenderedSide(paths: tree.files.lazy.map(\.path)) { renderedFiles[$0]?.bytes }
         var plan = Plan(sourcePath: sourcePath, changes: changes, files: files, drift: details ? DriftFinder.drift(base, rendered: rendered) : [],
-                        clusters: clusterNames(tree, base, links), links: links)
+                        clusters: (baseSide.clusters.union(newSide.clusters).union(links.flatMap { [$0.source, $0.target] })).sorted(),
+                        links: links)
         plan.mesh = MeshDiff.changes(base: baseSide, new: newSide, changed: files.map(\.path))
         return plan
     }
@@ -115,18 +133,5 @@ package enum Planner {
         return ResourceID(apiVersion: "?", kind: ResourceKind(String(kind)),
                           namespace: path.components[1] == MeshLayout.clusterScopedFolder ? nil : path.components[1],
                           name: String(file.dropFirst(kind.count + 1)))
-    }
-
-    /// A unified diff of one file, with lines holding secret material shown as `<redacted>`.
-    private static func diff(_ old: [UInt8]?, _ new: [UInt8]?, path: RelativePath, folder: String) -> String {
-        func lines(_ bytes: [UInt8]?) -> [Substring] {
-            guard let bytes else { return [] }
-            let lines = Lines.splitOnLineFeeds(String(decoding: bytes, as: UTF8.self))
-            let secret = SecretMaterial.secretLines(in: lines)
-            return secret.isEmpty ? lines : lines.enumerated().map { secret.contains($0.offset + 1) ? "<redacted>" : $0.element }
-        }
-        return LineDiff.unified(
-            old: lines(old), new: lines(new),
-            oldName: old == nil ? "/dev/null" : "a/\(folder)/\(path)", newName: new == nil ? "/dev/null" : "b/\(folder)/\(path)")
     }
 }

@@ -3,13 +3,21 @@ import MCMesh
 import MCRendering
 
 /// Hash lookups into a render, built once for a plan with changes: such a plan asks about every
-/// committed file, and a large mesh has tens of thousands.
-struct RenderedIndex {
+/// committed file, and a large mesh has tens of thousands. What only destroyed objects ask about
+/// is indexed on the first question.
+final class RenderedIndex {
     let files: [RelativePath: RenderedTree.File]
+    private let tree: RenderedTree
     /// The splits rendered under each cluster, namespace and name.
-    private let identities: [NamedPlace: [ResourceID]]
+    private lazy var identities: [NamedPlace: [ResourceID]] = Dictionary(
+        grouping: tree.objects.filter { ResourceKind.splitKinds.contains($0.id.kind) },
+        by: { NamedPlace(cluster: $0.cluster, namespace: $0.id.namespace, name: $0.id.name) }
+    ).mapValues { $0.map(\.id) }
     /// The Links rendered in each cluster, by target name.
-    private let links: Set<NamedPlace>
+    private lazy var links: Set<NamedPlace> = Set(tree.objects.compactMap { object in
+        guard case .link(let target) = object.role else { return nil }
+        return NamedPlace(cluster: object.cluster, namespace: nil, name: target)
+    })
 
     /// Where an object sits, whatever its kind.
     struct NamedPlace: Hashable {
@@ -19,14 +27,11 @@ struct RenderedIndex {
     }
 
     init(_ tree: RenderedTree) {
-        files = Dictionary(tree.files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        identities = Dictionary(grouping: tree.objects.filter { ResourceKind.splitKinds.contains($0.id.kind) },
-                                by: { NamedPlace(cluster: $0.cluster, namespace: $0.id.namespace, name: $0.id.name) })
-            .mapValues { $0.map(\.id) }
-        links = Set(tree.objects.compactMap { object in
-            guard case .link(let target) = object.role else { return nil }
-            return NamedPlace(cluster: object.cluster, namespace: nil, name: target)
-        })
+        self.tree = tree
+        var files: [RelativePath: RenderedTree.File] = [:]
+        files.reserveCapacity(tree.files.count)
+        for file in tree.files where files[file.path] == nil { files[file.path] = file }
+        self.files = files
     }
 
     /// Whether `cluster` renders a Link to `target`.

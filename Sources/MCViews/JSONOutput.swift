@@ -9,6 +9,17 @@ package enum JSONOutput {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The same bytes as `encode`, handed to `emit` in pieces as they are written.
+    package static func stream(_ value: some Encodable, to emit: (UnsafeRawBufferPointer) throws -> Void) throws {
+        // Encoding fails (if ever) before anything is written; what `emit` throws stops the writing.
+        if let node = try? JSONWriter.node(value) {
+            try JSONWriter.stream(node, to: emit)
+        } else {
+            try Array("null".utf8).withUnsafeBytes(emit)
+        }
+        try [UInt8(ascii: "\n")].withUnsafeBytes(emit)
+    }
+
     /// Foundation's encoding of the same value, for the test that holds the two together.
     package static func foundationEncoding(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()

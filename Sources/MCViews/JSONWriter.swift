@@ -3,10 +3,57 @@
 /// in a fraction of its time and memory: a plan from an empty base is tens of megabytes of JSON.
 enum JSONWriter {
     static func write(_ value: some Encodable) throws -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
-        write(try node(value), indent: 0, into: &out)
-        return out
+        var sink = Sink(emit: nil)
+        try write(try node(value), indent: 0, into: &sink)
+        return sink.buffer
+    }
+
+    /// Writes the JSON in pieces of about `chunk` bytes to `emit`, the last one when done: a
+    /// first plan's tens of megabytes are never held whole.
+    static func stream(_ node: Node, chunk: Int = 1 << 20, to emit: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try withoutActuallyEscaping(emit) { emit in
+            var sink = Sink(chunk: chunk, emit: emit)
+            try write(node, indent: 0, into: &sink)
+            try sink.flush()
+        }
+    }
+
+    /// Where the bytes go: a buffer, handed on whenever it is full when there is somewhere to.
+    struct Sink {
+        var buffer: [UInt8] = []
+        var chunk = 1 << 16
+        let emit: ((UnsafeRawBufferPointer) throws -> Void)?
+
+        init(chunk: Int = 1 << 16, emit: ((UnsafeRawBufferPointer) throws -> Void)?) {
+            self.chunk = chunk
+            self.emit = emit
+            buffer.reserveCapacity(emit == nil ? 1 << 16 : chunk + (1 << 12))
+        }
+
+        /// The orders of the key lists seen so far: a document has tens of thousands of objects of
+        /// a few types, each type's keys always set in the same order.
+        private var orders: [(keys: [String], order: [Int])] = []
+
+        /// By the keys' UTF-8 bytes, as `.sortedKeys` orders them, each key once with its last value.
+        /// The positions of `pairs` to write, in order.
+        mutating func order(_ pairs: [(key: String, value: Node)]) -> [Int] {
+            if let known = orders.first(where: { $0.keys.count == pairs.count && $0.keys.elementsEqual(pairs.lazy.map(\.key)) }) {
+                return known.order
+            }
+            let sorted = ObjectBox.order(pairs)
+            if orders.count < 64, !sorted.repeated { orders.append((pairs.map(\.key), sorted.order)) }
+            return sorted.order
+        }
+
+        mutating func flushIfFull() throws {
+            if buffer.count >= chunk { try flush() }
+        }
+
+        mutating func flush() throws {
+            guard let emit, !buffer.isEmpty else { return }
+            try buffer.withUnsafeBytes(emit)
+            buffer.removeAll(keepingCapacity: true)
+        }
     }
 
     /// A value as the encoder saw it; containers are references so nested containers fill them.
@@ -15,6 +62,8 @@ enum JSONWriter {
         case bool(Bool)
         case number(String)
         case string(String)
+        /// Made when written.
+        case deferred(DeferredText)
         case array(ArrayBox)
         case object(ObjectBox)
     }
@@ -24,10 +73,30 @@ enum JSONWriter {
     }
 
     final class ObjectBox {
+        /// In the order set; a key set again appears twice, the later value winning.
         var pairs: [(key: String, value: Node)] = []
 
         func set(_ key: String, _ value: Node) {
-            if let index = pairs.firstIndex(where: { $0.key == key }) { pairs[index].value = value } else { pairs.append((key, value)) }
+            pairs.append((key, value))
+        }
+
+        /// The positions by the keys' UTF-8 bytes, each key once at its last position.
+        static func order(_ pairs: [(key: String, value: Node)]) -> (order: [Int], repeated: Bool) {
+            let order = pairs.indices.sorted { a, b in
+                pairs[a].key == pairs[b].key ? a < b : pairs[a].key.utf8.lexicographicallyPrecedes(pairs[b].key.utf8)
+            }
+            var unique: [Int] = []
+            unique.reserveCapacity(order.count)
+            var repeated = false
+            for index in order {
+                if let last = unique.last, pairs[last].key == pairs[index].key {
+                    unique[unique.count - 1] = index
+                    repeated = true
+                } else {
+                    unique.append(index)
+                }
+            }
+            return (unique, repeated)
         }
     }
 
@@ -36,6 +105,7 @@ enum JSONWriter {
         case let text as String: return .string(text)
         case let number as Int: return .number(String(number))
         case let flag as Bool: return .bool(flag)
+        case let text as DeferredText: return .deferred(text)
         default:
             let encoder = TreeEncoder()
             try value.encode(to: encoder)
@@ -45,68 +115,93 @@ enum JSONWriter {
 
     // MARK: Writing
 
-    private static func write(_ node: Node, indent: Int, into out: inout [UInt8]) {
+    private enum Literal {
+        static let null = Array("null".utf8)
+        static let `true` = Array("true".utf8)
+        static let `false` = Array("false".utf8)
+        static let openArray = Array("[\n".utf8)
+        static let openObject = Array("{\n".utf8)
+        static let comma = Array(",\n".utf8)
+        static let colon = Array(" : ".utf8)
+    }
+
+    private static func write(_ node: Node, indent: Int, into sink: inout Sink) throws {
         switch node {
-        case .null: out += Array("null".utf8)
-        case .bool(let flag): out += Array((flag ? "true" : "false").utf8)
-        case .number(let text): out += Array(text.utf8)
-        case .string(let text): writeString(text, into: &out)
+        case .null: sink.buffer += Literal.null
+        case .bool(let flag): sink.buffer += flag ? Literal.true : Literal.false
+        case .number(let text): sink.buffer += text.utf8
+        case .string(let text): writeString(text, into: &sink.buffer)
+        case .deferred(let text): writeString(text.text, into: &sink.buffer)
         case .array(let box):
-            out.append(UInt8(ascii: "["))
-            out.append(UInt8(ascii: "\n"))
+            sink.buffer += Literal.openArray
             for (index, item) in box.items.enumerated() {
-                if index > 0 { out += [UInt8(ascii: ","), UInt8(ascii: "\n")] }
-                spaces(indent + 2, into: &out)
-                write(item, indent: indent + 2, into: &out)
+                if index > 0 { sink.buffer += Literal.comma }
+                spaces(indent + 2, into: &sink.buffer)
+                try write(item, indent: indent + 2, into: &sink)
+                try sink.flushIfFull()
             }
-            out.append(UInt8(ascii: "\n"))
-            spaces(indent, into: &out)
-            out.append(UInt8(ascii: "]"))
+            sink.buffer.append(UInt8(ascii: "\n"))
+            spaces(indent, into: &sink.buffer)
+            sink.buffer.append(UInt8(ascii: "]"))
         case .object(let box):
-            out.append(UInt8(ascii: "{"))
-            out.append(UInt8(ascii: "\n"))
-            let sorted = box.pairs.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
-            for (index, pair) in sorted.enumerated() {
-                if index > 0 { out += [UInt8(ascii: ","), UInt8(ascii: "\n")] }
-                spaces(indent + 2, into: &out)
-                writeString(pair.key, into: &out)
-                out += [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")]
-                write(pair.value, indent: indent + 2, into: &out)
+            sink.buffer += Literal.openObject
+            for (index, position) in sink.order(box.pairs).enumerated() {
+                if index > 0 { sink.buffer += Literal.comma }
+                spaces(indent + 2, into: &sink.buffer)
+                writeString(box.pairs[position].key, into: &sink.buffer)
+                sink.buffer += Literal.colon
+                try write(box.pairs[position].value, indent: indent + 2, into: &sink)
+                try sink.flushIfFull()
             }
-            out.append(UInt8(ascii: "\n"))
-            spaces(indent, into: &out)
-            out.append(UInt8(ascii: "}"))
+            sink.buffer.append(UInt8(ascii: "\n"))
+            spaces(indent, into: &sink.buffer)
+            sink.buffer.append(UInt8(ascii: "}"))
         }
     }
 
+    private static let blanks = [UInt8](repeating: UInt8(ascii: " "), count: 128)
+
     private static func spaces(_ count: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        if count <= blanks.count {
+            blanks.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+        } else {
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        }
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// `"` and `\` escaped, the control characters as `\b \f \n \r \t` or `\u00xx`; everything else
-    /// (slashes, DEL, non-ASCII) as it is.
+    /// (slashes, DEL, non-ASCII) as it is. Runs without escapes are copied whole.
     private static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             var start = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                out.append(contentsOf: bytes[start..<index])
-                start = index + 1
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                    index += 1
+                    continue
+                }
+                if index > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                index += 1
+                start = index
+                out.append(UInt8(ascii: "\\"))
                 switch byte {
-                case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-                case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-                case 0x08: out += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-                case 0x0C: out += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
-                case 0x0A: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-                case 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-                case 0x09: out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-                default: out += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                default: out += [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
                 }
             }
-            out.append(contentsOf: bytes[start...])
+            if count > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count])) }
         }
         out.append(UInt8(ascii: "\""))
     }

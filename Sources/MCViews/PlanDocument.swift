@@ -51,7 +51,8 @@ package struct PlanDocument: Codable, Sendable {
     package struct File: Codable, Sendable {
         package var path: String
         package var action: Plan.Action
-        package var diff: String
+        /// Made as it is written (`DeferredText`).
+        package var diff: DeferredText
     }
 
     package struct Drift: Codable, Sendable {
@@ -101,19 +102,21 @@ package struct PlanDocument: Codable, Sendable {
                    namespace: $0.id.namespace, name: $0.id.name, path: $0.path.string,
                    reason: ReasonText.describe($0.reason, sourcePath: plan?.sourcePath ?? topologyPath))
         }
-        files = (plan?.files ?? []).map { File(path: $0.path.string, action: $0.action, diff: $0.diff) }
+        files = (plan?.files ?? []).map { change in File(path: change.path.string, action: change.action, diff: DeferredText { change.diff }) }
         drift = (plan?.drift ?? []).map { Drift(path: $0.path.string, kind: $0.kind, detail: $0.detail) }
         clusters = plan?.clusters ?? []
         links = (plan?.links ?? []).map { Link(source: $0.source, target: $0.target, status: $0.status.rawValue) }
         mesh = Mesh(plan?.mesh ?? MeshChanges(), rendered: rendered)
         self.diagnostics = diagnostics.map(DiagnosticRecord.init)
-        meshCounts = MeshText.counts(plan?.mesh ?? MeshChanges())
-        meshLines = MeshText.lines(plan?.mesh ?? MeshChanges()).map { "\($0.mark) \($0.text)" }
+        meshChanges = plan?.mesh ?? MeshChanges()
     }
 
-    /// The summary line's mesh part and the mesh section's lines, worded once (not in the JSON).
-    package private(set) var meshCounts: [String] = []
-    package private(set) var meshLines: [String] = []
+    /// What the wording below is made from (not in the JSON).
+    private var meshChanges = MeshChanges()
+    /// The summary line's mesh part, worded when asked (the JSON has none).
+    package var meshCounts: [String] { MeshText.counts(meshChanges) }
+    /// The mesh section's lines, worded when asked.
+    package var meshLines: [String] { MeshText.lines(meshChanges).map { "\($0.mark) \($0.text)" } }
 
     private enum CodingKeys: String, CodingKey {
         case formatVersion, tool, topology, rendered, base, summary, changes, files, drift, clusters, links, mesh, diagnostics
@@ -124,7 +127,8 @@ extension PlanDocument {
     /// `Plan: X to add, Y to change, Z to destroy across N clusters.` or the no-change sentence.
     package var summaryLine: String {
         guard summary.hasChanges else { return "No changes. The rendered folder is up to date." }
-        let mesh = meshCounts.isEmpty ? "" : meshCounts.joined(separator: ", ") + ", "
+        let counts = meshCounts
+        let mesh = counts.isEmpty ? "" : counts.joined(separator: ", ") + ", "
         return "Plan: \(mesh)\(PlanSummary.counts(add: summary.add, change: summary.change, destroy: summary.destroy))"
             + " across \(PlanSummary.clusters(summary.clusters))."
     }

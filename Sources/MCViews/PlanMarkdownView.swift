@@ -99,9 +99,10 @@ package struct PlanMarkdownView {
 
     private func mesh(_ document: PlanDocument) -> String {
         var out = ""
-        if !document.meshLines.isEmpty {
+        let lines = document.meshLines
+        if !lines.isEmpty {
             out += "#### Mesh\n\n"
-            for line in document.meshLines {
+            for line in lines {
                 let mark = switch line.first { case "+": "➕"; case "-": "➖"; case "!": "🔑"; default: "✏️" }
                 out += "- \(mark) \(inline(String(line.dropFirst(2))))\n"
             }
@@ -172,7 +173,7 @@ package struct PlanMarkdownView {
     }
 
     private func diff(for cluster: String, in document: PlanDocument) -> String {
-        let diffs = document.files.filter { $0.path.hasPrefix(cluster + "/") && !$0.diff.isEmpty }.map(\.diff)
+        let diffs = document.files.filter { $0.path.hasPrefix(cluster + "/") }.map(\.diff.text).filter { !$0.isEmpty }
         guard !diffs.isEmpty else { return "" }
         let text = diffs.joined()
         let fence = VisibleText.fence(for: text)

@@ -38,13 +38,15 @@ package struct PlanTextView {
         }
         // The manifest's own diff only restates the others (its digests); it stays in the JSON. A
         // trust bundle's is lines of base64: the mesh section names its anchors by fingerprint.
-        for file in document.files where !file.diff.isEmpty && file.path != PlanDocument.manifestPath {
+        for file in document.files where file.path != PlanDocument.manifestPath {
+            let diff = file.diff.text
+            guard !diff.isEmpty else { continue }
             if let path = RelativePath(file.path), case .trustRoots? = MeshLayout.object(at: path)?.role, !document.mesh.trust.isEmpty {
                 out += style.paint("~~~ \(VisibleText.escaping(document.rendered))/\(VisibleText.escaping(file.path))", .bold)
                     + ": the trust bundle's anchors are listed by fingerprint under Mesh (the PEM diff is in -o json and -o markdown)\n\n"
                 continue
             }
-            out += colourDiff(file.diff) + "\n"
+            out += colourDiff(diff) + "\n"
         }
         if !document.drift.isEmpty {
             out += style.paint("Drift (changes made outside mcapply):", .boldYellow) + "\n"
@@ -59,9 +61,10 @@ package struct PlanTextView {
     /// The mesh section, the risks and the warnings; empty when there are none.
     private func mesh(_ document: PlanDocument) -> String {
         var out = ""
-        if !document.meshLines.isEmpty {
+        let lines = document.meshLines
+        if !lines.isEmpty {
             out += style.paint("Mesh", .bold) + "\n"
-            for line in document.meshLines {
+            for line in lines {
                 let color: TerminalStyle.Color = line.hasPrefix("+") ? .green : line.hasPrefix("-") ? .red : .yellow
                 out += "  " + style.paint(String(line.prefix(1)), color) + line.dropFirst() + "\n"
             }

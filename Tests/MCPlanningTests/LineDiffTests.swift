@@ -2,6 +2,7 @@ import Foundation
 import MCTestSupport
 import Testing
 
+import MCBasics
 @testable import MCPlanning
 
 /// The diffs read like `git diff`'s: the same hunks for the same change.
@@ -45,5 +46,58 @@ import Testing
     @Test func additionsAndRemovalsOfWholeFiles() {
         #expect(LineDiff.unified(old: [], new: ["a", "b"], oldName: "/dev/null", newName: "b/x") == "--- /dev/null\n+++ b/x\n@@ -0,0 +1,2 @@\n+a\n+b\n")
         #expect(LineDiff.unified(old: ["a"], new: [], oldName: "a/x", newName: "/dev/null") == "--- a/x\n+++ /dev/null\n@@ -1 +0,0 @@\n-a\n")
+    }
+
+    /// Past the distance bound the search stops: the common first and last lines are kept and
+    /// the middle is shown removed and added whole, in time and memory bounded by the bound.
+    @Test func distantFilesDiffAsTheirMiddleReplaced() {
+        let count = LineDiff.maximumDistance + 10
+        let old = ["head"] + (0..<count).map { Substring("old \($0)") } + ["tail"]
+        let new = ["head"] + (0..<count).map { Substring("new \($0)") } + ["tail"]
+        let diff = LineDiff.unified(old: old, new: new, oldName: "a", newName: "b")
+        let lines = diff.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[2] == "@@ -1,\(count + 2) +1,\(count + 2) @@")
+        #expect(lines[3] == " head")
+        #expect(lines[4] == "-old 0" && lines[3 + count] == "-old \(count - 1)")
+        #expect(lines[4 + count] == "+new 0" && lines[3 + 2 * count] == "+new \(count - 1)")
+        #expect(lines[4 + 2 * count] == " tail")
+    }
+
+    /// A file added or removed whole is written straight from its bytes: the same text as the
+    /// general diff of its lines, whatever its line endings.
+    @Test(arguments: ["", "\n", "a", "a\n", "a\nb", "a\n\nb\n\n", "é\r\nx\n", "\u{FF}"])
+    func wholeFileDiffsAreTheGeneralDiff(text: String) {
+        let bytes = Array(text.utf8)
+        let path = RelativePath("east/x.yaml")!
+        let lines = Lines.splitOnLineFeeds(text)
+        let added = FileDiff(old: nil, new: bytes, path: path, folder: "rendered").unified
+        #expect(added == LineDiff.unified(old: [], new: lines, oldName: "/dev/null", newName: "b/rendered/east/x.yaml"))
+        let removed = FileDiff(old: bytes, new: nil, path: path, folder: "rendered").unified
+        #expect(removed == LineDiff.unified(old: lines, new: [], oldName: "a/rendered/east/x.yaml", newName: "/dev/null"))
+    }
+
+    /// Lines holding secret material are redacted in a whole file's diff too.
+    @Test func wholeFileDiffsRedactSecrets() {
+        let bytes = Array("kind: Secret\ndata:\n  token: abc\n".utf8)
+        let diff = FileDiff(old: nil, new: bytes, path: RelativePath("east/x.yaml")!, folder: "rendered").unified
+        #expect(diff.hasSuffix("+kind: Secret\n+data:\n+<redacted>\n"))
+    }
+
+    /// Splitting into lines over bytes cuts where the scalar walk cut.
+    @Test(arguments: ["", "a", "a\n", "a\r\nb\rc\n\n", "\r", "é\u{301}\nx", "\n\u{301}y\r\n"])
+    func linesSplitAsScalarsWould(text: String) {
+        var feeds: [Substring] = []
+        var start = text.startIndex
+        for index in text.unicodeScalars.indices where text.unicodeScalars[index] == "\n" {
+            feeds.append(Substring(text.unicodeScalars[start..<index]))
+            start = text.unicodeScalars.index(after: index)
+        }
+        if start != text.endIndex || feeds.isEmpty { feeds.append(Substring(text.unicodeScalars[start...])) }
+        #expect(Lines.splitOnLineFeeds(text).map(String.init) == feeds.map(String.init))
+        let yaml = Lines.splitOnYAMLBreaks(text).map(String.init)
+        let expected = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var parts = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if parts.last == "" { parts.removeLast() }
+        #expect(yaml == parts)
     }
 }

@@ -108,6 +108,36 @@ private func samplePlan() -> PlanDocument {
         #expect(JSONOutput.encode(ErrorReport("a \"quoted\" failure\n")) == JSONOutput.foundationEncoding(ErrorReport("a \"quoted\" failure\n")))
     }
 
+    /// Streamed in pieces of any size, the JSON is the same bytes as encoded whole, and a key
+    /// encoded twice keeps its last value, as JSONEncoder does.
+    @Test(arguments: [1, 7, 4096]) func streamedJSONIsTheEncodedJSON(chunk: Int) throws {
+        struct Twice: Encodable {
+            enum Keys: String, CodingKey { case b, a }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode(1, forKey: .b)
+                try container.encode("x", forKey: .a)
+                try container.encode(2, forKey: .b)
+            }
+        }
+        let document = samplePlan()
+        var streamed: [UInt8] = []
+        try JSONWriter.stream(try JSONWriter.node(document), chunk: chunk) { streamed += $0 }
+        #expect(String(decoding: streamed, as: UTF8.self) + "\n" == JSONOutput.encode(document))
+        var whole: [UInt8] = []
+        try JSONOutput.stream(document) { whole += $0 }
+        #expect(String(decoding: whole, as: UTF8.self) == JSONOutput.foundationEncoding(document))
+        #expect(JSONOutput.encode([Twice(), Twice()]) == JSONOutput.foundationEncoding([Twice(), Twice()]))
+    }
+
+    /// A diff is made each time it is written, and encodes as the string it makes.
+    @Test func deferredDiffsEncodeAsTheirText() {
+        let file = PlanDocument.File(path: "east/x.yaml", action: .add, diff: DeferredText { "--- /dev/null\n+++ b/x\n" })
+        #expect(JSONOutput.encode(file) == JSONOutput.foundationEncoding(file))
+        #expect(JSONOutput.encode(file).contains("\"diff\" : \"--- \\/dev\\/null") == false)
+        #expect(JSONOutput.encode(file).contains("\"diff\" : \"--- /dev/null\\n+++ b/x\\n\""))
+    }
+
     @Test func jsonIsValidAgainstTheSchema() throws {
         let json = JSONOutput.encode(samplePlan())
         #expect(Golden.mismatch(json, golden: goldens + "plan.json") == nil)
