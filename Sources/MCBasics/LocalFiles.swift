@@ -83,8 +83,7 @@ package enum LocalFiles {
     /// Creates `file` (replacing a leftover one) with exactly `bytes`.
     package static func writeNew(_ bytes: [UInt8], to file: String) throws(FileError) {
         try writeNew(to: file) { (write: (UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) in
-            let copy = bytes
-            try copy.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<UInt8>) throws(FileError) -> Void in
+            try bytes.withUnsafeBufferPointer { (buffer: UnsafeBufferPointer<UInt8>) throws(FileError) -> Void in
                 try write(UnsafeRawBufferPointer(buffer))
             }
         }
