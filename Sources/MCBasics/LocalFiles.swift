@@ -90,11 +90,15 @@ package enum LocalFiles {
     }
 
     /// Creates `file` anew and lets `body` write it piece by piece; when writing fails (in `body`
-    /// or here), the file is removed and the error thrown.
+    /// or here), the file is removed and the error thrown. Only a regular file is replaced: a
+    /// symlink, device or folder at the path (`--out /dev/stdout`) is refused, never removed.
     package static func writeNew(
         to file: String, _ body: ((UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) -> Void
     ) throws(FileError) {
-        unlink(file)
+        if let existing = kind(file) {
+            guard existing == .file else { throw FileError("'\(file)' is not a regular file (nothing was written to it)") }
+            unlink(file)
+        }
         let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileError("cannot create '\(file)': \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }

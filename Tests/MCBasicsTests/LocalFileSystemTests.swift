@@ -20,4 +20,22 @@ import Testing
         #expect(files.read(RelativePath("real.crt")!, limit: 2) == .tooLarge(limit: 2))
         #expect(files.read(RelativePath(".")!, limit: 2) == .notAFile)
     }
+
+    /// Writing a new file replaces a leftover regular file, and refuses (without removing) a
+    /// symlink or a folder at its path.
+    @Test func writingANewFileReplacesOnlyRegularFiles() throws {
+        let root = NSTemporaryDirectory() + "mcbasics-write-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try "old\n".write(toFile: root + "/plan.json", atomically: true, encoding: .utf8)
+        try LocalFiles.writeNew(Array("new\n".utf8), to: root + "/plan.json")
+        #expect(LocalFiles.read(root + "/plan.json") == Array("new\n".utf8))
+        try FileManager.default.createSymbolicLink(atPath: root + "/link.json", withDestinationPath: root + "/plan.json")
+        try FileManager.default.createDirectory(atPath: root + "/folder", withIntermediateDirectories: false)
+        #expect(throws: FileError.self) { try LocalFiles.writeNew(Array("x".utf8), to: root + "/link.json") }
+        #expect(throws: FileError.self) { try LocalFiles.writeNew(Array("x".utf8), to: root + "/folder") }
+        #expect(LocalFiles.kind(root + "/link.json") == .symlink)
+        #expect(LocalFiles.kind(root + "/folder") == .directory)
+        #expect(LocalFiles.read(root + "/plan.json") == Array("new\n".utf8))
+    }
 }
