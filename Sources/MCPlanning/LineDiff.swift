@@ -9,7 +9,28 @@ package enum LineDiff {
 
     /// The hunks turning `old` into `new`, with `---`/`+++` headers; empty when equal.
     package static func unified(old: [Substring], new: [Substring], oldName: String, newName: String, context: Int = 3) -> String {
-        let edits = old.isEmpty ? new.indices.map(Edit.insert) : new.isEmpty ? old.indices.map(Edit.delete) : diff(old, new)
+        // Written as bytes: a first plan's diffs are every line of the render.
+        var out: [UInt8] = []
+        out.append(contentsOf: "--- \(oldName)\n+++ \(newName)\n".utf8)
+        func line(_ mark: UInt8, _ text: Substring) {
+            out.append(mark)
+            var text = text
+            text.withUTF8 { out.append(contentsOf: $0) }
+            out.append(UInt8(ascii: "\n"))
+        }
+        func hunk(_ at: (old: Int, new: Int), _ oldCount: Int, _ newCount: Int) {
+            out.append(contentsOf: "@@ -\(range(at.old, oldCount)) +\(range(at.new, newCount)) @@\n".utf8)
+        }
+        // A file added or removed whole is one hunk of every line: no edit script needed.
+        if old.isEmpty || new.isEmpty {
+            guard old.count + new.count > 0 else { return "" }
+            out.reserveCapacity(out.count + (old.count + new.count) * 48 + 32)
+            hunk((0, 0), old.count, new.count)
+            for text in old { line(UInt8(ascii: "-"), text) }
+            for text in new { line(UInt8(ascii: "+"), text) }
+            return String(decoding: out, as: UTF8.self)
+        }
+        let edits = diff(old, new)
         let changed = edits.indices.filter { if case .keep = edits[$0] { false } else { true } }
         guard let first = changed.first else { return "" }
         // Where each edit starts on both sides.
@@ -28,16 +49,6 @@ package enum LineDiff {
         for index in changed.dropFirst() {
             if index - groups[groups.count - 1].1 <= 2 * context { groups[groups.count - 1].1 = index } else { groups.append((index, index)) }
         }
-        // Written as bytes: a first plan's diffs are every line of the render.
-        var out: [UInt8] = []
-        out.reserveCapacity(edits.count * 48 + 64)
-        out.append(contentsOf: "--- \(oldName)\n+++ \(newName)\n".utf8)
-        func line(_ mark: UInt8, _ text: Substring) {
-            out.append(mark)
-            var text = text
-            text.withUTF8 { out.append(contentsOf: $0) }
-            out.append(UInt8(ascii: "\n"))
-        }
         for (firstChange, lastChange) in groups {
             let start = max(0, firstChange - context)
             let stop = min(edits.count, lastChange + context + 1)
@@ -49,8 +60,7 @@ package enum LineDiff {
                 case .insert: newCount += 1
                 }
             }
-            let at = positions[start]
-            out.append(contentsOf: "@@ -\(range(at.old, oldCount)) +\(range(at.new, newCount)) @@\n".utf8)
+            hunk(positions[start], oldCount, newCount)
             for edit in edits[start..<stop] {
                 switch edit {
                 case .keep(let i, _): line(UInt8(ascii: " "), old[i])
@@ -75,7 +85,7 @@ package enum LineDiff {
 
     /// The shortest edit script (Myers), as keeps, deletions and insertions in order; past
     /// `maximumDistance`, the common first and last lines kept and the middle replaced whole.
-    private static func diff(_ a: [Substring], _ b: [Substring], maximumDistance: Int = LineDiff.maximumDistance) -> [Edit] {
+    private static func diff(_ a: [Substring], _ b: [Substring]) -> [Edit] {
         let n = a.count, m = b.count
         let max = n + m
         if max == 0 { return [] }

@@ -16,7 +16,7 @@ package enum Planner {
         if base.files.count == tree.files.count, tree.files.allSatisfy({ base.files[$0.path] == $0.bytes }) {
             let links = linkEdges(tree: tree, changes: [])
             return Plan(sourcePath: sourcePath, changes: [], files: [], drift: DriftFinder.uncommitted(base),
-                        clusters: clusterNames(tree, base, links), links: links)
+                        clusters: clusterNames(Set(tree.files.compactMap { MeshLayout.cluster(of: $0.path) }), links), links: links)
         }
         var changes: [Plan.ObjectChange] = []
         var files: [Plan.FileChange] = []
@@ -78,16 +78,14 @@ package enum Planner {
         let renderedFiles = rendered.files
         let newSide = RenderedSide(paths: tree.files.lazy.map(\.path)) { renderedFiles[$0]?.bytes }
         var plan = Plan(sourcePath: sourcePath, changes: changes, files: files, drift: details ? DriftFinder.drift(base, rendered: rendered) : [],
-                        clusters: (baseSide.clusters.union(newSide.clusters).union(links.flatMap { [$0.source, $0.target] })).sorted(),
-                        links: links)
+                        clusters: clusterNames(baseSide.clusters.union(newSide.clusters), links), links: links)
         plan.mesh = MeshDiff.changes(base: baseSide, new: newSide, changed: files.map(\.path))
         return plan
     }
 
-    /// Every cluster before or after, sorted.
-    private static func clusterNames(_ tree: RenderedTree, _ base: PlanBase, _ links: [Plan.LinkEdge]) -> [String] {
-        Set(tree.files.compactMap { MeshLayout.cluster(of: $0.path) } + base.files.keys.compactMap(MeshLayout.cluster(of:))
-            + links.flatMap { [$0.source, $0.target] }).sorted()
+    /// Every cluster before or after (those with files on either side, and every link's ends), sorted.
+    private static func clusterNames(_ withFiles: Set<String>, _ links: [Plan.LinkEdge]) -> [String] {
+        withFiles.union(links.flatMap { [$0.source, $0.target] }).sorted()
     }
 
     /// Links are Link objects: a source cluster's Link to its target.

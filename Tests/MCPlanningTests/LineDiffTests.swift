@@ -63,17 +63,25 @@ import MCBasics
         #expect(lines[4 + 2 * count] == " tail")
     }
 
-    /// A file added or removed whole is written straight from its bytes: the same text as the
-    /// general diff of its lines, whatever its line endings.
-    @Test(arguments: ["", "\n", "a", "a\n", "a\nb", "a\n\nb\n\n", "é\r\nx\n", "\u{FF}"])
-    func wholeFileDiffsAreTheGeneralDiff(text: String) {
-        let bytes = Array(text.utf8)
+    /// A file added or removed whole is one hunk of every line, whatever its line endings: as
+    /// `git diff` counts them, a final line feed ends the last line and an empty file is one line.
+    @Test(arguments: [
+        ("", "@@ -0,0 +1 @@\n+\n"),
+        ("\n", "@@ -0,0 +1 @@\n+\n"),
+        ("a", "@@ -0,0 +1 @@\n+a\n"),
+        ("a\n", "@@ -0,0 +1 @@\n+a\n"),
+        ("a\nb", "@@ -0,0 +1,2 @@\n+a\n+b\n"),
+        ("a\n\nb\n\n", "@@ -0,0 +1,4 @@\n+a\n+\n+b\n+\n"),
+        ("é\r\nx\n", "@@ -0,0 +1,2 @@\n+é\r\n+x\n"),
+    ])
+    func wholeFileDiffs(text: String, hunk: String) {
         let path = RelativePath("east/x.yaml")!
-        let lines = Lines.splitOnLineFeeds(text)
-        let added = FileDiff(old: nil, new: bytes, path: path, folder: "rendered").unified
-        #expect(added == LineDiff.unified(old: [], new: lines, oldName: "/dev/null", newName: "b/rendered/east/x.yaml"))
-        let removed = FileDiff(old: bytes, new: nil, path: path, folder: "rendered").unified
-        #expect(removed == LineDiff.unified(old: lines, new: [], oldName: "a/rendered/east/x.yaml", newName: "/dev/null"))
+        let added = FileDiff(old: nil, new: Array(text.utf8), path: path, folder: "rendered").unified
+        #expect(added == "--- /dev/null\n+++ b/rendered/east/x.yaml\n" + hunk)
+        let removed = FileDiff(old: Array(text.utf8), new: nil, path: path, folder: "rendered").unified
+        let removedHunk = hunk.replacingOccurrences(of: "\n+", with: "\n-").replacingOccurrences(of: "@@ -0,0 +", with: "@@ -")
+            .replacingOccurrences(of: " @@\n", with: " +0,0 @@\n")
+        #expect(removed == "--- a/rendered/east/x.yaml\n+++ /dev/null\n" + removedHunk)
     }
 
     /// Lines holding secret material are redacted in a whole file's diff too.
