@@ -12,11 +12,14 @@ package struct CommittedFolder: Sendable {
     package var blobs: [RelativePath: ObjectID]
     /// Submodules (gitlinks) under the folder: commit ids, not files.
     package var submodules: [RelativePath]
+    /// Blobs committed with a mode other than 100644 (executables, symlinks).
+    package var special: Set<RelativePath>
 
-    package init(treeID: String?, blobs: [RelativePath: ObjectID], submodules: [RelativePath] = []) {
+    package init(treeID: String?, blobs: [RelativePath: ObjectID], submodules: [RelativePath] = [], special: Set<RelativePath> = []) {
         self.treeID = treeID
         self.blobs = blobs
         self.submodules = submodules
+        self.special = special
     }
 
     package static let empty = CommittedFolder(treeID: nil, blobs: [:])

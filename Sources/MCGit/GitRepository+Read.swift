@@ -80,7 +80,9 @@ extension GitRepository {
                 defer { git_tree_free(child) }
                 try collect(child!, prefix: path, into: &snapshot)
             case GIT_OBJECT_BLOB:
-                snapshot.blobs[RelativePath(components: path)] = ObjectID(git_tree_entry_id(entry))
+                let relative = RelativePath(components: path)
+                snapshot.blobs[relative] = ObjectID(git_tree_entry_id(entry))
+                if git_tree_entry_filemode(entry) != GIT_FILEMODE_BLOB { snapshot.special.insert(relative) }
             case GIT_OBJECT_COMMIT:
                 snapshot.submodules.append(RelativePath(components: path))
             default:

@@ -227,16 +227,16 @@ extension GitRepository {
         return facts
     }
 
-    /// Makes the index's entries under `folder` exactly `entries` (blob ids as committed, mode
-    /// 100644, stage 0), leaving every other entry as it was. An entry that already holds its id
-    /// is kept unless its file is in `rewritten`; the others take the work-tree file's status, so
-    /// `git status` knows them unchanged without reading them.
+    /// Under `folder`: the entries at the paths of `removing` go (every stage), and `entries` are
+    /// added in place of any at their paths (blob ids as committed, mode 100644, stage 0) with the work-tree
+    /// file's status, so `git status` knows them unchanged without reading them. Every other
+    /// entry stays: the work is in the paths named, plus reading and writing the index once.
     ///
     /// The caller holds `index.lock`, so the index is written as git would but through `scratch`
     /// (a second name of the index, which libgit2 replaces with the new index) and then renamed
     /// onto the index file: readers see the old index or the new one.
-    package func replaceEntries(under folder: RelativePath, with entries: [IndexEntry], rewritten: Set<RelativePath>,
-                                indexFile: String, scratch: String) throws {
+    package func updateEntries(under folder: RelativePath, setting entries: [IndexEntry], removing: [RelativePath],
+                               indexFile: String, scratch: String) throws {
         guard let workTree = workingDirectory else { throw GitError(call: "git_repository_workdir", code: -1, message: "the repository is bare") }
         _ = unlink(scratch)
         _ = unlink(scratch + ".lock")
@@ -248,25 +248,18 @@ extension GitRepository {
         try GitLibrary.check("git_index_open", git_index_open(&index, scratch))
         defer { git_index_free(index) }
         let prefix = folder.string + "/"
-        var existing: [String: (id: ObjectID, keep: Bool)] = [:]
-        var stale: [(path: String, stage: Int32)] = []
-        let wanted = Dictionary(entries.map { (prefix + $0.path.string, $0) }, uniquingKeysWith: { first, _ in first })
-        for entry in Self.entries(of: index, under: prefix) {
-            let clean = entry.stage == 0 && entry.flagsExtended & UInt16(GIT_INDEX_ENTRY_EXTENDED_FLAGS.rawValue) == 0
-                && entry.mode == GIT_FILEMODE_BLOB.rawValue
-            if wanted[entry.path] == nil || !clean {
-                stale.append((entry.path, entry.stage))
-            } else {
-                existing[entry.path] = (entry.id, true)
+        func remove(_ relative: RelativePath, stages: ClosedRange<Int32>) throws {
+            let path = prefix + relative.string
+            for stage in stages {
+                let code = git_index_remove(index, path, stage)
+                if code != GIT_ENOTFOUND.rawValue { try GitLibrary.check("git_index_remove(\(path))", code) }
             }
         }
-        // From the end, so that each removal moves only the entries after it.
-        for (path, stage) in stale.reversed() {
-            try GitLibrary.check("git_index_remove(\(path))", git_index_remove(index, path, stage))
-        }
+        for relative in removing { try remove(relative, stages: 0...3) }
+        // Adding replaces an entry at stage 0 in place; a conflict's stages go first.
+        for entry in entries { try remove(entry.path, stages: 1...3) }
         for entry in entries {
             let path = prefix + entry.path.string
-            if let found = existing[path], found.id == entry.id, !rewritten.contains(entry.path) { continue }
             guard let status = FileStatus(workTree + path) else {
                 throw GitError(call: "lstat", code: -1, message: "'\(path)' is missing from the work tree")
             }

@@ -128,6 +128,10 @@ package final class ApplyOperation {
     }
 
     package func run() -> ApplyResult {
+        let workspace = workspace
+        let request = request
+        let preparing = Background { Result { () throws(EnvironmentError) in try ApplyPreparation.prepare(workspace, request) } }
+        defer { (try? preparing.value.get())?.lock?.release() }
         let (compiled, tree, location): (CompileResult, RenderedTree, RepositoryLocation)
         switch Compiler.compileAndRender(workspace) {
         case .failed(let error): return ApplyResult(compiled: nil, outcome: .failed(error))
@@ -135,66 +139,29 @@ package final class ApplyOperation {
         case .rendered(let result, let render, let at): (compiled, tree, location) = (result, render, at)
         }
         do {
-            return ApplyResult(compiled: compiled, outcome: try apply(tree, location: location), render: tree)
+            switch try preparing.value.get() {
+            case .stopped(let outcome, _): return ApplyResult(compiled: compiled, outcome: outcome, render: tree)
+            case .ready(let prepared):
+                return ApplyResult(compiled: compiled, outcome: try apply(tree, location: location, prepared), render: tree)
+            }
         } catch {
             return ApplyResult(compiled: compiled, outcome: .failed(error), render: tree)
         }
     }
 
-    private func apply(_ tree: RenderedTree, location: RepositoryLocation) throws(EnvironmentError) -> ApplyOutcome {
-        let folder = try workspace.folder()
-        let disk = RenderedFolder(path: folder.path)
-        let repository = request.commit ? try workspace.repository() : try? workspace.repository()
-        let attempt = try environment {
-            try repository?.lockForWriting() ?? FolderWriterLock.acquire(writing: folder.path)
-        }
-        guard case .acquired(let lock) = attempt else {
-            if case .held(let holder) = attempt { return .locked(holder) }
-            return .failed(EnvironmentError("cannot take the writer lock"))
-        }
-        defer { lock.release() }
-        FaultPoint.reach("after-lock")
-        guard let repository else {
-            if request.planFile != nil { throw EnvironmentError("--plan needs a git repository") }
-            if !request.force, disk.isForeign { return .refused(.notRendered) }
+    /// Once the render and the preparation are both done: the checks that need the render, then
+    /// the commit and the write.
+    private func apply(_ tree: RenderedTree, location: RepositoryLocation, _ prepared: ApplyPreparation) throws(EnvironmentError) -> ApplyOutcome {
+        let disk = RenderedFolder(path: prepared.folder.path)
+        let folder = prepared.folder
+        guard let repository = prepared.repository else {
             if tree.clusters.isEmpty, !request.allowEmpty, disk.holdsClusterFolders { return .refused(.emptyRender) }
             return write(tree, to: disk)
         }
-        let ids = tree.blobIDs
-        let known = tree.blobs(ids: ids)
-
-        var target: FolderCommit?
-        if request.commit {
-            guard let branch = try environment({ try FolderCommit.branchName(request.branch, in: repository) }) else {
-                return .refused(.detachedHead)
-            }
-            switch try environment({ try repository.check(branch: branch) }) {
-            case .invalidName: return .refused(.invalidBranch(request.branch ?? branch))
-            case .checkedOutElsewhere: return .refused(.checkedOutElsewhere(request.branch ?? branch))
-            case .usable: break
-            }
-            if repository.signsCommits { return .refused(.signingRequired) }
-            target = try environment { try FolderCommit(repository, branch: branch, folder: folder.relative, known: known) }
-        }
-        // A commit onto a branch that is not checked out leaves the work tree and index alone.
-        let writesWorkTree = target?.isCheckedOut ?? true
-        if let submodules = target?.base.submodules, !submodules.isEmpty { return .refused(.submodules(submodules)) }
-        if writesWorkTree, repository.isSparseCheckout {
-            let sparse = try environment { try repository.indexFacts(under: folder.relative) }.skipWorktree
-            if !sparse.isEmpty { return .refused(.sparseCheckout(sparse)) }
-        }
-        let uncommitted = writesWorkTree ? try environment { try repository.uncommittedChanges(under: folder.relative) } : []
-        if !request.force {
-            let committedForeign = target.map { !$0.base.blobs.isEmpty && $0.base.blobs[RelativePath(components: [Manifest.fileName])] == nil } ?? false
-            if committedForeign || (writesWorkTree && disk.isForeign) { return .refused(.notRendered) }
-            if writesWorkTree {
-                // A note whose commits are gone (collected as garbage since) accepts nothing.
-                let accepted = lock.pending.map { pending in
-                    [pending.from, pending.to].compactMap { commit in try? repository.snapshot(of: pending.folder, at: commit) }
-                } ?? []
-                let edits = disk.handEdits(uncommitted, against: tree, accepting: accepted)
-                guard edits.isEmpty else { return .refused(.handEdits(edits)) }
-            }
+        let (target, lock, writesWorkTree) = (prepared.target, prepared.lock, prepared.writesWorkTree)
+        if !request.force, writesWorkTree {
+            let edits = disk.handEdits(prepared.uncommitted, against: tree, accepting: prepared.accepted)
+            guard edits.isEmpty else { return .refused(.handEdits(edits)) }
         }
         if let planFile = request.planFile {
             let saved = try SavedPlan.read(planFile)
@@ -204,12 +171,15 @@ package final class ApplyOperation {
             }
             guard saved.matches(topologyDigest: tree.topologyDigest, renderedTree: baseTree) else { return .stalePlan }
         }
-        if tree.clusters.isEmpty, !request.allowEmpty, (writesWorkTree && disk.holdsClusterFolders) || target?.baseFiles.isEmpty == false {
+        if tree.clusters.isEmpty, !request.allowEmpty, (writesWorkTree && disk.holdsClusterFolders) || target?.base.blobs.isEmpty == false {
             return .refused(.emptyRender)
         }
         guard let target else { return write(tree, to: disk) }
 
-        let plan = Planner.plan(previous: PlanBase(files: target.baseFiles), rendered: tree, folder: folder.relative.string,
+        let ids = tree.blobIDs
+        // Only the committed files that differ from the render are read.
+        let baseFiles = try environment { try repository.files(of: target.base, known: tree.blobs(ids: ids)) }
+        let plan = Planner.plan(previous: PlanBase(files: baseFiles), rendered: tree, folder: folder.relative.string,
                                 sourcePath: location.sourcePath, details: false)
         let requested = request.author.flatMap(ApplyRequest.identity)
         let people = try CommitSignatures(requested: requested, configured: repository.configuredIdentity(), environment: workspace.environment,
@@ -233,10 +203,8 @@ package final class ApplyOperation {
         var write = FolderWrite(FolderWriteSummary())
         if target.isCheckedOut {
             do throws(FolderWriteFailure) {
-                // What git status calls clean is as committed at the parent: not read again.
-                var clean = target.base.blobs
-                for change in uncommitted { clean[change.path] = nil }
-                write = FolderWrite(try disk.bringAlong(tree, ids: ids, known: clean, folder: folder.relative, in: repository, lock: lock,
+                write = FolderWrite(try disk.bringAlong(tree, ids: ids, base: target.base, uncommitted: prepared.uncommitted,
+                                                        folder: folder.relative, in: repository, lock: lock,
                                                         afterWriting: FaultPoint.afterWriting, afterWrite: { FaultPoint.reach("after-write") }))
             } catch {
                 return .committedBehind(commit: commit ?? target.parent ?? "", branch: target.shortBranch, plan: plan, cause: EnvironmentError(error.cause))

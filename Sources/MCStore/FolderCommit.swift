@@ -37,10 +37,9 @@ package struct FolderCommit: Sendable {
     package var tip: CommitID?
     /// The new commit's parent: the tip, or HEAD's commit for a new branch.
     package var parent: CommitID?
-    /// The rendered folder as committed at the parent.
+    /// The rendered folder as committed at the parent (blob ids; `Repository.files(of:known:)`
+    /// reads their contents).
     package var base: CommittedFolder
-    /// Its files' contents.
-    package var baseFiles: [RelativePath: [UInt8]]
     /// Whether the branch is the one checked out (then the work tree and index follow the commit).
     package var isCheckedOut: Bool
     package var folder: RelativePath
@@ -52,16 +51,14 @@ package struct FolderCommit: Sendable {
         return try repository.currentBranch()
     }
 
-    /// Reads the branch's tip and the folder as committed there.
-    /// - Parameter known: blobs the caller holds (its render), not read again.
-    package init(_ repository: any Repository, branch: String, folder: RelativePath, known: [ObjectID: [UInt8]]) throws(RepositoryError) {
+    /// Reads the branch's tip and the folder's tree there.
+    package init(_ repository: any Repository, branch: String, folder: RelativePath) throws(RepositoryError) {
         let checkedOut = try repository.currentBranch()
         self.branch = branch
         tip = try repository.tip(of: branch)
         parent = tip
         if tip == nil, branch != checkedOut { parent = try repository.commit("HEAD") }
         base = try repository.snapshot(of: folder, at: parent)
-        baseFiles = try repository.files(of: base, known: known)
         isCheckedOut = branch == checkedOut
         self.folder = folder
     }

@@ -175,13 +175,15 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
         return .moved
     }
 
-    package func stageFolder(_ folder: RelativePath, entries: [IndexEntry], rewritten: Set<RelativePath>) throws(RepositoryError) {
-        for path in index.keys where path.components.starts(with: folder.components) { index[path] = nil }
+    package func updateIndex(under folder: RelativePath, setting entries: [IndexEntry], removing: [RelativePath]) throws(RepositoryError) {
+        for path in removing + entries.map(\.path) {
+            index[folder.appending(path)] = nil
+            skipWorktree.remove(folder.appending(path))
+        }
         for entry in entries {
             let path = folder.appending(entry.path)
             guard workTreeFiles[path] != nil else { throw RepositoryError("'\(path)' is missing from the work tree") }
             index[path] = entry.id
-            skipWorktree.remove(path)
         }
     }
 

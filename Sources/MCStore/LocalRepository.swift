@@ -104,11 +104,11 @@ package final class LocalRepository: Repository, @unchecked Sendable {
         try Self.wrap { try git.moveBranch(branch, to: commit, expecting: expected, log: log) }
     }
 
-    package func stageFolder(_ folder: RelativePath, entries: [IndexEntry], rewritten: Set<RelativePath>) throws(RepositoryError) {
+    package func updateIndex(under folder: RelativePath, setting entries: [IndexEntry], removing: [RelativePath]) throws(RepositoryError) {
         try Self.wrap {
             // Beside the index, on its file system, so that it can be linked and renamed over it.
             let indexFile = try git.indexFile()
-            try git.replaceEntries(under: folder, with: entries, rewritten: rewritten, indexFile: indexFile, scratch: indexFile + ".mcapply")
+            try git.updateEntries(under: folder, setting: entries, removing: removing, indexFile: indexFile, scratch: indexFile + ".mcapply")
         }
     }
 

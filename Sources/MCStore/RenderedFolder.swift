@@ -260,17 +260,23 @@ package struct RenderedFolder {
 
 extension RenderedFolder {
     /// After a commit of `tree` onto the checked-out branch: makes the folder in the work tree
-    /// hold it and the index record it (from the committed ids, with the written files' status),
-    /// then clears the pending note. `ids` are the git ids of `tree.files`, in order.
-    /// `known`: as for `replace`, the files git status says are as committed at the parent.
-    package func bringAlong(_ tree: RenderedTree, ids: [ObjectID], known: [RelativePath: ObjectID], folder relative: RelativePath,
-                            in repository: any Repository, lock: any WriterLock, afterWriting: (Int) -> Void = { _ in },
-                            afterWrite: () -> Void = {}) throws(FolderWriteFailure) -> FolderWriteSummary {
-        let summary = try replace(with: tree, known: known, ids: ids, afterWriting: afterWriting)
+    /// hold it and the index record it, then clears the pending note. `ids` are the git ids of
+    /// `tree.files`, in order; `base` is the folder as committed at the parent, `uncommitted` what
+    /// git status said differs from it. A file git status calls clean is as committed, in the
+    /// work tree and in the index: not read, and, where the render leaves it as it was, not staged
+    /// again either. Only the other files' entries change.
+    package func bringAlong(_ tree: RenderedTree, ids: [ObjectID], base: CommittedFolder, uncommitted: [UncommittedChange],
+                            folder relative: RelativePath, in repository: any Repository, lock: any WriterLock,
+                            afterWriting: (Int) -> Void = { _ in }, afterWrite: () -> Void = {}) throws(FolderWriteFailure) -> FolderWriteSummary {
+        var clean = base.blobs
+        for path in base.special { clean[path] = nil }
+        for change in uncommitted { clean[change.path] = nil }
+        let summary = try replace(with: tree, known: clean, ids: ids, afterWriting: afterWriting)
         afterWrite()
-        let entries = zip(tree.files, ids).map { IndexEntry(path: $0.path, id: $1) }
+        var entries: [IndexEntry] = []
+        for (file, id) in zip(tree.files, ids) where clean[file.path] != id { entries.append(IndexEntry(path: file.path, id: id)) }
         do {
-            try repository.stageFolder(relative, entries: entries, rewritten: Set(summary.created + summary.updated))
+            try repository.updateIndex(under: relative, setting: entries, removing: summary.removed + uncommitted.map(\.path))
             try lock.record(nil)
         } catch {
             throw FolderWriteFailure(cause: FileError(error.message), changedFolder: true)

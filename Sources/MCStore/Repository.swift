@@ -83,8 +83,9 @@ package protocol Repository: AnyObject, Sendable {
     /// Points `branch` at `commit` only if it still points at `expected` (or does not exist when nil).
     func moveBranch(_ branch: String, to commit: CommitID, expecting expected: CommitID?, log: String) throws(RepositoryError) -> BranchMove
 
-    /// Makes the index's entries under `folder` exactly `entries` (the ids as committed, mode
-    /// 100644), with the status of the work-tree files for those it adds or that are `rewritten`;
-    /// entries outside it stay. The caller holds the writer lock.
-    func stageFolder(_ folder: RelativePath, entries: [IndexEntry], rewritten: Set<RelativePath>) throws(RepositoryError)
+    /// Under `folder`: the index's entries at the paths of `removing` and of `entries` go (every
+    /// stage), then `entries` are added (the ids as committed, mode 100644, stage 0, with the
+    /// status of their work-tree files); every other entry stays. Work for the paths named, not
+    /// for the folder. The caller holds the writer lock.
+    func updateIndex(under folder: RelativePath, setting entries: [IndexEntry], removing: [RelativePath]) throws(RepositoryError)
 }

@@ -290,6 +290,25 @@ private func edit(_ repo: String, _ from: String, _ to: String) throws {
         try expectSettled(repo, "after the mode change")
     }
 
+    /// A file committed executable (100755) by hand with the rendered content: git status calls it
+    /// clean, yet it is committed, staged and written back as 100644 and 0644.
+    @Test func committedModesAreNormalised() throws {
+        let repo = try committedExample()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try mcapply(repo, ["--commit"]).status == 0)
+        let file = repo + "/rendered/east/kustomization.yaml"
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file)
+        try git(repo, ["update-index", "--chmod=+x", "rendered/east/kustomization.yaml"])
+        try git(repo, ["commit", "-q", "-m", "executable by hand"])
+        #expect(try mcapply(repo, ["--commit"]).status == 0)
+        for listing in [["ls-files", "-s", "rendered"], ["ls-tree", "-r", "HEAD", "rendered"]] {
+            let modes = Set(try git(repo, listing).stdout.split(separator: "\n").map { $0.prefix(6) })
+            #expect(modes == ["100644"], "\(listing)")
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int == 0o644)
+        try expectSettled(repo, "after the committed mode change")
+    }
+
     @Test func sparseCheckoutsSubmodulesAndSHA256AreRefusedByName() throws {
         let sparse = try committedExample()
         defer { try? FileManager.default.removeItem(atPath: sparse) }

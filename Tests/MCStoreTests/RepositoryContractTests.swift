@@ -164,8 +164,8 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         #expect(try repository.tree(replacing: RelativePath("elsewhere")!, with: [], on: head) == repository.treeID(of: head!))
     }
 
-    /// Work-tree changes under the folder are listed like `git status`; staging the committed
-    /// content leaves the folder clean, and nothing outside it is touched.
+    /// Work-tree changes under the folder are listed like `git status`; staging the changed paths'
+    /// committed content leaves the folder clean, and nothing outside it is touched.
     @Test(arguments: Backend.allCases)
     func uncommittedChangesAndStaging(backend: Backend) throws {
         let fixture = try backend.fixture()
@@ -190,8 +190,9 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         let commit = try repository.commit(tree: try repository.tree(replacing: rendered, with: files, on: head), parent: head,
                                            message: "m\n", author: signature(5), committer: signature(5))
         #expect(try repository.moveBranch("refs/heads/main", to: commit, expecting: head, log: "t") == .moved)
-        let entries = files.map { IndexEntry(path: $0.path, id: $0.id) }
-        try repository.stageFolder(rendered, entries: entries, rewritten: [])
+        // Only what changed is named: kept.yaml's entry stays as it is.
+        let entries = files.filter { $0.path.string != "kept.yaml" }.map { IndexEntry(path: $0.path, id: $0.id) }
+        try repository.updateIndex(under: rendered, setting: entries, removing: [RelativePath("gone.yaml")!])
         #expect(try repository.uncommittedChanges(under: rendered).isEmpty)
     }
 
