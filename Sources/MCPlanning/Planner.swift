@@ -23,8 +23,10 @@ package enum Planner {
         let rendered = RenderedIndex(tree)
         // One lookup per rendered file: what the base holds at its path when that differs.
         var differing: [(index: Int, previous: [UInt8]?)] = []
+        var alsoInBase = 0
         for (index, file) in tree.files.enumerated() {
             let previous = base.files[file.path]
+            if previous != nil { alsoInBase += 1 }
             if previous != file.bytes { differing.append((index, previous)) }
         }
         // Only files that differ can hold changes: a file committed exactly as rendered holds the
@@ -38,14 +40,13 @@ package enum Planner {
         }
         let renderedByKey = Dictionary(differingObjects.map { (ObjectKey(cluster: $0.cluster, id: $0.id), $0) },
                                        uniquingKeysWith: { first, _ in first })
+        // Rendered paths are unique: when each base file was found at one, none is gone.
+        let gone = alsoInBase == base.files.count ? [] : base.files.filter { rendered.files[$0.key] == nil }.map { (path: $0.key, bytes: $0.value) }
+        // The base's objects in files that differ from the render or are gone, by identity.
         var baseByKey: [ObjectKey: (path: RelativePath, cluster: String)] = [:]
-        var gone: [(path: RelativePath, bytes: [UInt8])] = []
-        for (path, bytes) in base.files {
-            let now = rendered.files[path]
-            if now == nil { gone.append((path, bytes)) }
-            if MeshLayout.isObjectFile(path), now?.bytes != bytes {
-                baseByKey[ObjectKey(cluster: path.components[0], id: identity(of: bytes, at: path))] = (path, path.components[0])
-            }
+        let differingBase = differing.compactMap { entry in entry.previous.map { (path: tree.files[entry.index].path, bytes: $0) } }
+        for (path, bytes) in differingBase + gone where MeshLayout.isObjectFile(path) {
+            baseByKey[ObjectKey(cluster: path.components[0], id: identity(of: bytes, at: path))] = (path, path.components[0])
         }
 
         for object in differingObjects {
@@ -75,8 +76,7 @@ package enum Planner {
         files.sort { $0.path < $1.path }
         let links = linkEdges(tree: tree, changes: changes)
         let baseSide = RenderedSide(paths: base.files.keys) { base.files[$0] }
-        let renderedFiles = rendered.files
-        let newSide = RenderedSide(paths: tree.files.lazy.map(\.path)) { renderedFiles[$0]?.bytes }
+        let newSide = RenderedSide(paths: tree.files.lazy.map(\.path)) { tree.file($0) }
         var plan = Plan(sourcePath: sourcePath, changes: changes, files: files, drift: details ? DriftFinder.drift(base, rendered: rendered) : [],
                         clusters: clusterNames(baseSide.clusters.union(newSide.clusters), links), links: links)
         plan.mesh = MeshDiff.changes(base: baseSide, new: newSide, changed: files.map(\.path))

@@ -2,11 +2,16 @@ import MCBasics
 import MCMesh
 import MCRendering
 
-/// Hash lookups into a render, built once for a plan with changes: such a plan asks about every
-/// committed file, and a large mesh has tens of thousands. What only destroyed objects ask about
-/// is indexed on the first question.
+/// Hash lookups into a render, each built on the first question that needs it: the drift asks
+/// about every committed file (a large mesh has tens of thousands), destroyed objects about the
+/// splits and Links rendered where they were.
 final class RenderedIndex {
-    let files: [RelativePath: RenderedTree.File]
+    private(set) lazy var files: [RelativePath: RenderedTree.File] = {
+        var files: [RelativePath: RenderedTree.File] = [:]
+        files.reserveCapacity(tree.files.count)
+        for file in tree.files where files[file.path] == nil { files[file.path] = file }
+        return files
+    }()
     private let tree: RenderedTree
     /// The splits rendered under each cluster, namespace and name.
     private lazy var identities: [NamedPlace: [ResourceID]] = Dictionary(
@@ -28,10 +33,6 @@ final class RenderedIndex {
 
     init(_ tree: RenderedTree) {
         self.tree = tree
-        var files: [RelativePath: RenderedTree.File] = [:]
-        files.reserveCapacity(tree.files.count)
-        for file in tree.files where files[file.path] == nil { files[file.path] = file }
-        self.files = files
     }
 
     /// Whether `cluster` renders a Link to `target`.
