@@ -41,14 +41,10 @@ package struct RenderedFolder {
         return !pid.isEmpty && pid.allSatisfy(\.isASCII) && pid.allSatisfy(\.isNumber)
     }
 
-    /// What the folder holds on disk.
+    /// What the folder holds on disk, found by one walk that reads no file.
     struct Snapshot {
-        /// Every regular file by relative path (temporary files left out), with its bytes.
-        var files: [RelativePath: [UInt8]] = [:]
-        /// Files there whose content the caller knows, not read.
-        var known: Set<RelativePath> = []
-        /// Files with an execute bit, rewritten so that the work tree matches the index's 100644.
-        var executable: Set<RelativePath> = []
+        /// Every regular file by relative path (temporary files left out), in path order.
+        var files: [RelativePath] = []
         /// Symlinks and other non-files (never followed).
         var strays: [RelativePath] = []
         /// Crashed runs' temporary files.
@@ -56,10 +52,7 @@ package struct RenderedFolder {
         var hasEmptyFolder = false
     }
 
-    /// The folder's files, read on all cores once the walk has found them: a large mesh has tens
-    /// of thousands. Those in `known` are listed but not read.
-    func snapshot(known: [RelativePath: ObjectID] = [:]) throws(FileError) -> Snapshot {
-        var found: [RelativePath] = []
+    func snapshot() throws(FileError) -> Snapshot {
         var snapshot = Snapshot()
         guard let kind = LocalFiles.kind(path) else { return snapshot }
         guard kind == .directory else { throw FileError("'\(path)' is not a folder") }
@@ -72,57 +65,67 @@ package struct RenderedFolder {
                 switch entryKind ?? LocalFiles.kind(full + "/" + name) {
                 case .directory: try walk(child)
                 case .file where Self.isTemporary(name): snapshot.temporaries.append(RelativePath(components: child))
-                case .file:
-                    let path = RelativePath(components: child)
-                    if known[path] != nil { snapshot.known.insert(path) } else { found.append(path) }
+                case .file: snapshot.files.append(RelativePath(components: child))
                 case .symlink, .other, nil: snapshot.strays.append(RelativePath(components: child))
                 }
             }
         }
         try walk([])
-        let root = path
-        let paths = found
-        let contents = Parallel.map(paths.count) { LocalFiles.readWithMode(root + "/" + paths[$0].string) }
-        snapshot.files.reserveCapacity(found.count)
-        for (relative, read) in zip(found, contents) {
-            guard let read else { throw FileError("cannot read '\(path)/\(relative)'") }
-            snapshot.files[relative] = read.bytes
-            if read.executable { snapshot.executable.insert(relative) }
-        }
+        // Names sorted as strings are in path order, unless Unicode orders some text otherwise.
+        if !zip(snapshot.files, snapshot.files.dropFirst()).allSatisfy({ $0 < $1 }) { snapshot.files.sort() }
         return snapshot
     }
 
     /// Makes the folder hold exactly `tree`'s files (mode 0644), removing crashed runs'
     /// temporary files on the way; `afterWriting` is called with the count after each file
-    /// written (a test's kill point). `known` holds the blob ids of files whose content on disk
-    /// the caller knows (git status says they are as committed), with `ids` the ids of
-    /// `tree.files`: those files are not read, and only those that differ are written.
-    package func replace(with tree: RenderedTree, known: [RelativePath: ObjectID] = [:], ids: [ObjectID] = [],
+    /// written (a test's kill point). `clean` holds, for each of `tree.files`, the blob id its
+    /// path holds on disk when the caller knows it (git status says it is as committed), with
+    /// `ids` the ids of `tree.files`: those files are not read, and only those that differ are
+    /// written. The folder on disk and the render are both in path order, compared in one pass.
+    package func replace(with tree: RenderedTree, clean: [ObjectID?] = [], ids: [ObjectID] = [],
                          afterWriting: (Int) -> Void = { _ in }) throws(FolderWriteFailure) -> FolderWriteSummary {
         var summary = FolderWriteSummary()
-        do {
-            let existing = try snapshot(known: ids.count == tree.files.count ? known : [:])
+        let known = clean.count == tree.files.count && ids.count == tree.files.count
+        do throws(FileError) {
+            let existing = try snapshot()
             try LocalFiles.createDirectory(path)
             for temporary in existing.temporaries { try remove(temporary) }
-            let wanted = Set(tree.files.map(\.path))
             // Symlinks and other non-files are removed first, so nothing is ever written through them.
             for stray in existing.strays {
                 try remove(stray)
-                if !wanted.contains(stray) { summary.removed.append(stray) }
+                if tree.file(stray) == nil { summary.removed.append(stray) }
             }
-            let strays = Set(existing.strays)
+            // Which rendered files are on disk, and which files on disk are not rendered.
+            var onDisk = [Bool](repeating: false, count: tree.files.count)
+            var unrendered: [RelativePath] = []
+            var next = 0
+            for file in existing.files {
+                while next < tree.files.count, tree.files[next].path < file { next += 1 }
+                if next < tree.files.count, tree.files[next].path == file { onDisk[next] = true } else { unrendered.append(file) }
+            }
+            // Files on disk whose content is not known are read, on all cores.
+            let unknown = tree.files.indices.filter { onDisk[$0] && !(known && clean[$0] != nil) }
+            let root = path
+            let files = tree.files
+            let contents = Parallel.map(unknown.count) { LocalFiles.readWithMode(root + "/" + files[unknown[$0]].path.string) }
+            var read: [Int: (bytes: [UInt8], executable: Bool)] = [:]
+            for (index, content) in zip(unknown, contents) {
+                guard let content else { throw FileError("cannot read '\(path)/\(tree.files[index].path)'") }
+                read[index] = content
+            }
             for (index, file) in tree.files.enumerated() {
-                let present = existing.known.contains(file.path)
-                if present ? known[file.path] == ids[index]
-                    : existing.files[file.path] == file.bytes && !strays.contains(file.path) && !existing.executable.contains(file.path) {
+                let unchanged = if !onDisk[index] { false }
+                    else if let content = read[index] { content.bytes == file.bytes && !content.executable }
+                    else { clean[index] == ids[index] }
+                if unchanged {
                     summary.unchanged += 1
                     continue
                 }
                 try write(file.bytes, to: file.path)
-                if existing.files[file.path] == nil, !present { summary.created.append(file.path) } else { summary.updated.append(file.path) }
+                if onDisk[index] { summary.updated.append(file.path) } else { summary.created.append(file.path) }
                 afterWriting(summary.created.count + summary.updated.count)
             }
-            for relative in (Array(existing.files.keys) + existing.known).filter({ !wanted.contains($0) }).sorted() {
+            for relative in unrendered {
                 try remove(relative)
                 summary.removed.append(relative)
             }
@@ -268,13 +271,12 @@ extension RenderedFolder {
     package func bringAlong(_ tree: RenderedTree, ids: [ObjectID], base: CommittedFolder, uncommitted: [UncommittedChange],
                             folder relative: RelativePath, in repository: any Repository, lock: any WriterLock,
                             afterWriting: (Int) -> Void = { _ in }, afterWrite: () -> Void = {}) throws(FolderWriteFailure) -> FolderWriteSummary {
-        var clean = base.blobs
-        for path in base.special { clean[path] = nil }
-        for change in uncommitted { clean[change.path] = nil }
-        let summary = try replace(with: tree, known: clean, ids: ids, afterWriting: afterWriting)
+        let dirty = Set(uncommitted.map(\.path)).union(base.special)
+        let clean = tree.files.map { !dirty.isEmpty && dirty.contains($0.path) ? nil : base.blobs[$0.path] }
+        let summary = try replace(with: tree, clean: clean, ids: ids, afterWriting: afterWriting)
         afterWrite()
         var entries: [IndexEntry] = []
-        for (file, id) in zip(tree.files, ids) where clean[file.path] != id { entries.append(IndexEntry(path: file.path, id: id)) }
+        for (index, file) in tree.files.enumerated() where clean[index] != ids[index] { entries.append(IndexEntry(path: file.path, id: ids[index])) }
         do {
             try repository.updateIndex(under: relative, setting: entries, removing: summary.removed + uncommitted.map(\.path))
             try lock.record(nil)

@@ -142,6 +142,25 @@ func expectWiringBuilds(_ rendered: String, sourceLocation: SourceLocation = #_s
         #expect(FileManager.default.fileExists(atPath: repo + "/rendered/west/kustomization.yaml"))
     }
 
+    /// The folder on disk is compared with the render in path order: a stray whose name Unicode
+    /// sorts otherwise than its bytes ("e" and a combining accent sorts after "f" as text, before
+    /// it as bytes) is still found and removed, and no rendered file beside it is rewritten.
+    @Test func namesSortedOtherwiseByUnicodeAreMatched() throws {
+        let repo = try repositoryWithExample("east-west")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try Command.product("mcapply", ["-C", repo]).status == 0)
+        for name in ["e\u{301}.yaml", "f.yaml"] {
+            try "stray\n".write(toFile: repo + "/rendered/east/" + name, atomically: true, encoding: .utf8)
+        }
+        let result = try Command.product("mcapply", ["-C", repo, "-o", "json", "--force"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let files = try #require(report["files"] as? [String: [String]])
+        #expect(files["removed"]?.count == 2)
+        #expect(files["written"] == [])
+        #expect(Golden.readTree(repo + "/rendered") == Golden.readTree(renderingGoldens + "/east-west"))
+    }
+
     @Test func invalidTopologyWritesNothing() throws {
         let repo = try repositoryWithExample("east-west")
         defer { try? FileManager.default.removeItem(atPath: repo) }
