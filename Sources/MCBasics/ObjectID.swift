@@ -22,8 +22,13 @@ package struct ObjectID: Hashable, Sendable, CustomStringConvertible {
     /// The id git gives a blob holding `bytes`: SHA-1 over `blob <size>\0` and the bytes. Lets a
     /// caller tell which committed files it already holds without reading them.
     package static func blob(holding bytes: [UInt8]) -> ObjectID {
+        object(kind: "blob", holding: bytes)
+    }
+
+    /// The id git gives an object of `kind` (`blob`, `tree`, …) whose content is `bytes`.
+    package static func object(kind: String, holding bytes: [UInt8]) -> ObjectID {
         var hasher = Insecure.SHA1()
-        hasher.update(data: Array("blob \(bytes.count)\0".utf8))
+        hasher.update(data: Array("\(kind) \(bytes.count)\0".utf8))
         hasher.update(data: bytes)
         return hasher.finalize().withUnsafeBytes { ObjectID($0) }
     }

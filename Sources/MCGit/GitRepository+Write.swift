@@ -50,21 +50,25 @@ extension GitRepository {
     /// Writes `files` as the tree of `folder` on top of `base`'s tree (an empty tree when nil),
     /// without touching the index; returns the new root tree's id. The work follows the change: a
     /// folder whose entries equal the base's keeps the base's tree id, a blob the base holds at
-    /// the same path is taken as it is, and only blobs the object database lacks are written.
+    /// the same path is taken as it is, and only objects the object database lacks are written:
+    /// loose when they are few, as git writes them, else as one pack (a first commit of a large
+    /// mesh has tens of thousands).
     package func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?) throws -> String {
         var baseTree: OpaquePointer?
         if let base {
             let commit = try lookupCommit(base)
             defer { git_commit_free(commit) }
             try GitLibrary.check("git_commit_tree", git_commit_tree(&baseTree, commit))
-        } else {
-            var empty = try writeTree(Folder(), base: nil, odb: nil)
-            try GitLibrary.check("git_tree_lookup", git_tree_lookup(&baseTree, handle, &empty))
         }
         defer { git_tree_free(baseTree) }
         var odb: OpaquePointer?
         try GitLibrary.check("git_repository_odb", git_repository_odb(&odb, handle))
         defer { git_odb_free(odb) }
+        if baseTree == nil {
+            var empty = git_oid()
+            try GitLibrary.check("git_odb_write", git_odb_write(&empty, odb, nil, 0, GIT_OBJECT_TREE))
+            try GitLibrary.check("git_tree_lookup", git_tree_lookup(&baseTree, handle, &empty))
+        }
         var root = Folder()
         for file in files { root.insert(file, at: file.path.components[...]) }
         var update = git_tree_update()
@@ -85,7 +89,10 @@ extension GitRepository {
                 update.action = GIT_TREE_UPDATE_REMOVE
             } else {
                 update.action = GIT_TREE_UPDATE_UPSERT
-                update.id = try writeTree(root, base: folderBase, odb: odb)
+                var objects: [NewObject] = []
+                let folderID = tree(of: root, base: folderBase, odb: odb, into: &objects)
+                try store(objects, in: odb)
+                update.id = folderID.withGitOID { $0.pointee }
                 update.filemode = GIT_FILEMODE_TREE
                 if let folderBase, git_oid_equal(&update.id, git_tree_id(folderBase)) == 1 { return Self.hex(git_tree_id(baseTree)!) }
             }
@@ -109,26 +116,33 @@ extension GitRepository {
         }
     }
 
-    /// One tree object for `folder`; `base` is the tree at its place before (nil: none). Returns
-    /// the base's id, writing nothing, when every entry is the same.
-    private func writeTree(_ folder: Folder, base: OpaquePointer?, odb: OpaquePointer?) throws -> git_oid {
-        var entries: [(name: String, id: git_oid, mode: git_filemode_t)] = []
+    /// An object the object database lacks, to be stored.
+    struct NewObject {
+        var kind: PackFile.Kind
+        var id: ObjectID
+        var content: [UInt8]
+    }
+
+    /// From this many new objects on, a commit stores them as one pack instead of loose objects.
+    static let packedObjects = 1_000
+
+    /// The tree object for `folder`, made in memory (`base` is the tree at its place before, nil
+    /// when none): its id, with every object under it the object database lacks added to `new`,
+    /// children first. A folder whose entries all equal the base's has the base's id and adds
+    /// nothing. Lookups do not make libgit2 list the packs again on a miss, which a first
+    /// commit's tens of thousands of misses would do as often.
+    private func tree(of folder: Folder, base: OpaquePointer?, odb: OpaquePointer?, into new: inout [NewObject]) -> ObjectID {
+        func lacks(_ id: ObjectID) -> Bool {
+            id.withGitOID { git_odb_exists_ext(odb, $0, UInt32(GIT_ODB_LOOKUP_NO_REFRESH.rawValue)) == 0 }
+        }
+        var entries: [TreeEntry] = []
         entries.reserveCapacity(folder.files.count + folder.folders.count)
         for (name, file) in folder.files {
-            var id = file.id.withGitOID { $0.pointee }
             let kept = base.flatMap { git_tree_entry_byname($0, name) }.map {
-                git_tree_entry_filemode($0) == GIT_FILEMODE_BLOB && git_oid_equal(git_tree_entry_id($0), &id) == 1
+                git_tree_entry_filemode($0) == GIT_FILEMODE_BLOB && ObjectID(git_tree_entry_id($0)) == file.id
             } ?? false
-            if !kept, git_odb_exists(odb, &id) == 0 {
-                var written = git_oid()
-                try file.bytes.withUnsafeBytes { buffer in
-                    try GitLibrary.check("git_odb_write", git_odb_write(&written, odb, buffer.baseAddress, buffer.count, GIT_OBJECT_BLOB))
-                }
-                guard git_oid_equal(&written, &id) == 1 else {
-                    throw GitError(call: "git_odb_write", code: -1, message: "the blob of '\(file.path)' was stored under another id")
-                }
-            }
-            entries.append((name, id, GIT_FILEMODE_BLOB))
+            if !kept, lacks(file.id) { new.append(NewObject(kind: .blob, id: file.id, content: file.bytes)) }
+            entries.append(TreeEntry(name: name, id: file.id, isTree: false))
         }
         for (name, child) in folder.folders {
             var childBase: OpaquePointer?
@@ -136,24 +150,50 @@ extension GitRepository {
                 _ = git_tree_lookup(&childBase, handle, git_tree_entry_id(entry))
             }
             defer { git_tree_free(childBase) }
-            entries.append((name, try writeTree(child, base: childBase, odb: odb), GIT_FILEMODE_TREE))
+            entries.append(TreeEntry(name: name, id: tree(of: child, base: childBase, odb: odb, into: &new), isTree: true))
         }
-        if let base, git_tree_entrycount(base) == entries.count, entries.allSatisfy({ entry in
-            var id = entry.id
-            return git_tree_entry_byname(base, entry.name).map { git_tree_entry_filemode($0) == entry.mode && git_oid_equal(git_tree_entry_id($0), &id) == 1 } ?? false
-        }) {
-            return git_tree_id(base)!.pointee
+        let content = TreeEntry.content(of: entries)
+        let id = ObjectID.object(kind: "tree", holding: content)
+        if let base, ObjectID(git_tree_id(base)) == id { return id }
+        if lacks(id) { new.append(NewObject(kind: .tree, id: id, content: content)) }
+        return id
+    }
+
+    /// Stores new objects (each once): loose when few, else as one pack through libgit2's
+    /// indexer, which checks every object and writes the pack's index beside it. Every object is
+    /// checked to land under the id it was made with.
+    private func store(_ objects: [NewObject], in odb: OpaquePointer?) throws {
+        var seen = Set<ObjectID>()
+        let unique = objects.filter { seen.insert($0.id).inserted }
+        guard unique.count >= Self.packedObjects else {
+            for object in unique {
+                var written = git_oid()
+                try object.content.withUnsafeBytes { buffer in
+                    try GitLibrary.check("git_odb_write", git_odb_write(&written, odb, buffer.baseAddress, buffer.count,
+                                                                        object.kind == .tree ? GIT_OBJECT_TREE : GIT_OBJECT_BLOB))
+                }
+                guard ObjectID(&written) == object.id else {
+                    throw GitError(call: "git_odb_write", code: -1, message: "an object was stored under another id than it was made with")
+                }
+            }
+            return
         }
-        var builder: OpaquePointer?
-        try GitLibrary.check("git_treebuilder_new", git_treebuilder_new(&builder, handle, nil))
-        defer { git_treebuilder_free(builder) }
-        for entry in entries {
-            var id = entry.id
-            try GitLibrary.check("git_treebuilder_insert", git_treebuilder_insert(nil, builder, entry.name, &id, entry.mode))
+        let pack = try PackFile.bytes(of: unique.map { (kind: $0.kind, content: $0.content) })
+        var writepack: UnsafeMutablePointer<git_odb_writepack>?
+        try GitLibrary.check("git_odb_write_pack", git_odb_write_pack(&writepack, odb, nil, nil))
+        guard let writepack else { throw GitError(call: "git_odb_write_pack", code: -1, message: "no pack writer") }
+        defer { writepack.pointee.free(writepack) }
+        var progress = git_indexer_progress()
+        try pack.withUnsafeBytes { bytes in
+            try GitLibrary.check("git_odb_writepack append", writepack.pointee.append(writepack, bytes.baseAddress, bytes.count, &progress))
         }
-        var tree = git_oid()
-        try GitLibrary.check("git_treebuilder_write", git_treebuilder_write(&tree, builder))
-        return tree
+        try GitLibrary.check("git_odb_writepack commit", writepack.pointee.commit(writepack, &progress))
+        guard progress.indexed_objects == UInt32(unique.count) else {
+            throw GitError(call: "git_odb_writepack commit", code: -1, message: "the pack indexed \(progress.indexed_objects) of \(unique.count) objects")
+        }
+        for object in unique where object.id.withGitOID({ git_odb_exists(odb, $0) }) == 0 {
+            throw GitError(call: "git_odb_exists", code: -1, message: "object \(object.id) is missing from the stored pack")
+        }
     }
 
     /// The root tree of a commit.

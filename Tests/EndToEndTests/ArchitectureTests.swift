@@ -30,10 +30,11 @@ import Testing
         #expect(own == ["MCPipeline", "MCViews"])
     }
 
-    @Test func onlyTheStoreImportsGitAndOnlyGitImportsLibgit2() {
+    @Test func onlyTheStoreImportsGitAndOnlyGitImportsLibgit2AndZlib() {
         #expect(Set(Self.imports.filter { $0.value.contains("MCGit") }.keys) == ["MCStore"])
         #expect(Set(Self.imports.filter { $0.value.contains("CGit2") }.keys) == ["MCGit"])
         #expect(Set(Self.imports.filter { $0.value.contains("CLibYAML") }.keys) == ["MCYAML"])
+        #expect(Set(Self.imports.filter { $0.value.contains("CZlib") }.keys) == ["MCGit"])
     }
 
     @Test func nothingBelowThePipelineImportsTheStore() {

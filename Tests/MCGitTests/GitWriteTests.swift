@@ -1,0 +1,45 @@
+import Foundation
+import MCBasics
+import MCGit
+import MCTestSupport
+import Testing
+
+/// The write side against a real repository: the trees made in memory are git's own.
+@Suite struct GitWriteTests {
+    /// Names whose order differs between plain bytes and git's (a folder sorts as if its name
+    /// ended in `/`), and names beyond ASCII.
+    private static let tricky = ["a-b/x.yaml", "a.yaml", "a/x.yaml", "a0", "b/c/d.yaml", "b.yaml", "é/日本.yaml", "empty.txt"]
+
+    private static func git(_ path: String, _ arguments: [String]) throws -> String {
+        let result = try Command.run("/usr/bin/env", ["git", "-C", path] + arguments, environment: [
+            "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com", "GIT_COMMITTER_NAME": "Test",
+            "GIT_COMMITTER_EMAIL": "test@example.com", "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent",
+        ])
+        #expect(result.status == 0, "git \(arguments): \(result.stderr)")
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A few new objects are written loose, many as one pack; either way the tree is the one
+    /// `git write-tree` makes of the same files, and `git fsck --strict` finds nothing wrong.
+    @Test(arguments: [0, 1_200]) func treesAreTheOnesGitMakes(bulk: Int) throws {
+        let path = NSTemporaryDirectory() + "mcgit-write-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try Self.git(path, ["init", "-q", "-b", "main"])
+        let names = Self.tricky + (0..<bulk).map { "bulk/\($0 % 7)/f\($0).yaml" }
+        let files = names.map { CommitFile(path: RelativePath($0)!, bytes: Array("name: \($0)\n".utf8)) }
+        let repository = try #require(try GitRepository.discover(containing: path, environment: [:]))
+        let ours = try repository.tree(replacing: RelativePath("rendered")!, with: files, on: nil)
+        let counts = try Self.git(path, ["count-objects", "-v"])
+        #expect(counts.contains("packs: \(bulk > 0 ? 1 : 0)\n"), "\(counts)")
+
+        for file in files {
+            let full = path + "/rendered/" + file.path.string
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: URL(fileURLWithPath: full))
+        }
+        _ = try Self.git(path, ["add", "-A"])
+        #expect(try Self.git(path, ["write-tree"]) == ours)
+        _ = try Self.git(path, ["fsck", "--strict", "--no-dangling"])
+    }
+}
