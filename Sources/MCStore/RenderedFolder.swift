@@ -113,20 +113,42 @@ package struct RenderedFolder {
                 guard let content else { throw FileError("cannot read '\(path)/\(tree.files[index].path)'") }
                 read[index] = content
             }
-            for (index, file) in tree.files.enumerated() {
-                let unchanged = if !onDisk[index] { false }
-                    else if let content = read[index] { content.bytes == file.bytes && !content.executable }
-                    else { clean[index] == ids[index] }
-                if unchanged {
-                    summary.unchanged += 1
-                    continue
-                }
-                try write(file.bytes, to: file.path)
-                if onDisk[index] { summary.updated.append(file.path) } else { summary.created.append(file.path) }
+            let changed = tree.files.indices.filter { index in
+                if !onDisk[index] { return true }
+                if let content = read[index] { return content.bytes != tree.files[index].bytes || content.executable }
+                return clean[index] != ids[index]
+            }
+            summary.unchanged = tree.files.count - changed.count
+            var folders = Set<String>()
+            func written(_ index: Int) {
+                if onDisk[index] { summary.updated.append(tree.files[index].path) } else { summary.created.append(tree.files[index].path) }
                 afterWriting(summary.created.count + summary.updated.count)
             }
+            // In path order, so `.mcapply.json` comes first: a folder that holds any file written
+            // here holds the manifest too (else the next run would take it for someone else's).
+            let sequential = changed.count < Self.parallelWrites ? changed[...] : changed.prefix { tree.files[$0].path.components.count == 1 }
+            for index in sequential {
+                try makeFolders(for: tree.files[index].path, madeSure: &folders)
+                try Self.write(tree.files[index], into: path)
+                written(index)
+            }
+            // Many files (a first apply writes tens of thousands) are written on all cores, their
+            // folders made first; the kill points then come after the last.
+            let rest = Array(changed.dropFirst(sequential.count))
+            for index in rest { try makeFolders(for: tree.files[index].path, madeSure: &folders) }
+            let failures = Parallel.map(rest.count) { position -> FileError? in
+                do throws(FileError) {
+                    try Self.write(files[rest[position]], into: root)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            for (index, failure) in zip(rest, failures) where failure == nil { written(index) }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            // A file where a folder had to go was removed on the way.
             for relative in unrendered {
-                try remove(relative)
+                if LocalFiles.kind(path + "/" + relative.string) == .file { try remove(relative) }
                 summary.removed.append(relative)
             }
             if existing.hasEmptyFolder {
@@ -141,12 +163,16 @@ package struct RenderedFolder {
         return summary
     }
 
-    /// Writes through a temporary file in the same folder and renames it into place, so a crash
-    /// leaves the old file or the new one, never a truncated one.
-    private func write(_ bytes: [UInt8], to relative: RelativePath) throws(FileError) {
+    /// From this many files to write on, they are written on all cores.
+    static let parallelWrites = 64
+
+    /// Makes the folders above `relative` real folders (a file or symlink in the way goes), each
+    /// looked at once: `madeSure` holds those already done.
+    private func makeFolders(for relative: RelativePath, madeSure: inout Set<String>) throws(FileError) {
         var folder = path
         for component in relative.components.dropLast() {
             folder += "/" + component
+            guard madeSure.insert(folder).inserted else { continue }
             switch LocalFiles.kind(folder) {
             case .directory: continue
             case nil: break
@@ -154,11 +180,17 @@ package struct RenderedFolder {
             }
             try LocalFiles.createDirectory(folder)
         }
-        let target = path + "/" + relative.string
+    }
+
+    /// Writes a file (its folders made already) through a temporary file in the same folder and
+    /// renames it into place, so a crash leaves the old file or the new one, never a truncated one.
+    private static func write(_ file: RenderedTree.File, into root: String) throws(FileError) {
+        let target = root + "/" + file.path.string
         if LocalFiles.kind(target) == .directory { try LocalFiles.remove(target) }
-        let temporary = folder + "/.\(relative.components.last!).mcapply-\(getpid()).tmp"
-        try LocalFiles.writeNew(bytes, to: temporary)
-        do {
+        let folder = String(target[..<target.lastIndex(of: "/")!])
+        let temporary = folder + "/.\(file.path.components.last!).mcapply-\(getpid()).tmp"
+        try LocalFiles.writeNew(file.bytes, to: temporary)
+        do throws(FileError) {
             try LocalFiles.rename(temporary, to: target)
         } catch {
             unlink(temporary)

@@ -161,6 +161,23 @@ func expectWiringBuilds(_ rendered: String, sourceLocation: SourceLocation = #_s
         #expect(Golden.readTree(repo + "/rendered") == Golden.readTree(renderingGoldens + "/east-west"))
     }
 
+    /// A file where the render needs a folder goes, and the folder's files are written in its
+    /// place (it is reported removed, and the new folder is not taken for it).
+    @Test func aFileWhereAFolderGoesIsReplaced() throws {
+        let repo = try repositoryWithExample("east-west")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try Command.product("mcapply", ["-C", repo]).status == 0)
+        try FileManager.default.removeItem(atPath: repo + "/rendered/east/linkerd")
+        try "not a folder\n".write(toFile: repo + "/rendered/east/linkerd", atomically: true, encoding: .utf8)
+        let result = try Command.product("mcapply", ["-C", repo, "-o", "json", "--force"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let files = try #require(report["files"] as? [String: [String]])
+        #expect(files["removed"] == ["east/linkerd"])
+        #expect(files["written"]?.allSatisfy { $0.hasPrefix("east/linkerd/") } == true)
+        #expect(Golden.readTree(repo + "/rendered") == Golden.readTree(renderingGoldens + "/east-west"))
+    }
+
     @Test func invalidTopologyWritesNothing() throws {
         let repo = try repositoryWithExample("east-west")
         defer { try? FileManager.default.removeItem(atPath: repo) }
