@@ -17,15 +17,21 @@ enum MeshDiff {
         var valuesRemoved: [String] = []
         // Most clusters trust the same bundle: each distinct one is parsed once.
         var anchors = AnchorCache()
-        for path in paths {
-            if let (cluster, role, namespace) = MeshLayout.object(at: path) {
+        let located = paths.map { (path: $0, object: MeshLayout.object(at: $0)) }
+        // The ExternalSecrets are parsed on all cores first: a first plan has one per link.
+        let credentialPaths = located.compactMap { entry -> RelativePath? in
+            if case .linkCredentials? = entry.object?.role { entry.path } else { nil }
+        }
+        var credentials = zip(base.credentials(at: credentialPaths), new.credentials(at: credentialPaths)).makeIterator()
+        for (path, object) in located {
+            if let (cluster, role, namespace) = object {
                 switch role {
                 case .link(let target): changedLinks.insert(Pair(source: cluster, target: target))
                 case .split(let name): split(cluster, namespace ?? "", name, path, base, new, into: &mesh)
                 // A cluster that goes takes its bundle with it: only the clusters that stay or join count.
                 case .trustRoots where new.clusters.contains(cluster): trust(cluster, path, base, new, &anchors, into: &mesh)
                 case .trustRoots: break
-                case .linkCredentials: credential(cluster, path, base, new, into: &mesh)
+                case .linkCredentials: credential(cluster, credentials.next()!, into: &mesh)
                 case .remoteAccess: break
                 }
             } else if let (kind, name) = MeshLayout.wiringObject(at: path) {
@@ -194,9 +200,10 @@ enum MeshDiff {
         mesh.trust.append(.init(cluster: cluster, added: added, removed: removed))
     }
 
-    private static func credential(_ cluster: String, _ path: RelativePath, _ base: RenderedSide, _ new: RenderedSide, into mesh: inout MeshChanges) {
-        guard let after = new.file(path).flatMap(MeshFacts.credential) else { return }
-        let before = base.file(path).flatMap(MeshFacts.credential)
+    /// An ExternalSecret's store and key before and after.
+    private static func credential(_ cluster: String, _ sides: (RenderedSide.Credential?, RenderedSide.Credential?), into mesh: inout MeshChanges) {
+        let (before, after) = sides
+        guard let after else { return }
         guard before?.store != after.store || before?.key != after.key else { return }
         mesh.credentials.append(.init(cluster: cluster, store: after.store, key: after.key))
     }
