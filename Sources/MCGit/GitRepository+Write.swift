@@ -152,9 +152,16 @@ extension GitRepository {
             defer { git_tree_free(childBase) }
             entries.append(TreeEntry(name: name, id: tree(of: child, base: childBase, odb: odb, into: &new), isTree: true))
         }
+        // Every entry as the base has it: the base's tree, not made again.
+        if let base, git_tree_entrycount(base) == entries.count, entries.allSatisfy({ entry in
+            git_tree_entry_byname(base, entry.name).map {
+                git_tree_entry_filemode($0) == (entry.isTree ? GIT_FILEMODE_TREE : GIT_FILEMODE_BLOB) && ObjectID(git_tree_entry_id($0)) == entry.id
+            } ?? false
+        }) {
+            return ObjectID(git_tree_id(base))
+        }
         let content = TreeEntry.content(of: entries)
         let id = ObjectID.object(kind: "tree", holding: content)
-        if let base, ObjectID(git_tree_id(base)) == id { return id }
         if lacks(id) { new.append(NewObject(kind: .tree, id: id, content: content)) }
         return id
     }
