@@ -36,6 +36,9 @@ package enum MeshNames {
     /// The Service Linkerd mirrors `service` of `cluster` as: `<service>-<cluster>`.
     package static func mirror(service: String, cluster: String) -> String { service + "-" + cluster }
 
+    /// The UTF-8 length of `mirror(service:cluster:)`, without making it.
+    package static func mirrorByteCount(service: String, cluster: String) -> Int { service.utf8.count + 1 + cluster.utf8.count }
+
     /// The federated Service Linkerd makes of `service`'s members: `<service>-federated`.
     package static func federated(service: String) -> String { service + "-federated" }
 

@@ -70,6 +70,9 @@ private func cluster(_ name: String, linkerd: String = "linkerd", multicluster: 
 
     @Test func derivedNames() {
         #expect(MeshNames.mirror(service: "podinfo", cluster: "east") == "podinfo-east")
+        for (service, cluster) in [("podinfo", "east"), ("é", "日本"), ("", "x")] {
+            #expect(MeshNames.mirrorByteCount(service: service, cluster: cluster) == MeshNames.mirror(service: service, cluster: cluster).utf8.count)
+        }
         #expect(MeshNames.federated(service: "podinfo") == "podinfo-federated")
         #expect(MeshNames.probe(cluster: "east") == "probe-east")
         #expect(MeshNames.remoteAccessToken(source: "west") == "linkerd-service-mirror-remote-access-west-token")
