@@ -7,6 +7,10 @@
 # mcapply --commit; mcapply --commit after adding one link (removed again before the next run).
 # Each runs BENCH_RUNS times (default 3): min and median wall time, user+sys CPU of the median run,
 # peak RSS (GNU time). Prints one table, then the L -> XL ratios.
+# Each first apply gets a fresh copy of the repository; the copies of earlier runs are moved aside
+# and removed only at the end: right after tens of thousands of files are deleted, ext4 creates
+# the next ones 10 times slower, which would measure the bench's own clean-up, not mcapply (a CI
+# runner's fresh checkout sees no such deletions).
 set -euo pipefail
 bin=${1:?usage: bench.sh BIN_DIR}
 sizes=${BENCH_SIZES:-S M L XL}
@@ -79,8 +83,10 @@ for size in $sizes; do
   git -C "$fleet/pristine" add -A
   git -C "$fleet/pristine" commit -q -m topology
   repo="$fleet/repo"
-  BEFORE="rm -rf '$repo'; cp -a '$fleet/pristine' '$repo'" measure "$size plan-empty" "$bin/mcplan" -C "$fleet/pristine" -o json --out "$work/plan.json"
-  BEFORE="rm -rf '$repo'; cp -a '$fleet/pristine' '$repo'" measure "$size apply-first" "$bin/mcapply" -C "$repo" --commit
+  BEFORE="" measure "$size plan-empty" "$bin/mcplan" -C "$fleet/pristine" -o json --out "$work/plan.json"
+  mkdir -p "$work/spent"
+  BEFORE="if [ -e '$repo' ]; then mv '$repo' \"\$(mktemp -d '$work/spent/XXXXXX')\"; fi; cp -a '$fleet/pristine' '$repo'" \
+    measure "$size apply-first" "$bin/mcapply" -C "$repo" --commit
   BEFORE="" measure "$size plan-noop" "$bin/mcplan" -C "$repo"
   # One link more on each odd run, one less on each even one: every run commits a one-link change.
   cat > "$work/toggle.sh" <<SH
@@ -96,7 +102,7 @@ SH
   cell() { set -- ${results[$1]}; printf '%s/%s, %s, %s' "$1" "$2" "$3" "$4"; }
   printf '%-5s %8d %8d %9d | %-24s | %-24s | %-24s | %-24s\n' "$size" "$clusters" "$links" "$files" \
     "$(cell "$size plan-noop")" "$(cell "$size plan-empty")" "$(cell "$size apply-first")" "$(cell "$size apply-link")"
-  rm -rf "$fleet"
+  mv "$fleet" "$(mktemp -d "$work/spent/XXXXXX")"
 done
 if [[ " $sizes " == *" L "* && " $sizes " == *" XL "* ]]; then
   printf 'L -> XL (median wall, peak RSS):'
