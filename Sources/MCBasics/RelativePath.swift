@@ -34,19 +34,26 @@ package struct RelativePath: Hashable, Comparable, Sendable, CustomStringConvert
     /// over the joined text's bytes with `/` lowest: large meshes sort tens of thousands of paths.
     package static func < (a: RelativePath, b: RelativePath) -> Bool {
         if a.components.isEmpty || b.components.isEmpty { return a.components.isEmpty && !b.components.isEmpty }
+        // In place when both texts are contiguous (always, but for strings bridged from elsewhere).
+        if let ordered = a.string.utf8.withContiguousStorageIfAvailable({ x in
+            b.string.utf8.withContiguousStorageIfAvailable { y in precedes(x, y) }
+        }), let ordered {
+            return ordered
+        }
         var left = a.string
         var right = b.string
-        return left.withUTF8 { x in
-            right.withUTF8 { y in
-                let common = min(x.count, y.count)
-                var index = 0
-                while index < common, x[index] == y[index] { index += 1 }
-                if index == common { return x.count < y.count }
-                if x[index] == slash { return true }
-                if y[index] == slash { return false }
-                return x[index] < y[index]
-            }
-        }
+        return left.withUTF8 { x in right.withUTF8 { y in precedes(x, y) } }
+    }
+
+    /// Byte by byte, `/` lowest, a prefix first.
+    private static func precedes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = min(x.count, y.count)
+        var index = 0
+        while index < common, x[index] == y[index] { index += 1 }
+        if index == common { return x.count < y.count }
+        if x[index] == slash { return true }
+        if y[index] == slash { return false }
+        return x[index] < y[index]
     }
 
     private static let slash = UInt8(ascii: "/")
