@@ -131,9 +131,9 @@ package enum Renderer {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(files.count * 128)
         for file in files {
-            bytes.append(contentsOf: file.path.string.utf8)
+            Manifest.appendUTF8(file.path.string, to: &bytes)
             bytes.append(0)
-            bytes.append(contentsOf: file.digest.utf8)
+            Manifest.appendUTF8(file.digest, to: &bytes)
             bytes.append(0)
         }
         return Digest.sha256(bytes)
