@@ -58,7 +58,7 @@ package struct ApplyCommand: ParsableCommand {
         if let message, message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError("-m must not be empty (git refuses empty messages; leave -m out for the default one)")
         }
-                if !commit, message != nil || author != nil || branch != nil {
+        if !commit, message != nil || author != nil || branch != nil {
             throw ValidationError("-m, --author and --branch only make sense with --commit")
         }
     }
