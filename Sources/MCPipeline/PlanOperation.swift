@@ -58,10 +58,18 @@ package final class PlanOperation {
         }
         do {
             let reading = try base.value.get()
-            // Only the committed files that differ from the render are read.
-            let files = try environment { try reading.repository.files(of: reading.snapshot, known: tree.blobs(ids: tree.blobIDs)) }
-            let plan = Planner.plan(previous: PlanBase(files: files, uncommitted: reading.uncommitted), rendered: tree,
+            let ids = tree.blobIDs
+            let committed = reading.snapshot.blobs
+            let plan: Plan
+            if committed.count == tree.files.count, zip(tree.files, ids).allSatisfy({ committed[$0.path] == $1 }) {
+                // The same paths holding the same blobs: nothing to read or compare.
+                plan = Planner.unchanged(tree, uncommitted: reading.uncommitted, sourcePath: location.sourcePath)
+            } else {
+                // Only the committed files that differ from the render are read.
+                let files = try environment { try reading.repository.files(of: reading.snapshot, known: tree.blobs(ids: ids)) }
+                plan = Planner.plan(previous: PlanBase(files: files, uncommitted: reading.uncommitted), rendered: tree,
                                     folder: reading.folder.string, sourcePath: location.sourcePath)
+            }
             return PlanResult(compiled: compiled, outcome: .planned(PlannedChange(
                 plan: plan, topologyDigest: tree.topologyDigest, folder: reading.folder.string,
                 baseCommit: reading.commit, baseTree: reading.snapshot.treeID)), render: tree)

@@ -11,12 +11,9 @@ package enum Planner {
     ///   - sourcePath: the topology's path relative to the repository root, which reasons' lines refer to.
     ///   - details: the diffs and the drift, which only plans show (mcapply's commit message needs neither).
     package static func plan(previous base: PlanBase, rendered tree: RenderedTree, folder: String, sourcePath: String, details: Bool = true) -> Plan {
-        // The common case, checked with one comparison per file: the folder at base is exactly the
-        // render. Its manifest is then the render's too, so only uncommitted changes can be drift.
+        // The common case, checked with one comparison per file: the folder at base is exactly the render.
         if base.files.count == tree.files.count, tree.files.allSatisfy({ base.files[$0.path] == $0.bytes }) {
-            let links = linkEdges(tree: tree, changes: [])
-            return Plan(sourcePath: sourcePath, changes: [], files: [], drift: DriftFinder.uncommitted(base),
-                        clusters: clusterNames(Set(tree.files.compactMap { MeshLayout.cluster(of: $0.path) }), links), links: links)
+            return unchanged(tree, uncommitted: base.uncommitted, sourcePath: sourcePath)
         }
         var changes: [Plan.ObjectChange] = []
         var files: [Plan.FileChange] = []
@@ -81,6 +78,15 @@ package enum Planner {
                         clusters: clusterNames(baseSide.clusters.union(newSide.clusters), links), links: links)
         plan.mesh = MeshDiff.changes(base: baseSide, new: newSide, changed: files.map(\.path))
         return plan
+    }
+
+    /// The plan when the folder at the base holds exactly the render (a caller may know it from the
+    /// blob ids, reading nothing): no changes. Its manifest is then the render's too, so only
+    /// uncommitted changes can be drift.
+    package static func unchanged(_ tree: RenderedTree, uncommitted: [UncommittedChange], sourcePath: String) -> Plan {
+        let links = linkEdges(tree: tree, changes: [])
+        return Plan(sourcePath: sourcePath, changes: [], files: [], drift: DriftFinder.uncommitted(PlanBase(files: [:], uncommitted: uncommitted)),
+                    clusters: clusterNames(Set(tree.files.compactMap { MeshLayout.cluster(of: $0.path) }), links), links: links)
     }
 
     /// Every cluster before or after (those with files on either side, and every link's ends), sorted.
