@@ -6,7 +6,7 @@ import MCBasics
 /// A git pack (version 2) of whole objects, each zlib-compressed: many new objects stored as one
 /// file instead of one loose file each (a first commit of a large mesh has tens of thousands).
 /// The format is git's `Documentation/gitformat-pack.txt`; libgit2's indexer checks it and writes
-/// its index when the pack is stored (`GitRepository.store(pack:)`).
+/// its index when the pack is stored (`GitRepository.store(_:in:)`).
 enum PackFile {
     /// The object types a pack of this tool holds (git's type numbers).
     enum Kind: UInt8 {
