@@ -177,10 +177,15 @@ package final class ApplyOperation {
         guard let target else { return write(tree, to: disk) }
 
         let ids = tree.blobIDs
-        // Only the committed files that differ from the render are read.
-        let baseFiles = try environment { try repository.files(of: target.base, known: tree.blobs(ids: ids)) }
-        let plan = Planner.plan(previous: PlanBase(files: baseFiles), rendered: tree, folder: folder.relative.string,
+        let plan: Plan
+        if tree.isCommitted(as: target.base, ids: ids) {
+            plan = Planner.unchanged(tree, uncommitted: [], sourcePath: location.sourcePath)
+        } else {
+            // Only the committed files that differ from the render are read.
+            let baseFiles = try environment { try repository.files(of: target.base, known: tree.blobs(ids: ids)) }
+            plan = Planner.plan(previous: PlanBase(files: baseFiles), rendered: tree, folder: folder.relative.string,
                                 sourcePath: location.sourcePath, details: false)
+        }
         let requested = request.author.flatMap(ApplyRequest.identity)
         let people = try CommitSignatures(requested: requested, configured: repository.configuredIdentity(), environment: workspace.environment,
                                           now: Date())

@@ -59,10 +59,8 @@ package final class PlanOperation {
         do {
             let reading = try base.value.get()
             let ids = tree.blobIDs
-            let committed = reading.snapshot.blobs
             let plan: Plan
-            if committed.count == tree.files.count, zip(tree.files, ids).allSatisfy({ committed[$0.path] == $1 }) {
-                // The same paths holding the same blobs: nothing to read or compare.
+            if tree.isCommitted(as: reading.snapshot, ids: ids) {
                 plan = Planner.unchanged(tree, uncommitted: reading.uncommitted, sourcePath: location.sourcePath)
             } else {
                 // Only the committed files that differ from the render are read.

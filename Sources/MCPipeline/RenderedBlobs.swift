@@ -8,6 +8,12 @@ extension RenderedTree {
         Parallel.map(files.count) { ObjectID.blob(holding: files[$0].bytes) }
     }
 
+    /// Whether `folder` holds exactly these files (the same paths with the same blob ids, `ids`
+    /// being `blobIDs`): then it is the render, and nothing need be read or compared.
+    func isCommitted(as folder: CommittedFolder, ids: [ObjectID]) -> Bool {
+        folder.blobs.count == files.count && zip(files, ids).allSatisfy { folder.blobs[$0.path] == $1 }
+    }
+
     /// The rendered files' bytes by blob id (`ids`: `blobIDs`): a snapshot of the committed
     /// folder then reads only the files that differ from the render.
     func blobs(ids: [ObjectID]) -> [ObjectID: [UInt8]] {

@@ -24,13 +24,13 @@ enum DriftFinder {
         for path in recorded.keys.filter({ !committed.contains($0) }).compactMap(RelativePath.init) where base.files[path] == nil {
             drift.append(.init(path: path, kind: .deleted, detail: "deleted in git, though \(Manifest.fileName) lists it"))
         }
-        drift += uncommitted(base)
+        drift += uncommitted(base.uncommitted)
         return drift.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
     }
 
     /// Uncommitted changes under the folder, in path order.
-    static func uncommitted(_ base: PlanBase) -> [Plan.Drift] {
-        base.uncommitted.map { .init(path: $0.path, kind: .uncommitted, detail: "\($0.kind.rawValue) in the work tree, not committed") }
+    static func uncommitted(_ changes: [UncommittedChange]) -> [Plan.Drift] {
+        changes.map { .init(path: $0.path, kind: .uncommitted, detail: "\($0.kind.rawValue) in the work tree, not committed") }
             .sorted { $0.path < $1.path }
     }
 }

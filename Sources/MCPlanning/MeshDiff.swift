@@ -201,7 +201,7 @@ enum MeshDiff {
     }
 
     /// An ExternalSecret's store and key before and after.
-    private static func credential(_ cluster: String, _ sides: (RenderedSide.Credential?, RenderedSide.Credential?), into mesh: inout MeshChanges) {
+    private static func credential(_ cluster: String, _ sides: (MeshFacts.Credential?, MeshFacts.Credential?), into mesh: inout MeshChanges) {
         let (before, after) = sides
         guard let after else { return }
         guard before?.store != after.store || before?.key != after.key else { return }

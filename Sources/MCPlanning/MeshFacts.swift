@@ -67,8 +67,11 @@ enum MeshFacts {
         }
     }
 
+    /// The secret store and key an ExternalSecret reads.
+    typealias Credential = (store: String, key: String)
+
     /// The store and key an ExternalSecret reads.
-    static func credential(_ bytes: [UInt8]) -> (store: String, key: String)? {
+    static func credential(_ bytes: [UInt8]) -> Credential? {
         guard let spec = document(bytes)?["spec"], let store = spec["secretStoreRef"]?["name"]?.text,
               case .sequence(let data)? = spec["data"], let key = data.first?["remoteRef"]?["key"]?.text else { return nil }
         return (store, key)

@@ -85,7 +85,7 @@ package enum Planner {
     /// uncommitted changes can be drift.
     package static func unchanged(_ tree: RenderedTree, uncommitted: [UncommittedChange], sourcePath: String) -> Plan {
         let links = linkEdges(tree: tree, changes: [])
-        return Plan(sourcePath: sourcePath, changes: [], files: [], drift: DriftFinder.uncommitted(PlanBase(files: [:], uncommitted: uncommitted)),
+        return Plan(sourcePath: sourcePath, changes: [], files: [], drift: DriftFinder.uncommitted(uncommitted),
                     clusters: clusterNames(Set(tree.files.compactMap { MeshLayout.cluster(of: $0.path) }), links), links: links)
     }
 

@@ -57,11 +57,8 @@ final class RenderedSide {
         for (cluster, exports) in zip(wanted, found) { exported[cluster] = exports }
     }
 
-    /// The secret store and key an ExternalSecret reads.
-    typealias Credential = (store: String, key: String)
-
     /// What the ExternalSecrets at `paths` read, parsed on all cores (nil where there is none).
-    func credentials(at paths: [RelativePath]) -> [Credential?] {
+    func credentials(at paths: [RelativePath]) -> [MeshFacts.Credential?] {
         let bytes = self.bytes
         return Parallel.map(paths.count) { bytes(paths[$0]).flatMap(MeshFacts.credential) }
     }

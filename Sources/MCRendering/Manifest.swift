@@ -46,7 +46,7 @@ package struct Manifest: Codable, Sendable, Equatable {
     ) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(files.count * 128 + 512)
-        func add(_ text: String) { appendUTF8(text, to: &out) }
+        func add(_ text: String) { out.append(utf8: text) }
         func members(_ indent: String, _ pairs: [(String, String)]) {
             for (index, (key, value)) in pairs.enumerated() {
                 add(index == 0 ? indent : ",\n" + indent)
@@ -56,9 +56,7 @@ package struct Manifest: Codable, Sendable, Equatable {
             }
         }
         add("{\n  \"files\" : {\n")
-        // By the keys' UTF-8 bytes, as `.sortedKeys` orders them (not String's order, which
-        // differs for text that is not in normal form C).
-        members("    ", files.sorted { precedesAsBytes($0.0, $1.0) })
+        members("    ", files.sorted { $0.0.utf8Precedes($1.0) })
         add("\n  },\n")
         members("  ", [("formatVersion", formatVersion), ("generatedBy", generatedBy)])
         add(",\n  \"tool\" : {\n")
@@ -67,23 +65,6 @@ package struct Manifest: Codable, Sendable, Equatable {
         members("    ", [("digest", topologyDigest), ("path", topologyPath)])
         add("\n  }\n}\n")
         return out
-    }
-
-    /// Whether `a`'s UTF-8 bytes sort before `b`'s, compared in place.
-    private static func precedesAsBytes(_ a: String, _ b: String) -> Bool {
-        a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
-                let common = min(x.count, y.count)
-                var index = 0
-                while index < common, x[index] == y[index] { index += 1 }
-                return index == common ? x.count < y.count : x[index] < y[index]
-            }
-        }.flatMap { $0 } ?? a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
-
-    /// Appends a string's UTF-8 bytes, in one copy when they are contiguous.
-    package static func appendUTF8(_ text: String, to out: inout [UInt8]) {
-        if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil { out.append(contentsOf: text.utf8) }
     }
 
     /// Appends a JSON string literal, escaped as `JSONEncoder` escapes it (slashes left alone).

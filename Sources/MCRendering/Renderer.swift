@@ -131,9 +131,9 @@ package enum Renderer {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(files.count * 128)
         for file in files {
-            Manifest.appendUTF8(file.path.string, to: &bytes)
+            bytes.append(utf8: file.path.string)
             bytes.append(0)
-            Manifest.appendUTF8(file.digest, to: &bytes)
+            bytes.append(utf8: file.digest)
             bytes.append(0)
         }
         return Digest.sha256(bytes)

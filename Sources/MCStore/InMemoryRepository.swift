@@ -176,9 +176,9 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
     }
 
     package func updateIndex(under folder: RelativePath, setting entries: [IndexEntry], removing: [RelativePath]) throws(RepositoryError) {
-        for path in removing + entries.map(\.path) {
-            index[folder.appending(path)] = nil
-            skipWorktree.remove(folder.appending(path))
+        for path in (removing + entries.map(\.path)).map(folder.appending) {
+            index[path] = nil
+            skipWorktree.remove(path)
         }
         for entry in entries {
             let path = folder.appending(entry.path)

@@ -71,7 +71,8 @@ package struct RenderedFolder {
             }
         }
         try walk([])
-        // Names sorted as strings are in path order, unless Unicode orders some text otherwise.
+        // Names sorted as Strings are in path order for every name the render writes (ASCII);
+        // a stray Unicode orders otherwise is put back in path order for the merge.
         if !zip(snapshot.files, snapshot.files.dropFirst()).allSatisfy({ $0 < $1 }) { snapshot.files.sort() }
         return snapshot
     }

@@ -1,3 +1,5 @@
+import MCBasics
+
 /// The JSON of a value, written the way Foundation's `JSONEncoder` writes it with `.sortedKeys`,
 /// `.prettyPrinted` and `.withoutEscapingSlashes` (byte for byte; a test holds the two together),
 /// in a fraction of its time and memory: a plan from an empty base is tens of megabytes of JSON.
@@ -83,7 +85,7 @@ enum JSONWriter {
         /// The positions by the keys' UTF-8 bytes, each key once at its last position.
         static func order(_ pairs: [(key: String, value: Node)]) -> (order: [Int], repeated: Bool) {
             let order = pairs.indices.sorted { a, b in
-                pairs[a].key == pairs[b].key ? a < b : pairs[a].key.utf8.lexicographicallyPrecedes(pairs[b].key.utf8)
+                pairs[a].key == pairs[b].key ? a < b : pairs[a].key.utf8Precedes(pairs[b].key)
             }
             var unique: [Int] = []
             unique.reserveCapacity(order.count)
