@@ -5,9 +5,16 @@ import Crypto
 package enum Digest {
     /// `sha256:<hex>` of some bytes.
     package static func sha256(_ bytes: [UInt8]) -> String {
+        sha256(chunks: CollectionOfOne(bytes))
+    }
+
+    /// `sha256:<hex>` of the bytes of `chunks` one after the other, without joining them.
+    package static func sha256(chunks: some Sequence<[UInt8]>) -> String {
+        var hasher = SHA256()
+        for chunk in chunks { hasher.update(data: chunk) }
         var hex = Array("sha256:".utf8)
         hex.reserveCapacity(71)
-        for byte in SHA256.hash(data: bytes) {
+        for byte in hasher.finalize() {
             hex.append(hexDigits[Int(byte >> 4)])
             hex.append(hexDigits[Int(byte & 0x0F)])
         }

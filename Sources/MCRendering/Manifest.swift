@@ -38,14 +38,53 @@ package struct Manifest: Codable, Sendable, Equatable {
                    formatVersion: formatVersion)
     }
 
-    /// A manifest's bytes written directly from its parts, because a large mesh's manifest lists
-    /// tens of thousands of files: `files` (path and digest) in any order, best nearly sorted.
+    /// A manifest's bytes written directly from its parts: `files` (path and digest) in any order.
     package static func bytes(
         generatedBy: String, toolVersion: String, topologyPath: String, topologyDigest: String, files: [(String, String)],
         toolName: String = "mcapply", formatVersion: String = "1"
     ) -> [UInt8] {
+        // By the part before the first `/` and the `/` (a file at the top: its whole path).
+        let groups = Dictionary(grouping: files) { file in file.0.firstIndex(of: "/").map { file.0[...$0] } ?? file.0[...] }
+        return bytes(generatedBy: generatedBy, toolVersion: toolVersion, topologyPath: topologyPath, topologyDigest: topologyDigest,
+                     entries: groups.values.map { entries($0) }, toolName: toolName, formatVersion: formatVersion)
+    }
+
+    /// What the files of one top-level folder (or one file at the top) add to `files`, written
+    /// where those files are made: a large mesh's manifest lists tens of thousands of files, and
+    /// its folders' entries are then written on all cores while their paths are fresh in memory.
+    package struct Entries: Sendable {
+        /// The folder's name and `/` (or the file's name): its entries' place among the others,
+        /// since every path under `X/` sorts, byte by byte, where `X/` itself does.
+        fileprivate let key: [UInt8]
+        /// Its members in their keys' byte order, each indented, joined by `,\n`.
+        fileprivate let members: [UInt8]
+    }
+
+    /// The entries of `files` (path, digest), all under one top-level folder or one file at the
+    /// top, in any order.
+    package static func entries(_ files: [(String, String)]) -> Entries {
+        guard let first = files.first?.0 else { return Entries(key: [], members: []) }
+        var key = Array(first.utf8.prefix { $0 != UInt8(ascii: "/") })
+        if key.count < first.utf8.count { key.append(UInt8(ascii: "/")) }
         var out: [UInt8] = []
-        out.reserveCapacity(files.count * 128 + 512)
+        out.reserveCapacity(files.count * 160)
+        for (index, (path, digest)) in files.sorted(by: { $0.0.utf8Precedes($1.0) }).enumerated() {
+            out.append(utf8: index == 0 ? "    " : ",\n    ")
+            appendQuoted(path, to: &out)
+            out.append(utf8: " : ")
+            appendQuoted(digest, to: &out)
+        }
+        return Entries(key: key, members: out)
+    }
+
+    /// A manifest's bytes from its folders' entries, in any order.
+    package static func bytes(
+        generatedBy: String, toolVersion: String, topologyPath: String, topologyDigest: String, entries: [Entries],
+        toolName: String = "mcapply", formatVersion: String = "1"
+    ) -> [UInt8] {
+        let parts = entries.filter { !$0.members.isEmpty }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        var out: [UInt8] = []
+        out.reserveCapacity(parts.reduce(512) { $0 + $1.members.count + 2 })
         func add(_ text: String) { out.append(utf8: text) }
         func members(_ indent: String, _ pairs: [(String, String)]) {
             for (index, (key, value)) in pairs.enumerated() {
@@ -56,7 +95,10 @@ package struct Manifest: Codable, Sendable, Equatable {
             }
         }
         add("{\n  \"files\" : {\n")
-        members("    ", files.sorted { $0.0.utf8Precedes($1.0) })
+        for (index, part) in parts.enumerated() {
+            if index > 0 { add(",\n") }
+            out.append(contentsOf: part.members)
+        }
         add("\n  },\n")
         members("  ", [("formatVersion", formatVersion), ("generatedBy", generatedBy)])
         add(",\n  \"tool\" : {\n")

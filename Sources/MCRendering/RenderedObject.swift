@@ -20,18 +20,25 @@ package final class RenderedObject: Sendable {
     /// `sha256:<hex>` of `bytes`, as `.mcapply.json` records it.
     package let digest: String
 
-    package init(_ draft: ObjectDraft, header: String) {
+    package convenience init(_ draft: ObjectDraft, header: String) {
+        var scratch: [UInt8] = []
+        self.init(draft, header: header, scratch: &scratch)
+    }
+
+    /// Written in `scratch` (emptied, its capacity kept), then kept at its exact size: a large
+    /// mesh holds tens of thousands of these, and one buffer per unit of work spares each object
+    /// a page-sized buffer of its own.
+    package init(_ draft: ObjectDraft, header: String, scratch: inout [UInt8]) {
         cluster = draft.object.cluster
         role = draft.object.role
         id = draft.object.id
         origin = draft.object.origin
         fileName = MeshLayout.fileName(of: id)
         path = RelativePath(components: [cluster] + fileName.components)
-        var buffer = Array(header.utf8)
-        buffer.reserveCapacity(4096)
-        YAMLWriter.write(draft.body, into: &buffer)
-        // Kept at its exact size: a large mesh holds tens of thousands of these.
-        bytes = buffer.withUnsafeBufferPointer { Array($0) }
-        digest = Digest.sha256(buffer)
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(utf8: header)
+        YAMLWriter.write(draft.body, into: &scratch)
+        bytes = scratch.withUnsafeBufferPointer { Array($0) }
+        digest = Digest.sha256(bytes)
     }
 }

@@ -19,7 +19,9 @@ package enum Renderer {
         // Every object is built, written and hashed on all cores, its body let go as soon as it is
         // written; the order of the units (and so of equal paths) does not depend on the cores.
         let objectsByCluster = groupedByCluster(Parallel.map(MeshLayout.unitCount(topology)) { unit in
-            drafts(unit: unit, validated, clusters: clusters).map { RenderedObject($0, header: header) }
+            var scratch: [UInt8] = []
+            scratch.reserveCapacity(1 << 14)
+            return drafts(unit: unit, validated, clusters: clusters).map { RenderedObject($0, header: header, scratch: &scratch) }
         })
         let outgoing = outgoingLinks(topology, clusters: clusters)
         // Every cluster at either end of a link gets its extension's values.
@@ -28,7 +30,7 @@ package enum Renderer {
         // Then each cluster's folder on all cores: its objects in path order, and its own files.
         // Cluster names are single path components, so the folders in name order are in path order.
         let clusterNames = Set(clusters.keys).union(objectsByCluster.keys).sorted()
-        let folders = Parallel.map(clusterNames.count) { index -> (objects: [RenderedObject], files: [RenderedTree.File]) in
+        let folders = Parallel.map(clusterNames.count) { index -> Folder in
             let cluster = clusterNames[index]
             let objects = (objectsByCluster[cluster] ?? []).sorted { $0.path < $1.path }
             var own: [RenderedTree.File] = []
@@ -45,21 +47,26 @@ package enum Renderer {
                 add([MeshLayout.extensionValuesFile], ClusterFiles.multiclusterValues(for: own, links: outgoing[cluster] ?? [],
                                                                                      settings: topology.settings))
             }
-            return (objects, merged(objects.map { RenderedTree.File(path: $0.path, bytes: $0.bytes, digest: $0.digest) },
-                                    own.sorted { $0.path < $1.path }))
+            return Folder(objects: objects, files: merged(objects.map { RenderedTree.File(path: $0.path, bytes: $0.bytes, digest: $0.digest) },
+                                                          own.sorted { $0.path < $1.path }))
         }
 
-        var files = folders.flatMap(\.files)
+        var groups = folders
         if let gitops = topology.settings.gitops {
-            files += GitOpsWiring.files(gitops, topology: topology, clusters: clusters, linked: linked, outgoing: outgoing, header: header)
-            files.sort { $0.path < $1.path }
+            let wiring = GitOpsWiring.files(gitops, topology: topology, clusters: clusters, linked: linked, outgoing: outgoing, header: header)
+            groups.append(Folder(objects: [], files: wiring.sorted { $0.path < $1.path }))
+            // Each folder holds the paths under one name: the folders in path order are the files in path order.
+            groups.sort { a, b in b.files.first.map { b in a.files.first.map { $0.path < b.path } ?? true } ?? false }
         }
-        let topologyDigest = digest(files)
+        let topologyDigest = Digest.sha256(chunks: groups.lazy.map(\.digestInput))
         let manifest = Manifest.bytes(
             generatedBy: String(header.dropFirst(2).dropLast()), toolVersion: toolVersion, topologyPath: sourcePath,
-            topologyDigest: topologyDigest, files: files.map { ($0.path.string, $0.digest) })
-        files.insert(RenderedTree.File(path: RelativePath(components: [Manifest.fileName]), bytes: manifest,
-                                       digest: Digest.sha256(manifest)), at: 0)
+            topologyDigest: topologyDigest, entries: groups.map(\.entries))
+        var files = [RenderedTree.File]()
+        files.reserveCapacity(groups.reduce(1) { $0 + $1.files.count })
+        files.append(RenderedTree.File(path: RelativePath(components: [Manifest.fileName]), bytes: manifest,
+                                       digest: Digest.sha256(manifest)))
+        for group in groups { files += group.files }
         return RenderedTree(sortedFiles: files, sortedObjects: folders.flatMap(\.objects), topologyDigest: topologyDigest)
     }
 
@@ -124,18 +131,32 @@ package enum Renderer {
         }
     }
 
-    /// The topology digest: sha256 over every rendered path and its bytes' digest, so it names what
-    /// the topology means (the same for a reordered or re-commented file) and changes with any file
-    /// it references.
-    private static func digest(_ files: [RenderedTree.File]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(files.count * 128)
-        for file in files {
-            bytes.append(utf8: file.path.string)
-            bytes.append(0)
-            bytes.append(utf8: file.digest)
-            bytes.append(0)
+    /// One top-level folder's files in path order (a cluster's folder, with its objects, or the
+    /// GitOps wiring), and what they add to the topology digest and the manifest, worked out on
+    /// the core that made them.
+    private struct Folder: Sendable {
+        var objects: [RenderedObject]
+        var files: [RenderedTree.File]
+        /// The folder's part of the topology digest's input: each path and its bytes' digest.
+        var digestInput: [UInt8]
+        var entries: Manifest.Entries
+
+        /// The topology digest is sha256 over every rendered path and its bytes' digest, so it
+        /// names what the topology means (the same for a reordered or re-commented file) and
+        /// changes with any file it references.
+        init(objects: [RenderedObject], files: [RenderedTree.File]) {
+            self.objects = objects
+            self.files = files
+            var input: [UInt8] = []
+            input.reserveCapacity(files.count * 160)
+            for file in files {
+                input.append(utf8: file.path.string)
+                input.append(0)
+                input.append(utf8: file.digest)
+                input.append(0)
+            }
+            digestInput = input
+            entries = Manifest.entries(files.map { ($0.path.string, $0.digest) })
         }
-        return Digest.sha256(bytes)
     }
 }
