@@ -2,11 +2,8 @@ import MCBasics
 import MCRendering
 
 extension RenderedTree {
-    /// Each rendered file's git blob id, in file order, hashed on all cores: what commits, the
-    /// index and the comparisons with a committed folder use.
-    var blobIDs: [ObjectID] {
-        Parallel.map(files.count) { ObjectID.blob(holding: files[$0].bytes) }
-    }
+    /// Each rendered file's git blob id, in file order (hashed where the file was made).
+    var blobIDs: [ObjectID] { files.map(\.id) }
 
     /// Whether `folder` holds exactly these files (the same paths with the same blob ids, `ids`
     /// being `blobIDs`): then it is the render, and nothing need be read or compared.

@@ -19,6 +19,8 @@ package final class RenderedObject: Sendable {
     package let bytes: [UInt8]
     /// `sha256:<hex>` of `bytes`, as `.mcapply.json` records it.
     package let digest: String
+    /// The id git gives a blob of `bytes`.
+    package let blobID: ObjectID
 
     package convenience init(_ draft: ObjectDraft, header: String) {
         var scratch: [UInt8] = []
@@ -40,5 +42,6 @@ package final class RenderedObject: Sendable {
         YAMLWriter.write(draft.body, into: &scratch)
         bytes = scratch.withUnsafeBufferPointer { Array($0) }
         digest = Digest.sha256(bytes)
+        blobID = ObjectID.blob(holding: bytes)
     }
 }

@@ -10,11 +10,19 @@ package struct RenderedTree: Sendable {
         package var bytes: [UInt8]
         /// `sha256:<hex>` of `bytes`, as `.mcapply.json` records it.
         package var digest: String
+        /// The id git gives a blob of `bytes`: what commits, the index and the comparisons with a
+        /// committed folder use.
+        package var id: ObjectID
 
         package init(path: RelativePath, bytes: [UInt8], digest: String) {
+            self.init(path: path, bytes: bytes, digest: digest, id: ObjectID.blob(holding: bytes))
+        }
+
+        package init(path: RelativePath, bytes: [UInt8], digest: String, id: ObjectID) {
             self.path = path
             self.bytes = bytes
             self.digest = digest
+            self.id = id
         }
     }
 

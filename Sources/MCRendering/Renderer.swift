@@ -47,7 +47,7 @@ package enum Renderer {
                 add([MeshLayout.extensionValuesFile], ClusterFiles.multiclusterValues(for: own, links: outgoing[cluster] ?? [],
                                                                                      settings: topology.settings))
             }
-            return Folder(objects: objects, files: merged(objects.map { RenderedTree.File(path: $0.path, bytes: $0.bytes, digest: $0.digest) },
+            return Folder(objects: objects, files: merged(objects.map { RenderedTree.File(path: $0.path, bytes: $0.bytes, digest: $0.digest, id: $0.blobID) },
                                                           own.sorted { $0.path < $1.path }))
         }
 
