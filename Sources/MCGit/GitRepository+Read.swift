@@ -48,7 +48,7 @@ extension GitRepository {
     }
 
     /// `body` with the folder's tree id and tree at `commit`; nil when there is no such folder.
-    private func withFolderTree<Result>(
+    func withFolderTree<Result>(
         _ folder: RelativePath, at commit: CommitID?, _ body: (String, OpaquePointer) throws -> Result
     ) throws -> Result? {
         guard let commit else { return nil }
@@ -94,6 +94,7 @@ extension GitRepository {
     /// Paths under `folder` whose index or work-tree state differs from HEAD (untracked files
     /// included), as `git status` would list them. Reads only; the index is not rewritten.
     package func uncommittedChanges(under folder: RelativePath) throws -> [UncommittedChange] {
+        if isProvablyClean(under: folder) { return [] }
         var options = git_status_options()
         try GitLibrary.check("git_status_options_init", git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)))
         options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR

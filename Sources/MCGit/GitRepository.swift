@@ -4,6 +4,7 @@ import Foundation
 /// An open repository; the handle is freed with the value.
 package final class GitRepository {
     let handle: OpaquePointer
+    private var indexFileOverride: String?
 
     private init(handle: OpaquePointer) {
         self.handle = handle
@@ -50,6 +51,7 @@ package final class GitRepository {
             try GitLibrary.check("git_index_open(GIT_INDEX_FILE)", git_index_open(&index, absolute(indexFile)))
             defer { git_index_free(index) }
             try GitLibrary.check("git_repository_set_index", git_repository_set_index(handle, index))
+            repository.indexFileOverride = absolute(indexFile)
         }
         return repository
     }
@@ -65,14 +67,9 @@ package final class GitRepository {
         String(cString: git_repository_path(handle))
     }
 
-    /// The index file's path.
-    package func indexFile() throws -> String {
-        var index: OpaquePointer?
-        try GitLibrary.check("git_repository_index", git_repository_index(&index, handle))
-        defer { git_index_free(index) }
-        guard let path = git_index_path(index) else { throw GitError(call: "git_index_path", code: -1, message: "the index has no file") }
-        return String(cString: path)
-    }
+    /// The index file's path: `GIT_INDEX_FILE`, or `index` in the repository's own folder (as
+    /// libgit2 finds it, without reading it).
+    package var indexFile: String { indexFileOverride ?? gitDirectory + "index" }
 
     /// A configuration value, or nil when it is not set.
     func configString(_ key: String) -> String? {

@@ -78,9 +78,8 @@ package final class LocalRepository: Repository, @unchecked Sendable {
     }
 
     package func lockForWriting() throws(RepositoryError) -> LockAttempt {
-        let indexFile = try Self.wrap { try git.indexFile() }
         do {
-            return try GitWriterLock.acquire(gitDirectory: git.gitDirectory, indexFile: indexFile)
+            return try GitWriterLock.acquire(gitDirectory: git.gitDirectory, indexFile: git.indexFile)
         } catch {
             throw RepositoryError(error.message)
         }
@@ -107,7 +106,7 @@ package final class LocalRepository: Repository, @unchecked Sendable {
     package func updateIndex(under folder: RelativePath, setting entries: [IndexEntry], removing: [RelativePath]) throws(RepositoryError) {
         try Self.wrap {
             // Beside the index, on its file system, so that it can be linked and renamed over it.
-            let indexFile = try git.indexFile()
+            let indexFile = git.indexFile
             try git.updateEntries(under: folder, setting: entries, removing: removing, indexFile: indexFile, scratch: indexFile + ".mcapply")
         }
     }

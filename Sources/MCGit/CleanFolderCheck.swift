@@ -1,0 +1,180 @@
+import CGit2
+import Foundation
+import MCBasics
+
+/// The quick proof that a folder has no uncommitted change, from what git already records: the
+/// index equals HEAD's tree (same paths, ids and modes; nothing staged, in conflict, intent-to-add
+/// or sparse), each work-tree file's `lstat` still matches its index entry (as `git status`
+/// decides without reading the file), and each work-tree folder holds as many names as the index
+/// gives it, none a symlink. A file whose status differs, or is as new as the index itself
+/// (racily clean), is read and hashed: the same bytes as its blob keep the proof. Anything else
+/// (an extra or missing name, another type or mode, other bytes) ends it with `false`, and the
+/// caller asks libgit2's full status, which knows ignore rules, filters and every other case. So
+/// the answer is never "clean" where git would list a change; only the common clean case is fast.
+extension GitRepository {
+    func isProvablyClean(under folder: RelativePath) -> Bool {
+        guard let workTree = workingDirectory, let index = IndexFile(path: indexFile, under: folder.string + "/"),
+              let head = try? headEntries(under: folder) else { return false }
+        let (entries, indexTime) = (index.entries, index.modification)
+        guard entries.count == head.count else { return false }
+        for (entry, committed) in zip(entries, head) {
+            guard entry.path == committed.path, entry.id == committed.id, entry.mode == committed.mode, entry.isPlain else { return false }
+        }
+        guard let root = Self.openFolder(workTree, folder) else { return entries.isEmpty && errno == ENOENT }
+        defer { close(root) }
+        // Every entry's file unchanged, and every folder holding as many names as the index gives
+        // it: then nothing is missing (each file was found) and nothing is extra.
+        let (folders, runs) = Self.layout(of: entries)
+        let clean = Parallel.map(runs.count + folders.count) { index in
+            if index < runs.count {
+                return Self.unchanged(entries[runs[index].entries], in: runs[index].folder, root: root, indexTime: indexTime)
+            }
+            return Self.holds(folders[index - runs.count].path, names: folders[index - runs.count].names, root: root)
+        }
+        return !clean.contains(false)
+    }
+
+    /// The blobs under `folder` in HEAD's tree, in index order (a tree's entries sort as their full paths do).
+    private func headEntries(under folder: RelativePath) throws -> [(path: String, id: ObjectID, mode: UInt32)] {
+        guard let commit = try commit("HEAD") else { return [] }
+        var listed: [(path: String, id: ObjectID, mode: UInt32)] = []
+        func walk(_ tree: OpaquePointer, _ prefix: String) throws {
+            for index in 0..<git_tree_entrycount(tree) {
+                let entry = git_tree_entry_byindex(tree, index)!
+                let path = prefix + String(cString: git_tree_entry_name(entry))
+                if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
+                    var child: OpaquePointer?
+                    try GitLibrary.check("git_tree_lookup", git_tree_lookup(&child, handle, git_tree_entry_id(entry)))
+                    defer { git_tree_free(child) }
+                    try walk(child!, path + "/")
+                } else {
+                    listed.append((path, ObjectID(git_tree_entry_id(entry)), git_tree_entry_filemode(entry).rawValue))
+                }
+            }
+        }
+        _ = try withFolderTree(folder, at: commit) { _, tree in try walk(tree, "") }
+        return listed
+    }
+
+    /// The folder opened as a directory, each of its components refused when it is a symlink
+    /// (git does not follow one); -1 with `errno` set when it cannot be.
+    private static func openFolder(_ workTree: String, _ folder: RelativePath) -> Int32? {
+        var descriptor = open(workTree, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        for component in folder.components where descriptor >= 0 {
+            let next = openat(descriptor, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            let failure = errno
+            close(descriptor)
+            errno = failure
+            descriptor = next
+        }
+        return descriptor >= 0 ? descriptor : nil
+    }
+
+    /// The folders the index implies under the folder ("" for the folder itself), each with the
+    /// number of names it must hold (its files and its subfolders); and the runs of entries that
+    /// share a folder, in order.
+    private static func layout(of entries: [IndexFile.Entry]) -> (folders: [(path: String, names: Int)], runs: [(folder: String, entries: Range<Int>)]) {
+        var counts: [String: Int] = ["": 0]
+        var known: Set<String> = []
+        var runs: [(folder: String, entries: Range<Int>)] = []
+        // Entries come sorted, so most share the previous one's folder: a run of them counts once.
+        var folder: Substring = ""
+        var start = 0
+        func endRun(at end: Int) {
+            guard end > start else { return }
+            counts[String(folder), default: 0] += end - start
+            runs.append((String(folder), start..<end))
+        }
+        for (index, entry) in entries.enumerated() {
+            let path = entry.path
+            let parent = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+            guard parent != folder else { continue }
+            endRun(at: index)
+            (folder, start) = (parent, index)
+            // A folder seen for the first time is a name in its parent, and so on upwards.
+            var child = parent
+            while !child.isEmpty, known.insert(String(child)).inserted {
+                child = child.utf8.lastIndex(of: UInt8(ascii: "/")).map { child[..<$0] } ?? ""
+                counts[String(child), default: 0] += 1
+            }
+        }
+        endRun(at: entries.count)
+        return (counts.map { ($0.key, $0.value) }, runs)
+    }
+
+    /// `folder` under `root` opened as a directory, refused when it is a symlink.
+    private static func subfolder(_ folder: String, in root: Int32) -> Int32 {
+        folder.isEmpty ? dup(root) : openat(root, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+    }
+
+    /// Whether each file of a run of entries in one folder is unchanged.
+    private static func unchanged(_ run: ArraySlice<IndexFile.Entry>, in folder: String, root: Int32,
+                                  indexTime: (seconds: Int32, nanoseconds: UInt32)) -> Bool {
+        let descriptor = subfolder(folder, in: root)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        let skip = folder.isEmpty ? 0 : folder.utf8.count + 1
+        return run.allSatisfy { entry in
+            unchanged(entry, name: String(Substring(entry.path.utf8.dropFirst(skip))), in: descriptor, indexTime: indexTime)
+        }
+    }
+
+    /// Whether the work-tree folder `path` (not a symlink) holds exactly `expected` names.
+    private static func holds(_ path: String, names expected: Int, root: Int32) -> Bool {
+        let descriptor = subfolder(path, in: root)
+        guard descriptor >= 0 else { return false }
+        guard let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            return false
+        }
+        defer { closedir(directory) }
+        var names = 0
+        while let item = readdir(directory) {
+            let isDots = withUnsafeBytes(of: item.pointee.d_name) { name in
+                name[0] == UInt8(ascii: ".") && (name[1] == 0 || name[1] == UInt8(ascii: ".") && name[2] == 0)
+            }
+            if !isDots { names += 1 }
+        }
+        return names == expected
+    }
+
+    /// Whether the file `name` in `directory` is what `entry` records: its status as staged and
+    /// older than the index, or else the same bytes as the blob.
+    private static func unchanged(_ entry: IndexFile.Entry, name: String, in directory: Int32, indexTime: (seconds: Int32, nanoseconds: UInt32)) -> Bool {
+        var info = stat()
+        guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+        let type = info.st_mode & S_IFMT
+        let mode: UInt32 = type == S_IFLNK ? 0o120000 : type != S_IFREG ? 0 : info.st_mode & S_IXUSR != 0 ? 0o100755 : 0o100644
+        guard mode == entry.mode else { return false }
+        let modification = (Int32(truncatingIfNeeded: info.st_mtim.tv_sec), UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
+        let sameStatus = modification == entry.modification
+            && (Int32(truncatingIfNeeded: info.st_ctim.tv_sec), UInt32(truncatingIfNeeded: info.st_ctim.tv_nsec)) == entry.change
+            && UInt32(truncatingIfNeeded: info.st_ino) == entry.inode && info.st_uid == entry.user && info.st_gid == entry.group
+            && UInt32(truncatingIfNeeded: info.st_size) == entry.size
+        let racy = modification >= indexTime
+        if sameStatus && !racy { return true }
+        guard let bytes = contents(of: name, in: directory, size: Int(info.st_size), isLink: type == S_IFLNK) else { return false }
+        return ObjectID.blob(holding: bytes) == entry.id
+    }
+
+    /// A file's bytes, or a symlink's target.
+    private static func contents(of name: String, in directory: Int32, size: Int, isLink: Bool) -> [UInt8]? {
+        if isLink {
+            var target = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = target.withUnsafeMutableBufferPointer { readlinkat(directory, name, $0.baseAddress!, $0.count) }
+            return length >= 0 && length < target.count ? Array(target.prefix(length)) : nil
+        }
+        let descriptor = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: size + 1)
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 { if errno == EINTR { continue }; return nil }
+            if count == 0 { break }
+            filled += count
+        }
+        return filled == size ? Array(bytes.prefix(size)) : nil
+    }
+}
