@@ -74,8 +74,9 @@ package struct ApplyCommand: ParsableCommand {
         // it only where nothing was applied anyway.
         if let reason = Console.outputFailure { Console.error("error: cannot write the report to standard output: \(reason)\n") }
         // Exits instead of returning: the render's tens of thousands of objects then go with the
-        // process rather than being freed one by one.
-        Self.exit(withError: ExitStatus(result.outcome).map(\.exitCode))
+        // process rather than being freed one by one (kept alive up to the exit, or Swift would
+        // free them after their last use).
+        withExtendedLifetime(result) { Self.exit(withError: ExitStatus(result.outcome).map(\.exitCode)) }
     }
 
     private var request: ApplyRequest {

@@ -107,8 +107,11 @@ package struct PlanCommand: ParsableCommand {
         }
         guard case .planned(let change) = result.outcome else { throw ExitStatus.failure.exitCode }
         // Exits here instead of returning: the plan's tens of thousands of objects then go with the
-        // process rather than being freed one by one (the operation has joined its threads).
-        Self.exit(withError: detailedExitcode && change.plan.hasChanges ? ExitStatus.changes.exitCode : nil)
+        // process rather than being freed one by one (the operation has joined its threads). They
+        // are kept alive up to the exit, or Swift would free them after their last use.
+        withExtendedLifetime((result, document)) {
+            Self.exit(withError: detailedExitcode && change.plan.hasChanges ? ExitStatus.changes.exitCode : nil)
+        }
     }
 
     private func fail(_ error: EnvironmentError) throws {
