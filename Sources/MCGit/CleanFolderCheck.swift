@@ -57,7 +57,7 @@ extension GitRepository {
     }
 
     /// The folder opened as a directory, each of its components refused when it is a symlink
-    /// (git does not follow one); -1 with `errno` set when it cannot be.
+    /// (git does not follow one); nil, with `errno` set, when it cannot be.
     private static func openFolder(_ workTree: String, _ folder: RelativePath) -> Int32? {
         var descriptor = open(workTree, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         for component in folder.components where descriptor >= 0 {
