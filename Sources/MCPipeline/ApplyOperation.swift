@@ -176,26 +176,31 @@ package final class ApplyOperation {
         }
         guard let target else { return write(tree, to: disk) }
 
-        let ids = tree.blobIDs
-        let plan: Plan
-        if tree.isCommitted(as: target.base, ids: ids) {
-            plan = Planner.unchanged(tree, uncommitted: [], sourcePath: location.sourcePath)
-        } else {
-            // Only the committed files that differ from the render are read.
-            let baseFiles = try environment { try repository.files(of: target.base, known: tree.blobs(ids: ids)) }
-            plan = Planner.plan(previous: PlanBase(files: baseFiles), rendered: tree, folder: folder.relative.string,
-                                sourcePath: location.sourcePath, details: false)
-        }
+        // Who signs is settled before anything is stored: without an identity nothing is written.
         let requested = request.author.flatMap(ApplyRequest.identity)
         let people = try CommitSignatures(requested: requested, configured: repository.configuredIdentity(), environment: workspace.environment,
                                           now: Date())
+        let ids = tree.blobIDs
+        let plan: Plan
+        let newTree: Result<String, RepositoryError>
+        if tree.isCommitted(as: target.base, ids: ids) {
+            plan = Planner.unchanged(tree, uncommitted: [], sourcePath: location.sourcePath)
+            newTree = Result { () throws(RepositoryError) in try target.tree(of: Self.commitFiles(tree, ids: ids), in: repository) }
+        } else {
+            // Only the committed files that differ from the render are read. The new tree is then
+            // built beside the planning, which does not use the repository.
+            let baseFiles = try environment { try repository.files(of: target.base, known: tree.blobs(ids: ids)) }
+            let building = Background { Result { () throws(RepositoryError) in try target.tree(of: Self.commitFiles(tree, ids: ids), in: repository) } }
+            plan = Planner.plan(previous: PlanBase(files: baseFiles), rendered: tree, folder: folder.relative.string,
+                                sourcePath: location.sourcePath, details: false)
+            newTree = building.value
+        }
         let message = (request.message ?? request.commitMessage(plan))
             + "\n\nTopology-Digest: \(tree.topologyDigest)\nPlan-Digest: \(Self.digest(plan))\n"
         let hooks = FolderCommit.Hooks(afterCommit: { FaultPoint.reach("after-commit") }, beforeSwap: Self.testHookBeforeSwap,
                                        afterSwap: { FaultPoint.reach("after-swap") })
         let result = try environment {
-            try target.commit(zip(tree.files, ids).map { CommitFile(path: $0.path, id: $1, bytes: $0.bytes) }, to: repository, lock: lock,
-                              message: message, author: people.author,
+            try target.commit(tree: newTree.get(), to: repository, lock: lock, message: message, author: people.author,
                               committer: people.committer, hooks: hooks)
         }
         let commit: String?
@@ -218,6 +223,11 @@ package final class ApplyOperation {
         }
         guard let commit else { return .alreadyCommitted(branch: target.shortBranch, write: write) }
         return .committed(commit: commit, branch: target.shortBranch, plan: plan, write: write)
+    }
+
+    /// The rendered files as a commit stores them, `ids` being their blob ids.
+    private static func commitFiles(_ tree: RenderedTree, ids: [ObjectID]) -> [CommitFile] {
+        zip(tree.files, ids).map { CommitFile(path: $0.path, id: $1, bytes: $0.bytes) }
     }
 
     /// Without `--commit`, once the refusals are checked: makes the folder equal to the render.

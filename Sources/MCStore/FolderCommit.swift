@@ -66,14 +66,19 @@ package struct FolderCommit: Sendable {
     /// The branch's short name (`main` for `refs/heads/main`).
     package var shortBranch: String { branch.replacingOccurrences(of: "refs/heads/", with: "") }
 
-    /// Commits `files` as the folder with `message`, then moves the branch if it still points at
-    /// the tip. Before the swap, a checked-out branch's commit is noted on `lock` as pending, so a
-    /// run that stops before the work tree follows leaves a state the next run knows.
+    /// The root tree to commit: the parent's with the folder holding exactly `files` (only the
+    /// objects the database lacks are stored). Nothing points at it until `commit(tree:…)`.
+    package func tree(of files: [CommitFile], in repository: any Repository) throws(RepositoryError) -> String {
+        try repository.tree(replacing: folder, with: files, on: parent)
+    }
+
+    /// Commits `newTree` (from `tree(of:in:)`) with `message`, then moves the branch if it still
+    /// points at the tip. Before the swap, a checked-out branch's commit is noted on `lock` as
+    /// pending, so a run that stops before the work tree follows leaves a state the next run knows.
     package func commit(
-        _ files: [CommitFile], to repository: any Repository, lock: any WriterLock, message: String,
+        tree newTree: String, to repository: any Repository, lock: any WriterLock, message: String,
         author: Signature, committer: Signature, hooks: Hooks = Hooks()
     ) throws(RepositoryError) -> Result {
-        let newTree = try repository.tree(replacing: folder, with: files, on: parent)
         if let parent, try repository.treeID(of: parent) == newTree { return .unchanged }
         let commit = try repository.commit(tree: newTree, parent: parent, message: message, author: author, committer: committer)
         hooks.afterCommit()
