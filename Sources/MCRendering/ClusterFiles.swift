@@ -53,7 +53,7 @@ enum ClusterFiles {
     /// chart renders exactly the gateway, identity and probe other clusters' Links point at, and
     /// nothing of its own defaults that the folder renders itself. One service-mirror controller
     /// per outgoing link, sorted by target (an empty list when it links nowhere).
-    static func multiclusterValues(for cluster: Cluster, links: [(Link, Cluster)], settings: Settings) -> YAMLValue {
+    static func multiclusterValues(for cluster: Cluster, links: [OutgoingLink], settings: Settings) -> YAMLValue {
         var gateway: [(String, YAMLValue)] = [("enabled", .bool(false))]
         if let own = cluster.gateway, own.namespace.value == cluster.multiclusterNamespace.value {
             gateway = [
@@ -81,17 +81,25 @@ enum ClusterFiles {
             localMirror.append(("excludedAnnotations", .string(settings.excludedAnnotations.map(\.value).joined(separator: ","))))
         }
         if !localMirror.isEmpty { values.append(("localServiceMirror", .mapping(localMirror))) }
-        let controllers = links.sorted { $0.1.name.value < $1.1.name.value }.map { link, target -> YAMLValue in
-            var gateway: [(String, YAMLValue)] = [("enabled", .bool(link.mode.value == .gateway))]
-            if link.mode.value == .gateway, let probe = target.gateway?.probe {
-                gateway.append(("probe", .mapping([("port", .int(probe.port.value))])))
+        let controllers = links.sorted { $0.target < $1.target }.map { link -> YAMLValue in
+            var gateway: [(String, YAMLValue)] = [("enabled", .bool(link.mode == .gateway))]
+            if link.mode == .gateway, let port = link.targetProbePort {
+                gateway.append(("probe", .mapping([("port", .int(port))])))
             }
             return .mapping([
-                ("link", .mapping([("ref", .mapping([("name", .string(target.name.value))]))])),
+                ("link", .mapping([("ref", .mapping([("name", .string(link.target))]))])),
                 ("gateway", .mapping(gateway)),
             ])
         }
         values.append(("controllers", .sequence(controllers)))
         return .mapping(values)
     }
+}
+
+/// What a cluster's extension values need of one of its links: the target, the mode and the
+/// target gateway's probe port (a large mesh has thousands of links, so not the whole cluster).
+struct OutgoingLink: Sendable {
+    var target: String
+    var mode: LinkMode
+    var targetProbePort: Int?
 }

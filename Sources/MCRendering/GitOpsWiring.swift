@@ -20,7 +20,7 @@ import MCYAML
 /// through a patch; `deletionPolicy: Orphan` keeps a removed cluster's objects.
 enum GitOpsWiring {
     static func files(_ gitops: GitOps, topology: Topology, clusters: [String: Cluster], linked: Set<String>,
-                      outgoing: [String: [(Link, Cluster)]], header: String) -> [RenderedTree.File] {
+                      outgoing: [String: [OutgoingLink]], header: String) -> [RenderedTree.File] {
         var files: [RenderedTree.File] = []
         func add(_ path: [String], _ value: YAMLValue) {
             var bytes = Array(header.utf8)

@@ -96,12 +96,13 @@ package enum Renderer {
         return groups
     }
 
-    /// Each source cluster's links with their targets, in declaration order.
-    private static func outgoingLinks(_ topology: Topology, clusters: [String: Cluster]) -> [String: [(Link, Cluster)]] {
-        var outgoing: [String: [(Link, Cluster)]] = [:]
+    /// Each source cluster's links, in declaration order.
+    private static func outgoingLinks(_ topology: Topology, clusters: [String: Cluster]) -> [String: [OutgoingLink]] {
+        var outgoing: [String: [OutgoingLink]] = [:]
         for link in topology.links {
             guard clusters[link.source.value] != nil, let target = clusters[link.target.value] else { continue }
-            outgoing[link.source.value, default: []].append((link, target))
+            outgoing[link.source.value, default: []].append(OutgoingLink(
+                target: link.target.value, mode: link.mode.value, targetProbePort: target.gateway?.probe.port.value))
         }
         return outgoing
     }
