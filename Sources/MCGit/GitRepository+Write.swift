@@ -287,6 +287,32 @@ extension GitRepository {
         guard let workTree = workingDirectory else { throw GitError(call: "git_repository_workdir", code: -1, message: "the repository is bare") }
         _ = unlink(scratch)
         _ = unlink(scratch + ".lock")
+        // Written here when the index is one `IndexFile` reads: a one-link apply then changes 7
+        // entries of 52,000 without libgit2 parsing and rebuilding them all.
+        let prefix = folder.string + "/"
+        var added: [IndexFile.NewEntry] = []
+        added.reserveCapacity(entries.count)
+        for entry in entries {
+            let path = prefix + entry.path.string
+            guard let status = FileStatus(workTree + path) else {
+                throw GitError(call: "lstat", code: -1, message: "'\(path)' is missing from the work tree")
+            }
+            added.append(IndexFile.NewEntry(path: Array(path.utf8), id: entry.id, status: status))
+        }
+        let dropping = Set((removing + entries.map(\.path)).map { Array((prefix + $0.string).utf8) })
+        if let (raw, _) = IndexFile.contents(of: indexFile), let bytes = IndexFile.rewritten(raw, dropping: dropping, adding: added) {
+            do throws(FileError) {
+                try LocalFiles.writeNew(bytes, to: scratch)
+            } catch {
+                throw GitError(call: "write", code: -1, message: error.message)
+            }
+            guard rename(scratch, indexFile) == 0 else {
+                let failure = String(cString: strerror(errno))
+                _ = unlink(scratch)
+                throw GitError(call: "rename", code: -1, message: "cannot replace '\(indexFile)': \(failure)")
+            }
+            return
+        }
         if link(indexFile, scratch) != 0, errno != ENOENT {
             throw GitError(call: "link", code: -1, message: "cannot create '\(scratch)': \(String(cString: strerror(errno)))")
         }
@@ -294,7 +320,6 @@ extension GitRepository {
         var index: OpaquePointer?
         try GitLibrary.check("git_index_open", git_index_open(&index, scratch))
         defer { git_index_free(index) }
-        let prefix = folder.string + "/"
         func remove(_ relative: RelativePath, stages: ClosedRange<Int32>) throws {
             let path = prefix + relative.string
             for stage in stages {
@@ -305,12 +330,8 @@ extension GitRepository {
         for relative in removing { try remove(relative, stages: 0...3) }
         // Adding replaces an entry at stage 0 in place; a conflict's stages go first.
         for entry in entries { try remove(entry.path, stages: 1...3) }
-        for entry in entries {
-            let path = prefix + entry.path.string
-            guard let status = FileStatus(workTree + path) else {
-                throw GitError(call: "lstat", code: -1, message: "'\(path)' is missing from the work tree")
-            }
-            try Self.add(entry.id, path: path, status: status, to: index)
+        for entry in added {
+            try Self.add(entry.id, path: String(decoding: entry.path, as: UTF8.self), status: entry.status, to: index)
         }
         try GitLibrary.check("git_index_write", git_index_write(index))
         guard rename(scratch, indexFile) == 0 else {

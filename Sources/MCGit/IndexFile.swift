@@ -30,6 +30,33 @@ struct IndexFile {
     var modification: (seconds: Int32, nanoseconds: UInt32)
 
     init?(path: String, under prefix: String) {
+        guard let (bytes, info) = Self.contents(of: path) else { return nil }
+        modification = (Int32(truncatingIfNeeded: info.st_mtim.tv_sec), UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
+        let prefix = Array(prefix.utf8)
+        guard let entries = bytes.withUnsafeBytes({ raw -> [Entry]? in
+            guard let layout = Layout(raw) else { return nil }
+            func word(_ offset: Int) -> UInt32 { UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
+            func half(_ offset: Int) -> UInt16 { UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) }
+            return layout.entries.compactMap { place in
+                let path = UnsafeRawBufferPointer(rebasing: raw[place.path])
+                guard path.count >= prefix.count, prefix.withUnsafeBytes({ path.starts(with: $0) }) else { return nil }
+                let offset = place.bytes.lowerBound
+                let flags = half(offset + 60)
+                let extendedFlags = flags & 0x4000 != 0 ? half(offset + 62) : 0
+                return Entry(
+                    path: String(decoding: path.dropFirst(prefix.count), as: UTF8.self),
+                    id: ObjectID(UnsafeRawBufferPointer(rebasing: raw[(offset + 40)..<(offset + 60)])), mode: word(offset + 24),
+                    isPlain: flags & 0xB000 == 0 && extendedFlags & 0x6000 == 0,
+                    modification: (Int32(bitPattern: word(offset + 8)), word(offset + 12)),
+                    change: (Int32(bitPattern: word(offset)), word(offset + 4)),
+                    inode: word(offset + 20), user: word(offset + 28), group: word(offset + 32), size: word(offset + 36))
+            }
+        }) else { return nil }
+        self.entries = entries
+    }
+
+    /// A file's bytes and status, or nil when it cannot be read whole.
+    static func contents(of path: String) -> ([UInt8], stat)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -43,50 +70,115 @@ struct IndexFile {
             guard count > 0 else { return nil }
             filled += count
         }
-        modification = (Int32(truncatingIfNeeded: info.st_mtim.tv_sec), UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
-        guard let entries = bytes.withUnsafeBytes({ Self.parse($0, under: Array(prefix.utf8)) }) else { return nil }
-        self.entries = entries
+        return (bytes, info)
     }
 
-    private static func parse(_ raw: UnsafeRawBufferPointer, under prefix: [UInt8]) -> [Entry]? {
-        func word(_ offset: Int) -> UInt32 { UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
-        func half(_ offset: Int) -> UInt16 { UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) }
-        let body = raw.count - 20
-        guard raw.count >= 32, word(0) == 0x4449_5243, [2, 3].contains(word(4)), verifies(raw) else { return nil }
-        let count = Int(word(8))
-        var entries: [Entry] = []
-        var offset = 12
-        for _ in 0..<count {
-            guard offset + 62 <= body else { return nil }
-            let flags = half(offset + 60)
-            let extended = flags & 0x4000 != 0
-            let extendedFlags = extended ? half(offset + 62) : 0
-            let pathStart = offset + (extended ? 64 : 62)
-            guard pathStart < body, let terminator = raw[pathStart..<body].firstIndex(of: 0) else { return nil }
-            let path = UnsafeRawBufferPointer(rebasing: raw[pathStart..<terminator])
-            if path.count >= prefix.count, prefix.withUnsafeBytes({ path.starts(with: $0) }) {
-                entries.append(Entry(
-                    path: String(decoding: path.dropFirst(prefix.count), as: UTF8.self),
-                    id: ObjectID(UnsafeRawBufferPointer(rebasing: raw[(offset + 40)..<(offset + 60)])), mode: word(offset + 24),
-                    isPlain: flags & 0xB000 == 0 && extendedFlags & 0x6000 == 0,
-                    modification: (Int32(bitPattern: word(offset + 8)), word(offset + 12)),
-                    change: (Int32(bitPattern: word(offset)), word(offset + 4)),
-                    inode: word(offset + 20), user: word(offset + 28), group: word(offset + 32), size: word(offset + 36)))
+    /// Where an index file's entries and extensions lie, once its header, checksum and extensions
+    /// are found to be ones this reads.
+    struct Layout {
+        /// Each entry's bytes (padding included) and its path's, in index order.
+        var entries: [(bytes: Range<Int>, path: Range<Int>)] = []
+        /// Each extension's bytes (signature and size included), in file order.
+        var extensions: [(signature: UInt32, bytes: Range<Int>)] = []
+        var version: UInt32
+
+        init?(_ raw: UnsafeRawBufferPointer) {
+            func word(_ offset: Int) -> UInt32 { UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
+            func half(_ offset: Int) -> UInt16 { UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) }
+            let body = raw.count - 20
+            guard raw.count >= 32, word(0) == 0x4449_5243, [2, 3].contains(word(4)), IndexFile.verifies(raw) else { return nil }
+            version = word(4)
+            let count = Int(word(8))
+            entries.reserveCapacity(count)
+            var offset = 12
+            for _ in 0..<count {
+                guard offset + 62 <= body else { return nil }
+                let pathStart = offset + (half(offset + 60) & 0x4000 != 0 ? 64 : 62)
+                guard pathStart < body, let terminator = raw[pathStart..<body].firstIndex(of: 0) else { return nil }
+                // Each entry is padded with NULs to a multiple of eight bytes, its path NUL-terminated.
+                let end = offset + (pathStart - offset + (terminator - pathStart) + 8) & ~7
+                guard end <= body else { return nil }
+                entries.append((offset..<end, pathStart..<terminator))
+                offset = end
             }
-            // Each entry is padded with NULs to a multiple of eight bytes, its path NUL-terminated.
-            offset += (pathStart - offset + path.count + 8) & ~7
+            // A split index ("link") or sparse directories ("sdir"), like any extension git must
+            // understand (a lower-case first letter), change what the entries mean.
+            while offset + 8 <= body {
+                let signature = word(offset)
+                let end = offset + 8 + Int(word(offset + 4))
+                guard signature >> 24 >= 0x41, signature >> 24 <= 0x5A, end <= body else { return nil }
+                extensions.append((signature, offset..<end))
+                offset = end
+            }
+            guard offset == body else { return nil }
         }
-        // Extensions: a split index ("link") or sparse directories ("sdir") change what the entries mean.
-        while offset + 8 <= body {
-            let signature = word(offset)
-            if signature == 0x6C69_6E6B || signature == 0x7364_6972 { return nil }
-            offset += 8 + Int(word(offset + 4))
+    }
+
+    /// A new stage-0 entry: its full path, blob id (mode 100644) and the work-tree file's status.
+    struct NewEntry {
+        var path: [UInt8]
+        var id: ObjectID
+        var status: FileStatus
+    }
+
+    /// The index file `raw` with every entry at a path of `dropping` (full paths, every stage)
+    /// gone and `adding` (whose paths are in `dropping`) in their places, in git's order: by path
+    /// bytes, then stage. The other entries are copied as they are; so is the resolve-undo
+    /// extension. The extensions that describe the old entries (the cache tree, the untracked
+    /// cache, entry offsets, the fsmonitor token, any other optional one) are left out for git
+    /// to make again, as git leaves out what it does not know. Nil for an index the reader does
+    /// not read: libgit2 then writes it.
+    static func rewritten(_ raw: [UInt8], dropping: Set<[UInt8]>, adding: [NewEntry]) -> [UInt8]? {
+        raw.withUnsafeBytes { raw -> [UInt8]? in
+            guard let layout = Layout(raw) else { return nil }
+            let added = adding.sorted { $0.path.lexicographicallyPrecedes($1.path) }
+            // Both lists in path order: each entry is matched against the next path to drop.
+            let drops = dropping.sorted { $0.lexicographicallyPrecedes($1) }
+            var nextDrop = drops.startIndex
+            var out: [UInt8] = []
+            out.reserveCapacity(raw.count + added.count * 160)
+            out.append(contentsOf: raw[0..<8])
+            out.append(contentsOf: [0, 0, 0, 0])
+            var count: UInt32 = 0
+            var next = added.startIndex
+            func append(_ entry: NewEntry) {
+                let status = entry.status
+                for field in [UInt32(truncatingIfNeeded: status.changeSeconds), UInt32(bitPattern: status.changeNanoseconds),
+                              UInt32(truncatingIfNeeded: status.modificationSeconds), UInt32(bitPattern: status.modificationNanoseconds),
+                              UInt32(truncatingIfNeeded: status.device), UInt32(truncatingIfNeeded: status.inode), 0o100644,
+                              status.user, status.group, UInt32(truncatingIfNeeded: status.size)] {
+                    withUnsafeBytes(of: field.bigEndian) { out.append(contentsOf: $0) }
+                }
+                entry.id.withRawBytes { out.append(contentsOf: $0) }
+                withUnsafeBytes(of: UInt16(min(entry.path.count, 0xFFF)).bigEndian) { out.append(contentsOf: $0) }
+                out.append(contentsOf: entry.path)
+                out.append(contentsOf: repeatElement(0, count: 8 - (62 + entry.path.count) % 8))
+                count += 1
+            }
+            for place in layout.entries {
+                let path = UnsafeRawBufferPointer(rebasing: raw[place.path])
+                while next < added.endIndex, added[next].path.lexicographicallyPrecedes(path) {
+                    append(added[next])
+                    next += 1
+                }
+                while nextDrop < drops.endIndex, drops[nextDrop].lexicographicallyPrecedes(path) { nextDrop += 1 }
+                if nextDrop < drops.endIndex, drops[nextDrop].elementsEqual(path) { continue }
+                out.append(contentsOf: raw[place.bytes])
+                count += 1
+            }
+            while next < added.endIndex {
+                append(added[next])
+                next += 1
+            }
+            for (signature, bytes) in layout.extensions where signature == 0x5245_5543 { out.append(contentsOf: raw[bytes]) }
+            withUnsafeBytes(of: count.bigEndian) { count in out.replaceSubrange(8..<12, with: count) }
+            out.append(contentsOf: Insecure.SHA1.hash(data: out))
+            return out
         }
-        return offset == body ? entries : nil
     }
 
     /// Whether the trailing SHA-1 is that of the rest (or zero, as `index.skipHash` writes it).
-    private static func verifies(_ raw: UnsafeRawBufferPointer) -> Bool {
+    static func verifies(_ raw: UnsafeRawBufferPointer) -> Bool {
         let trailer = UnsafeRawBufferPointer(rebasing: raw[(raw.count - 20)...])
         if trailer.allSatisfy({ $0 == 0 }) { return true }
         var hasher = Insecure.SHA1()

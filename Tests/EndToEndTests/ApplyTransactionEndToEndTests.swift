@@ -176,13 +176,14 @@ private func edit(_ repo: String, _ from: String, _ to: String) throws {
     @Test func aCommitWhoseIndexCannotFollowExitsFour() throws {
         let repo = try committedExample()
         defer { try? FileManager.default.removeItem(atPath: repo) }
-        let blocked = try mcapply(repo, ["--commit", "-o", "json"], environment: ["MCAPPLY_TEST_BEFORE_SWAP": "mkdir '\(repo)/.git/index.mcapply.lock'"])
+        // A folder where the new index is written first blocks the direct writer and libgit2 alike.
+        let blocked = try mcapply(repo, ["--commit", "-o", "json"], environment: ["MCAPPLY_TEST_BEFORE_SWAP": "mkdir '\(repo)/.git/index.mcapply'"])
         #expect(blocked.status == 4, "\(blocked.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(blocked.stdout.utf8)) as? [String: Any])
         let tip = try head(repo)
         #expect(report["action"] as? String == "committed-incomplete" && report["commit"] as? String == tip)
         #expect(FileManager.default.fileExists(atPath: repo + "/rendered/east/kustomization.yaml"), "the work tree was written")
-        try FileManager.default.removeItem(atPath: repo + "/.git/index.mcapply.lock")
+        try FileManager.default.removeItem(atPath: repo + "/.git/index.mcapply")
         #expect(try mcapply(repo, ["--commit"]).status == 0)
         try expectSettled(repo, "after the rerun")
     }
