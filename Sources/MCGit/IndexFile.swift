@@ -4,9 +4,10 @@ import MCBasics
 
 /// The index file read directly, in the versions git writes by default (2, and 3 for extended
 /// flags): each entry's path, blob id, mode, flags and the `lstat` data recorded when it was
-/// staged. Fifty thousand entries read in milliseconds, where libgit2's `git_index_read` takes a
-/// fifth of a second building its maps. Reads only; nil for what it does not read (version 4, a
-/// split or sparse index, a bad checksum, a short file), and the caller then asks libgit2.
+/// staged; and written again with a few entries changed (`rewritten`). Fifty thousand entries
+/// are read in milliseconds, where libgit2's `git_index_read` takes a fifth of a second building
+/// its maps. Nil for what it does not read (version 4, a split or sparse index, a mandatory
+/// extension, a bad checksum, a short file): the caller then asks libgit2.
 struct IndexFile {
     /// An entry with what `lstat` recorded when it was staged.
     struct Entry: Sendable {
@@ -82,6 +83,17 @@ struct IndexFile {
         var extensions: [(signature: UInt32, bytes: Range<Int>)] = []
         var version: UInt32
 
+        /// The position of the first entry whose path is not before `path` (entries are in path order).
+        func first(atLeast path: ArraySlice<UInt8>, in raw: UnsafeRawBufferPointer) -> Int? {
+            var low = 0
+            var high = entries.count
+            while low < high {
+                let middle = (low + high) / 2
+                if raw[entries[middle].path].lexicographicallyPrecedes(path) { low = middle + 1 } else { high = middle }
+            }
+            return low < entries.count ? low : nil
+        }
+
         init?(_ raw: UnsafeRawBufferPointer) {
             func word(_ offset: Int) -> UInt32 { UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
             func half(_ offset: Int) -> UInt16 { UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) }
@@ -134,6 +146,34 @@ struct IndexFile {
             let added = adding.sorted { $0.path.lexicographicallyPrecedes($1.path) }
             // Both lists in path order: each entry is matched against the next path to drop.
             let drops = dropping.sorted { $0.lexicographicallyPrecedes($1) }
+            // A file where a kept entry's folder is, or a folder where a kept file is, would make
+            // an index git refuses: libgit2 then decides (it replaces the entries in the way).
+            func isDropped<Path: Collection<UInt8>>(_ path: Path) -> Bool {
+                var low = 0
+                var high = drops.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if drops[middle].lexicographicallyPrecedes(path) { low = middle + 1 } else { high = middle }
+                }
+                return low < drops.count && drops[low].elementsEqual(path)
+            }
+            func isKept(_ path: ArraySlice<UInt8>) -> Bool {
+                layout.first(atLeast: path, in: raw).map { raw[layout.entries[$0].path].elementsEqual(path) } == true && !isDropped(path)
+            }
+            func holdsKept(under folder: [UInt8]) -> Bool {
+                var position = layout.first(atLeast: folder[...], in: raw) ?? layout.entries.endIndex
+                while position < layout.entries.endIndex {
+                    let path = UnsafeRawBufferPointer(rebasing: raw[layout.entries[position].path])
+                    guard path.starts(with: folder) else { return false }
+                    if !isDropped(path) { return true }
+                    position += 1
+                }
+                return false
+            }
+            for entry in added {
+                let slashes = entry.path.indices.filter { entry.path[$0] == UInt8(ascii: "/") }
+                if slashes.contains(where: { isKept(entry.path[..<$0]) }) || holdsKept(under: entry.path + [UInt8(ascii: "/")]) { return nil }
+            }
             var nextDrop = drops.startIndex
             var out: [UInt8] = []
             out.reserveCapacity(raw.count + added.count * 160)

@@ -108,6 +108,24 @@ import Testing
         #expect(extensions(after) == ["REUC"])
     }
 
+    /// A file staged where a kept entry's folder is, or a folder where a kept file is, is left to
+    /// libgit2 (which replaces what is in the way): git refuses an index holding both.
+    @Test func fileFolderCollisionsAreLeftToLibgit2() throws {
+        let path = try Self.repository()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let raw = try #require(IndexFile.contents(of: path + "/.git/index")?.0)
+        let status = try #require(FileStatus(path + "/rendered/new.yaml"))
+        func adding(_ name: String, dropping: [String] = []) -> [UInt8]? {
+            IndexFile.rewritten(raw, dropping: Set(([name] + dropping).map { Array($0.utf8) }),
+                                adding: [IndexFile.NewEntry(path: Array(name.utf8), id: ObjectID.blob(holding: []), status: status)])
+        }
+        #expect(adding("rendered/a.yaml/inside.yaml") == nil, "a folder where a file is kept")
+        #expect(adding("rendered/east") == nil, "a file where a folder's files are kept")
+        #expect(adding("rendered/a.yaml/inside.yaml", dropping: ["rendered/a.yaml"]) != nil, "the file in the way goes")
+        #expect(adding("rendered/east", dropping: ["rendered/east/b.yaml"]) != nil, "the folder's one file goes")
+        #expect(adding("rendered/eastern.yaml") != nil)
+    }
+
     /// What the direct writer does not handle goes to libgit2, which writes the same entries.
     @Test func otherIndexesAreLeftToLibgit2() throws {
         let path = try Self.repository()
