@@ -279,9 +279,9 @@ extension GitRepository {
     /// file's status, so `git status` knows them unchanged without reading them. Every other
     /// entry stays: the work is in the paths named, plus reading and writing the index once.
     ///
-    /// The caller holds `index.lock`, so the index is written as git would but through `scratch`
-    /// (a second name of the index, which libgit2 replaces with the new index) and then renamed
-    /// onto the index file: readers see the old index or the new one.
+    /// The caller holds `index.lock`, so the new index is written to `scratch` (directly by
+    /// `IndexFile.rewritten`, or, for an index that one does not read, by libgit2 on a second name of
+    /// the index) and then renamed onto the index file: readers see the old index or the new one.
     package func updateEntries(under folder: RelativePath, setting entries: [IndexEntry], removing: [RelativePath],
                                indexFile: String, scratch: String) throws {
         guard let workTree = workingDirectory else { throw GitError(call: "git_repository_workdir", code: -1, message: "the repository is bare") }
