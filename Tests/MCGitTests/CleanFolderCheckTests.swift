@@ -8,35 +8,20 @@ import Testing
 /// the check proves "clean" only where `git status` lists nothing, and the uncommitted changes are
 /// `git status`'s whichever way they are found.
 @Suite struct CleanFolderCheckTests {
-    private static let environment = [
-        "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com", "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.com", "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent",
-    ]
-
-    @discardableResult
-    private static func shell(_ path: String, _ script: String) throws -> String {
-        let result = try Command.run("/bin/sh", ["-c", "cd '\(path)' && " + script], environment: environment)
-        #expect(result.status == 0, "\(script): \(result.stderr)")
-        return result.stdout
-    }
-
     /// A repository with a few files under `rendered/` (nested folders, a name beyond ASCII, an
     /// empty file) and one outside it, all committed.
     private static func repository() throws -> String {
-        let path = NSTemporaryDirectory() + "mcgit-clean-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        try shell(path, """
+        try GitShell.repository("""
             git init -q -b main && mkdir -p rendered/east/linkerd rendered/é && printf 'kind: A\\n' > rendered/a.yaml \
             && printf 'kind: B\\n' > rendered/east/linkerd/b.yaml && : > rendered/empty.txt && printf 'x\\n' > rendered/é/日本.yaml \
             && printf 'kind: C\\n' > rendered/a-c.yaml && printf 'topology\\n' > topology.yaml && printf '*.swp\\n' > .gitignore \
             && git add -A && git commit -q -m files
             """)
-        return path
     }
 
     /// What `git status` lists under `rendered/`, as `uncommittedChanges` names it.
     private static func gitStatus(_ path: String) throws -> [String] {
-        try shell(path, "git status --porcelain -uall -- rendered").split(separator: "\n").map { line in
+        try GitShell.run(path, "git status --porcelain -uall -- rendered").split(separator: "\n").map { line in
             let code = line.prefix(2)
             let name = String(line.dropFirst(3)).replacingOccurrences(of: "\"", with: "")
             let kind = code.contains("?") || code.contains("A") ? "added" : code.contains("D") ? "deleted" : code.contains("T") ? "type-changed" : "modified"
@@ -70,7 +55,7 @@ import Testing
         let (name, script, provable) = Self.cases[index]
         let path = try Self.repository()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try Self.shell(path, script)
+        try GitShell.run(path, script)
         let repository = try #require(try GitRepository.discover(containing: path, environment: [:]))
         let rendered = RelativePath("rendered")!
         let expected = try Self.gitStatus(path)
@@ -86,7 +71,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let repository = try #require(try GitRepository.discover(containing: path, environment: [:]))
         #expect(repository.isProvablyClean(under: RelativePath("elsewhere")!))
-        try Self.shell(path, "mkdir elsewhere && printf 'x\\n' > elsewhere/x.yaml")
+        try GitShell.run(path, "mkdir elsewhere && printf 'x\\n' > elsewhere/x.yaml")
         #expect(!repository.isProvablyClean(under: RelativePath("elsewhere")!))
         #expect(try repository.uncommittedChanges(under: RelativePath("elsewhere")!).map(\.path.string) == ["x.yaml"])
     }
@@ -95,9 +80,9 @@ import Testing
     @Test func indexFileReadsWhatGitWrote() throws {
         let path = try Self.repository()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try Self.shell(path, "git update-index --skip-worktree rendered/a-c.yaml")
+        try GitShell.run(path, "git update-index --skip-worktree rendered/a-c.yaml")
         let index = try #require(IndexFile(path: path + "/.git/index", under: "rendered/"))
-        let listed = try Self.shell(path, "git -c core.quotePath=false ls-files --stage -- rendered").split(separator: "\n").map { line in
+        let listed = try GitShell.run(path, "git -c core.quotePath=false ls-files --stage -- rendered").split(separator: "\n").map { line in
             let fields = line.split(separator: "\t", maxSplits: 1)
             let meta = fields[0].split(separator: " ")
             return "\(meta[0]) \(meta[1]) \(fields[1].dropFirst("rendered/".count))"
@@ -115,9 +100,9 @@ import Testing
         bytes[40] ^= 1
         try bytes.write(to: URL(fileURLWithPath: path + "/corrupt"))
         #expect(IndexFile(path: path + "/corrupt", under: "rendered/") == nil, "a bad checksum is refused")
-        try Self.shell(path, "git update-index --index-version 4")
+        try GitShell.run(path, "git update-index --index-version 4")
         #expect(IndexFile(path: path + "/.git/index", under: "rendered/") == nil, "version 4 is left to libgit2")
-        try Self.shell(path, "git update-index --index-version 2 && git update-index --split-index && ls .git/sharedindex.*")
+        try GitShell.run(path, "git update-index --index-version 2 && git update-index --split-index && ls .git/sharedindex.*")
         #expect(IndexFile(path: path + "/.git/index", under: "rendered/") == nil, "a split index is left to libgit2")
     }
 }

@@ -8,30 +8,15 @@ import Testing
 /// itself reads back: the entries, their stages and stat data, the extensions kept and dropped,
 /// and the indexes left to libgit2.
 @Suite struct IndexWriteTests {
-    private static let environment = [
-        "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com", "GIT_COMMITTER_NAME": "Test",
-        "GIT_COMMITTER_EMAIL": "test@example.com", "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent",
-    ]
-
-    @discardableResult
-    private static func shell(_ path: String, _ script: String) throws -> String {
-        let result = try Command.run("/bin/sh", ["-c", "cd '\(path)' && " + script], environment: environment)
-        #expect(result.status == 0, "\(script): \(result.stderr)")
-        return result.stdout
-    }
-
     /// A repository whose commit holds a few files under `rendered/` and one beside it; the work
     /// tree then holds `rendered/new.yaml` and an edited `rendered/a.yaml`, not yet staged.
     private static func repository() throws -> String {
-        let path = NSTemporaryDirectory() + "mcgit-index-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        try shell(path, """
+        try GitShell.repository("""
             git init -q -b main && mkdir -p rendered/east rendered/é && printf 'a\\n' > rendered/a.yaml \
             && printf 'b\\n' > rendered/east/b.yaml && printf 'c\\n' > rendered/é/日本.yaml && printf 'gone\\n' > rendered/gone.yaml \
             && printf 't\\n' > topology.yaml && git add -A && git commit -q -m files && git write-tree > /dev/null \
             && printf 'new\\n' > rendered/new.yaml && printf 'edited\\n' > rendered/a.yaml && rm rendered/gone.yaml
             """)
-        return path
     }
 
     /// The update mcapply makes after committing: the new and edited files staged with their
@@ -48,10 +33,10 @@ import Testing
     @Test func entriesAreWhatGitReadsBack() throws {
         let path = try Self.repository()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try Self.shell(path, "git hash-object -w rendered/a.yaml rendered/new.yaml > /dev/null && git update-index --skip-worktree rendered/é/日本.yaml")
-        let before = try Self.shell(path, "git ls-files --stage --debug -- topology.yaml rendered/east rendered/é")
+        try GitShell.run(path, "git hash-object -w rendered/a.yaml rendered/new.yaml > /dev/null && git update-index --skip-worktree rendered/é/日本.yaml")
+        let before = try GitShell.run(path, "git ls-files --stage --debug -- topology.yaml rendered/east rendered/é")
         try Self.update(path)
-        #expect(try Self.shell(path, "git -c core.quotePath=false ls-files --stage") == """
+        #expect(try GitShell.run(path, "git -c core.quotePath=false ls-files --stage") == """
             100644 \(ObjectID.blob(holding: Array("edited\n".utf8))) 0\trendered/a.yaml
             100644 \(ObjectID.blob(holding: Array("b\n".utf8))) 0\trendered/east/b.yaml
             100644 \(ObjectID.blob(holding: Array("new\n".utf8))) 0\trendered/new.yaml
@@ -60,28 +45,25 @@ import Testing
 
             """)
         // The entries not named are copied as they were: stat data, flags (skip-worktree) and all.
-        #expect(try Self.shell(path, "git ls-files --stage --debug -- topology.yaml rendered/east rendered/é") == before)
+        #expect(try GitShell.run(path, "git ls-files --stage --debug -- topology.yaml rendered/east rendered/é") == before)
         // The staged ones carry their files' status: git finds them unchanged without reading them.
         var info = stat()
         #expect(lstat(path + "/rendered/new.yaml", &info) == 0)
-        let debug = try Self.shell(path, "git ls-files --debug -- rendered/new.yaml")
+        let debug = try GitShell.run(path, "git ls-files --debug -- rendered/new.yaml")
         #expect(debug.contains("mtime: \(info.st_mtim.tv_sec):\(info.st_mtim.tv_nsec)"), "\(debug)")
         #expect(debug.contains("ino: \(info.st_ino)") && debug.contains("size: 4"), "\(debug)")
         // Staged, not committed (mcapply commits first): nothing differs between index and work tree.
-        #expect(try Self.shell(path, "git status --porcelain -uall") == "M  rendered/a.yaml\nD  rendered/gone.yaml\nA  rendered/new.yaml\n")
-        #expect(try Self.shell(path, "git diff-files --name-only") == "")
+        #expect(try GitShell.run(path, "git status --porcelain -uall") == "M  rendered/a.yaml\nD  rendered/gone.yaml\nA  rendered/new.yaml\n")
+        #expect(try GitShell.run(path, "git diff-files --name-only") == "")
         // The cache tree is left for git to make again: the tree git writes is the entries' own.
-        let tree = try Self.shell(path, "git write-tree").trimmingCharacters(in: .whitespacesAndNewlines)
-        let listed = try Self.shell(path, "git -c core.quotePath=false ls-tree -r \(tree)").replacingOccurrences(of: " blob ", with: " ")
-        #expect(listed == (try Self.shell(path, "git -c core.quotePath=false ls-files --stage").replacingOccurrences(of: " 0\t", with: "\t")))
+        let tree = try GitShell.run(path, "git write-tree").trimmingCharacters(in: .whitespacesAndNewlines)
+        let listed = try GitShell.run(path, "git -c core.quotePath=false ls-tree -r \(tree)").replacingOccurrences(of: " blob ", with: " ")
+        #expect(listed == (try GitShell.run(path, "git -c core.quotePath=false ls-files --stage").replacingOccurrences(of: " 0\t", with: "\t")))
     }
 
     /// A conflict's stages go with the path; the resolve-undo record of a resolved one stays.
     @Test func conflictsAndResolveUndo() throws {
-        let path = NSTemporaryDirectory() + "mcgit-index-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try Self.shell(path, """
+        let path = try GitShell.repository("""
             git init -q -b main && mkdir -p rendered/east && printf 'a\\n' > rendered/a.yaml && printf 'b\\n' > rendered/east/b.yaml \
             && printf 'gone\\n' > rendered/gone.yaml && git add -A && git commit -qm base \
             && git checkout -qb side && printf 'side\\n' | tee rendered/a.yaml > rendered/east/b.yaml && git commit -qam side \
@@ -89,15 +71,16 @@ import Testing
             && { git merge -q side > /dev/null 2>&1; true; } && printf 'both\\n' > rendered/east/b.yaml && git add rendered/east/b.yaml \
             && printf 'edited\\n' > rendered/a.yaml && printf 'new\\n' > rendered/new.yaml && rm rendered/gone.yaml
             """)
-        #expect(try Self.shell(path, "git ls-files --stage -- rendered/a.yaml").split(separator: "\n").count == 3, "a conflict to clear")
-        #expect(try Self.shell(path, "git ls-files --resolve-undo").contains("rendered/east/b.yaml"), "a resolve-undo record")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try GitShell.run(path, "git ls-files --stage -- rendered/a.yaml").split(separator: "\n").count == 3, "a conflict to clear")
+        #expect(try GitShell.run(path, "git ls-files --resolve-undo").contains("rendered/east/b.yaml"), "a resolve-undo record")
         let raw = try #require(IndexFile.contents(of: path + "/.git/index")?.0)
         try Self.update(path)
-        #expect(try Self.shell(path, "git ls-files --stage -- rendered")
+        #expect(try GitShell.run(path, "git ls-files --stage -- rendered")
             == "100644 \(ObjectID.blob(holding: Array("edited\n".utf8))) 0\trendered/a.yaml\n"
             + "100644 \(ObjectID.blob(holding: Array("both\n".utf8))) 0\trendered/east/b.yaml\n"
             + "100644 \(ObjectID.blob(holding: Array("new\n".utf8))) 0\trendered/new.yaml\n")
-        #expect(try Self.shell(path, "git ls-files --resolve-undo").contains("rendered/east/b.yaml"))
+        #expect(try GitShell.run(path, "git ls-files --resolve-undo").contains("rendered/east/b.yaml"))
         let after = try #require(IndexFile.contents(of: path + "/.git/index")?.0)
         func extensions(_ bytes: [UInt8]) -> [String] {
             bytes.withUnsafeBytes { raw in
@@ -130,12 +113,12 @@ import Testing
     @Test func otherIndexesAreLeftToLibgit2() throws {
         let path = try Self.repository()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try Self.shell(path, "git update-index --index-version 4")
+        try GitShell.run(path, "git update-index --index-version 4")
         let raw = try #require(IndexFile.contents(of: path + "/.git/index")?.0)
         #expect(IndexFile.rewritten(raw, dropping: [], adding: []) == nil)
         try Self.update(path)
-        #expect(try Self.shell(path, "git ls-files --stage -- rendered/new.yaml rendered/gone.yaml")
+        #expect(try GitShell.run(path, "git ls-files --stage -- rendered/new.yaml rendered/gone.yaml")
             == "100644 \(ObjectID.blob(holding: Array("new\n".utf8))) 0\trendered/new.yaml\n")
-        #expect(try Self.shell(path, "git status --porcelain -uall") == "M  rendered/a.yaml\nD  rendered/gone.yaml\nA  rendered/new.yaml\n")
+        #expect(try GitShell.run(path, "git status --porcelain -uall") == "M  rendered/a.yaml\nD  rendered/gone.yaml\nA  rendered/new.yaml\n")
     }
 }
