@@ -287,6 +287,8 @@ extension GitRepository {
         guard let workTree = workingDirectory else { throw GitError(call: "git_repository_workdir", code: -1, message: "the repository is bare") }
         _ = unlink(scratch)
         _ = unlink(scratch + ".lock")
+        // Nothing to change: the index (and what git keeps in it, such as its cache tree) stays as it is.
+        if entries.isEmpty, removing.isEmpty { return }
         // Written here when the index is one `IndexFile` reads: a one-link apply then changes 7
         // entries of 52,000 without libgit2 parsing and rebuilding them all.
         let prefix = folder.string + "/"
