@@ -18,6 +18,11 @@ package struct FileStatus: Sendable, Equatable {
     package init?(_ path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    /// What `stat`, `fstat` or `lstat` said.
+    package init(_ info: stat) {
         changeSeconds = Int64(info.st_ctim.tv_sec)
         changeNanoseconds = Int32(info.st_ctim.tv_nsec)
         modificationSeconds = Int64(info.st_mtim.tv_sec)

@@ -24,6 +24,12 @@ package enum LocalFiles {
 
     /// A regular file's content and whether any execute bit is set; nil when it cannot be read.
     package static func readWithMode(_ path: String) -> (bytes: [UInt8], executable: Bool)? {
+        readWithStatus(path).map { ($0.bytes, $0.status.mode & 0o111 != 0) }
+    }
+
+    /// A file's content and its status when it was opened (the index's own modification time,
+    /// for one: what is racily clean is judged against the file that was read).
+    package static func readWithStatus(_ path: String) -> (bytes: [UInt8], status: FileStatus)? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
@@ -36,7 +42,7 @@ package enum LocalFiles {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { return nil }
-            if count == 0 { return (bytes, info.st_mode & 0o111 != 0) }
+            if count == 0 { return (bytes, FileStatus(info)) }
             bytes.append(contentsOf: buffer[..<count])
         }
     }

@@ -25,34 +25,25 @@ extension GitRepository {
         // Every entry's file unchanged, and every folder holding as many names as the index gives
         // it: then nothing is missing (each file was found) and nothing is extra.
         let (folders, runs) = Self.layout(of: entries)
+        let base = workTree + folder.string + "/"
         let clean = Parallel.map(runs.count + folders.count) { index in
             if index < runs.count {
-                return Self.unchanged(entries[runs[index].entries], in: runs[index].folder, root: root, indexTime: indexTime)
+                return Self.unchanged(entries[runs[index].entries], in: runs[index].folder, root: root, base: base, indexTime: indexTime)
             }
             return Self.holds(folders[index - runs.count].path, names: folders[index - runs.count].names, root: root)
         }
         return !clean.contains(false)
     }
 
-    /// The blobs under `folder` in HEAD's tree, in index order (a tree's entries sort as their full paths do).
+    /// The files under `folder` in HEAD's tree, in index order.
     private func headEntries(under folder: RelativePath) throws -> [(path: String, id: ObjectID, mode: UInt32)] {
         guard let commit = try commit("HEAD") else { return [] }
         var listed: [(path: String, id: ObjectID, mode: UInt32)] = []
-        func walk(_ tree: OpaquePointer, _ prefix: String) throws {
-            for index in 0..<git_tree_entrycount(tree) {
-                let entry = git_tree_entry_byindex(tree, index)!
-                let path = prefix + String(cString: git_tree_entry_name(entry))
-                if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
-                    var child: OpaquePointer?
-                    try GitLibrary.check("git_tree_lookup", git_tree_lookup(&child, handle, git_tree_entry_id(entry)))
-                    defer { git_tree_free(child) }
-                    try walk(child!, path + "/")
-                } else {
-                    listed.append((path, ObjectID(git_tree_entry_id(entry)), git_tree_entry_filemode(entry).rawValue))
-                }
+        _ = try withFolderTree(folder, at: commit) { _, tree in
+            try forEachFile(in: tree, under: []) { path, entry in
+                listed.append((path.joined(separator: "/"), ObjectID(git_tree_entry_id(entry)), git_tree_entry_filemode(entry).rawValue))
             }
         }
-        _ = try withFolderTree(folder, at: commit) { _, tree in try walk(tree, "") }
         return listed
     }
 
@@ -107,15 +98,17 @@ extension GitRepository {
         folder.isEmpty ? dup(root) : openat(root, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     }
 
-    /// Whether each file of a run of entries in one folder is unchanged.
-    private static func unchanged(_ run: ArraySlice<IndexFile.Entry>, in folder: String, root: Int32,
+    /// Whether each file of a run of entries in one folder is unchanged (`base`: the folder
+    /// checked, as an absolute path with a trailing slash).
+    private static func unchanged(_ run: ArraySlice<IndexFile.Entry>, in folder: String, root: Int32, base: String,
                                   indexTime: (seconds: Int32, nanoseconds: UInt32)) -> Bool {
         let descriptor = subfolder(folder, in: root)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         let skip = folder.isEmpty ? 0 : folder.utf8.count + 1
         return run.allSatisfy { entry in
-            unchanged(entry, name: String(Substring(entry.path.utf8.dropFirst(skip))), in: descriptor, indexTime: indexTime)
+            unchanged(entry, name: String(Substring(entry.path.utf8.dropFirst(skip))), in: descriptor, path: base + entry.path,
+                      indexTime: indexTime)
         }
     }
 
@@ -138,43 +131,19 @@ extension GitRepository {
         return names == expected
     }
 
-    /// Whether the file `name` in `directory` is what `entry` records: its status as staged and
-    /// older than the index, or else the same bytes as the blob.
-    private static func unchanged(_ entry: IndexFile.Entry, name: String, in directory: Int32, indexTime: (seconds: Int32, nanoseconds: UInt32)) -> Bool {
+    /// Whether the file `name` in `directory` (`path`) is what `entry` records: its status as
+    /// staged and older than the index, or else the same bytes as the blob. A symlink whose
+    /// status moved is left to libgit2 (a rendered folder holds none).
+    private static func unchanged(_ entry: IndexFile.Entry, name: String, in directory: Int32, path: String,
+                                  indexTime: (seconds: Int32, nanoseconds: UInt32)) -> Bool {
         var info = stat()
         guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
         let type = info.st_mode & S_IFMT
         let mode: UInt32 = type == S_IFLNK ? 0o120000 : type != S_IFREG ? 0 : info.st_mode & S_IXUSR != 0 ? 0o100755 : 0o100644
         guard mode == entry.mode else { return false }
-        let modification = (Int32(truncatingIfNeeded: info.st_mtim.tv_sec), UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
-        let sameStatus = modification == entry.modification
-            && (Int32(truncatingIfNeeded: info.st_ctim.tv_sec), UInt32(truncatingIfNeeded: info.st_ctim.tv_nsec)) == entry.change
-            && UInt32(truncatingIfNeeded: info.st_ino) == entry.inode && info.st_uid == entry.user && info.st_gid == entry.group
-            && UInt32(truncatingIfNeeded: info.st_size) == entry.size
-        let racy = modification >= indexTime
-        if sameStatus && !racy { return true }
-        guard let bytes = contents(of: name, in: directory, size: Int(info.st_size), isLink: type == S_IFLNK) else { return false }
+        let status = IndexFile.RecordedStatus(FileStatus(info), mode: mode)
+        if status.isSame(as: entry.status), status.modification < indexTime { return true }
+        guard type == S_IFREG, let bytes = LocalFiles.read(path) else { return false }
         return ObjectID.blob(holding: bytes) == entry.id
-    }
-
-    /// A file's bytes, or a symlink's target.
-    private static func contents(of name: String, in directory: Int32, size: Int, isLink: Bool) -> [UInt8]? {
-        if isLink {
-            var target = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
-            let length = target.withUnsafeMutableBufferPointer { readlinkat(directory, name, $0.baseAddress!, $0.count) }
-            return length >= 0 && length < target.count ? Array(target.prefix(length)) : nil
-        }
-        let descriptor = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var bytes = [UInt8](repeating: 0, count: size + 1)
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 { if errno == EINTR { continue }; return nil }
-            if count == 0 { break }
-            filled += count
-        }
-        return filled == size ? Array(bytes.prefix(size)) : nil
     }
 }

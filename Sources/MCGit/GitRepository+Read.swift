@@ -70,15 +70,8 @@ extension GitRepository {
     }
 
     private func collect(_ tree: OpaquePointer, prefix: [String], into snapshot: inout CommittedFolder) throws {
-        for index in 0..<git_tree_entrycount(tree) {
-            let entry = git_tree_entry_byindex(tree, index)!
-            let path = prefix + [String(cString: git_tree_entry_name(entry))]
+        try forEachFile(in: tree, under: prefix) { path, entry in
             switch git_tree_entry_type(entry) {
-            case GIT_OBJECT_TREE:
-                var child: OpaquePointer?
-                try GitLibrary.check("git_tree_lookup", git_tree_lookup(&child, handle, git_tree_entry_id(entry)))
-                defer { git_tree_free(child) }
-                try collect(child!, prefix: path, into: &snapshot)
             case GIT_OBJECT_BLOB:
                 let relative = RelativePath(components: path)
                 snapshot.blobs[relative] = ObjectID(git_tree_entry_id(entry))
@@ -86,8 +79,25 @@ extension GitRepository {
             case GIT_OBJECT_COMMIT:
                 snapshot.submodules.append(RelativePath(components: path))
             default:
+                break
+            }
+        }
+    }
+
+    /// `body` with every entry under `tree` that is not a tree (blobs, symlinks, submodules) and
+    /// its path's components, depth first in tree order: the order of the index's paths.
+    func forEachFile(in tree: OpaquePointer, under prefix: [String], _ body: ([String], OpaquePointer) throws -> Void) throws {
+        for index in 0..<git_tree_entrycount(tree) {
+            let entry = git_tree_entry_byindex(tree, index)!
+            let path = prefix + [String(cString: git_tree_entry_name(entry))]
+            guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else {
+                try body(path, entry)
                 continue
             }
+            var child: OpaquePointer?
+            try GitLibrary.check("git_tree_lookup", git_tree_lookup(&child, handle, git_tree_entry_id(entry)))
+            defer { git_tree_free(child) }
+            try forEachFile(in: child!, under: path, body)
         }
     }
 

@@ -302,7 +302,7 @@ extension GitRepository {
             added.append(IndexFile.NewEntry(path: Array(path.utf8), id: entry.id, status: status))
         }
         let dropping = Set((removing + entries.map(\.path)).map { Array((prefix + $0.string).utf8) })
-        if let (raw, _) = IndexFile.contents(of: indexFile), let bytes = IndexFile.rewritten(raw, dropping: dropping, adding: added) {
+        if let raw = LocalFiles.read(indexFile), let bytes = IndexFile.rewritten(raw, dropping: dropping, adding: added) {
             do throws(FileError) {
                 try LocalFiles.writeNew(bytes, to: scratch)
             } catch {

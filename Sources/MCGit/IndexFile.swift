@@ -17,12 +17,51 @@ struct IndexFile {
         var mode: UInt32
         /// Stage 0, and neither assume-valid, intent-to-add nor skip-worktree (a sparse checkout).
         var isPlain: Bool
-        var modification: (seconds: Int32, nanoseconds: UInt32)
-        var change: (seconds: Int32, nanoseconds: UInt32)
-        var inode: UInt32
-        var user: UInt32
-        var group: UInt32
-        var size: UInt32
+        var status: RecordedStatus
+    }
+
+    /// A file's status as an index entry records it: ten 32-bit words (times in seconds and
+    /// nanoseconds, the rest truncated), named here, in the order they are stored.
+    struct RecordedStatus: Sendable {
+        var changeSeconds, changeNanoseconds, modificationSeconds, modificationNanoseconds: UInt32
+        var device, inode, mode, user, group, size: UInt32
+
+        init(_ status: FileStatus, mode: UInt32) {
+            changeSeconds = UInt32(truncatingIfNeeded: status.changeSeconds)
+            changeNanoseconds = UInt32(bitPattern: status.changeNanoseconds)
+            modificationSeconds = UInt32(truncatingIfNeeded: status.modificationSeconds)
+            modificationNanoseconds = UInt32(bitPattern: status.modificationNanoseconds)
+            device = UInt32(truncatingIfNeeded: status.device)
+            inode = UInt32(truncatingIfNeeded: status.inode)
+            self.mode = mode
+            user = status.user
+            group = status.group
+            size = UInt32(truncatingIfNeeded: status.size)
+        }
+
+        fileprivate init(_ raw: UnsafeRawBufferPointer, at offset: Int) {
+            (changeSeconds, changeNanoseconds) = (raw.word(at: offset), raw.word(at: offset + 4))
+            (modificationSeconds, modificationNanoseconds) = (raw.word(at: offset + 8), raw.word(at: offset + 12))
+            (device, inode, mode) = (raw.word(at: offset + 16), raw.word(at: offset + 20), raw.word(at: offset + 24))
+            (user, group, size) = (raw.word(at: offset + 28), raw.word(at: offset + 32), raw.word(at: offset + 36))
+        }
+
+        /// In the order the index stores them.
+        var words: [UInt32] {
+            [changeSeconds, changeNanoseconds, modificationSeconds, modificationNanoseconds, device, inode, mode, user, group, size]
+        }
+
+        /// The modification time, to order against the index file's own.
+        var modification: (seconds: Int32, nanoseconds: UInt32) { (Int32(bitPattern: modificationSeconds), modificationNanoseconds) }
+
+        /// Whether a work-tree file with `other` is as staged, as `git status` judges it without
+        /// reading the file: the same times, inode, owner and size (not the device, which libgit2
+        /// does not compare either; the mode is the caller's to compare).
+        func isSame(as other: RecordedStatus) -> Bool {
+            (changeSeconds, changeNanoseconds, modificationSeconds, modificationNanoseconds)
+                == (other.changeSeconds, other.changeNanoseconds, other.modificationSeconds, other.modificationNanoseconds)
+                && (inode, user, group, size) == (other.inode, other.user, other.group, other.size)
+        }
     }
 
     /// The entries under `prefix` (a folder's path with a trailing slash), in index order.
@@ -31,47 +70,24 @@ struct IndexFile {
     var modification: (seconds: Int32, nanoseconds: UInt32)
 
     init?(path: String, under prefix: String) {
-        guard let (bytes, info) = Self.contents(of: path) else { return nil }
-        modification = (Int32(truncatingIfNeeded: info.st_mtim.tv_sec), UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec))
+        guard let (bytes, status) = LocalFiles.readWithStatus(path) else { return nil }
+        modification = RecordedStatus(status, mode: 0).modification
         let prefix = Array(prefix.utf8)
         guard let entries = bytes.withUnsafeBytes({ raw -> [Entry]? in
             guard let layout = Layout(raw) else { return nil }
-            func word(_ offset: Int) -> UInt32 { UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
-            func half(_ offset: Int) -> UInt16 { UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) }
             return layout.entries.compactMap { place in
                 let path = UnsafeRawBufferPointer(rebasing: raw[place.path])
                 guard path.count >= prefix.count, prefix.withUnsafeBytes({ path.starts(with: $0) }) else { return nil }
                 let offset = place.bytes.lowerBound
-                let flags = half(offset + 60)
-                let extendedFlags = flags & 0x4000 != 0 ? half(offset + 62) : 0
+                let flags = raw.half(at: offset + 60)
+                let extendedFlags = flags & 0x4000 != 0 ? raw.half(at: offset + 62) : 0
                 return Entry(
                     path: String(decoding: path.dropFirst(prefix.count), as: UTF8.self),
-                    id: ObjectID(UnsafeRawBufferPointer(rebasing: raw[(offset + 40)..<(offset + 60)])), mode: word(offset + 24),
-                    isPlain: flags & 0xB000 == 0 && extendedFlags & 0x6000 == 0,
-                    modification: (Int32(bitPattern: word(offset + 8)), word(offset + 12)),
-                    change: (Int32(bitPattern: word(offset)), word(offset + 4)),
-                    inode: word(offset + 20), user: word(offset + 28), group: word(offset + 32), size: word(offset + 36))
+                    id: ObjectID(UnsafeRawBufferPointer(rebasing: raw[(offset + 40)..<(offset + 60)])), mode: raw.word(at: offset + 24),
+                    isPlain: flags & 0xB000 == 0 && extendedFlags & 0x6000 == 0, status: RecordedStatus(raw, at: offset))
             }
         }) else { return nil }
         self.entries = entries
-    }
-
-    /// A file's bytes and status, or nil when it cannot be read whole.
-    static func contents(of path: String) -> ([UInt8], stat)? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_size >= 32 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            filled += count
-        }
-        return (bytes, info)
     }
 
     /// Where an index file's entries and extensions lie, once its header, checksum and extensions
@@ -81,7 +97,6 @@ struct IndexFile {
         var entries: [(bytes: Range<Int>, path: Range<Int>)] = []
         /// Each extension's bytes (signature and size included), in file order.
         var extensions: [(signature: UInt32, bytes: Range<Int>)] = []
-        var version: UInt32
 
         /// The position of the first entry whose path is not before `path` (entries are in path order).
         func first(atLeast path: ArraySlice<UInt8>, in raw: UnsafeRawBufferPointer) -> Int? {
@@ -95,17 +110,14 @@ struct IndexFile {
         }
 
         init?(_ raw: UnsafeRawBufferPointer) {
-            func word(_ offset: Int) -> UInt32 { UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
-            func half(_ offset: Int) -> UInt16 { UInt16(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) }
             let body = raw.count - 20
-            guard raw.count >= 32, word(0) == 0x4449_5243, [2, 3].contains(word(4)), IndexFile.verifies(raw) else { return nil }
-            version = word(4)
-            let count = Int(word(8))
+            guard raw.count >= 32, raw.word(at: 0) == 0x4449_5243, [2, 3].contains(raw.word(at: 4)), IndexFile.verifies(raw) else { return nil }
+            let count = Int(raw.word(at: 8))
             entries.reserveCapacity(count)
             var offset = 12
             for _ in 0..<count {
                 guard offset + 62 <= body else { return nil }
-                let pathStart = offset + (half(offset + 60) & 0x4000 != 0 ? 64 : 62)
+                let pathStart = offset + (raw.half(at: offset + 60) & 0x4000 != 0 ? 64 : 62)
                 guard pathStart < body, let terminator = raw[pathStart..<body].firstIndex(of: 0) else { return nil }
                 // Each entry is padded with NULs to a multiple of eight bytes, its path NUL-terminated.
                 let end = offset + (pathStart - offset + (terminator - pathStart) + 8) & ~7
@@ -116,8 +128,8 @@ struct IndexFile {
             // A split index ("link") or sparse directories ("sdir"), like any extension git must
             // understand (a lower-case first letter), change what the entries mean.
             while offset + 8 <= body {
-                let signature = word(offset)
-                let end = offset + 8 + Int(word(offset + 4))
+                let signature = raw.word(at: offset)
+                let end = offset + 8 + Int(raw.word(at: offset + 4))
                 guard signature >> 24 >= 0x41, signature >> 24 <= 0x5A, end <= body else { return nil }
                 extensions.append((signature, offset..<end))
                 offset = end
@@ -182,12 +194,8 @@ struct IndexFile {
             var count: UInt32 = 0
             var next = added.startIndex
             func append(_ entry: NewEntry) {
-                let status = entry.status
-                for field in [UInt32(truncatingIfNeeded: status.changeSeconds), UInt32(bitPattern: status.changeNanoseconds),
-                              UInt32(truncatingIfNeeded: status.modificationSeconds), UInt32(bitPattern: status.modificationNanoseconds),
-                              UInt32(truncatingIfNeeded: status.device), UInt32(truncatingIfNeeded: status.inode), 0o100644,
-                              status.user, status.group, UInt32(truncatingIfNeeded: status.size)] {
-                    withUnsafeBytes(of: field.bigEndian) { out.append(contentsOf: $0) }
+                for word in RecordedStatus(entry.status, mode: 0o100644).words {
+                    withUnsafeBytes(of: word.bigEndian) { out.append(contentsOf: $0) }
                 }
                 entry.id.withRawBytes { out.append(contentsOf: $0) }
                 withUnsafeBytes(of: UInt16(min(entry.path.count, 0xFFF)).bigEndian) { out.append(contentsOf: $0) }
@@ -225,4 +233,12 @@ struct IndexFile {
         hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 20)]))
         return hasher.finalize().withUnsafeBytes { $0.elementsEqual(trailer) }
     }
+}
+
+extension UnsafeRawBufferPointer {
+    /// The big-endian 32-bit word at `offset`, as the index stores its numbers.
+    fileprivate func word(at offset: Int) -> UInt32 { UInt32(bigEndian: loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
+
+    /// The big-endian 16-bit half-word at `offset`.
+    fileprivate func half(at offset: Int) -> UInt16 { UInt16(bigEndian: loadUnaligned(fromByteOffset: offset, as: UInt16.self)) }
 }

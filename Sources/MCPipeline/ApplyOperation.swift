@@ -180,17 +180,21 @@ package final class ApplyOperation {
         let requested = request.author.flatMap(ApplyRequest.identity)
         let people = try CommitSignatures(requested: requested, configured: repository.configuredIdentity(), environment: workspace.environment,
                                           now: Date())
-        let ids = tree.blobIDs
+        let buildTree = { @Sendable () -> Result<String, RepositoryError> in
+            Result { () throws(RepositoryError) in
+                try target.tree(of: tree.files.map { CommitFile(path: $0.path, id: $0.id, bytes: $0.bytes) }, in: repository)
+            }
+        }
         let plan: Plan
         let newTree: Result<String, RepositoryError>
-        if tree.isCommitted(as: target.base, ids: ids) {
+        if tree.isCommitted(as: target.base) {
             plan = Planner.unchanged(tree, uncommitted: [], sourcePath: location.sourcePath)
-            newTree = Result { () throws(RepositoryError) in try target.tree(of: Self.commitFiles(tree, ids: ids), in: repository) }
+            newTree = buildTree()
         } else {
             // Only the committed files that differ from the render are read. The new tree is then
             // built beside the planning, which does not use the repository.
-            let baseFiles = try environment { try repository.files(of: target.base, known: tree.blobs(ids: ids)) }
-            let building = Background { Result { () throws(RepositoryError) in try target.tree(of: Self.commitFiles(tree, ids: ids), in: repository) } }
+            let baseFiles = try environment { try repository.files(of: target.base, known: tree.blobs) }
+            let building = Background(buildTree)
             plan = Planner.plan(previous: PlanBase(files: baseFiles), rendered: tree, folder: folder.relative.string,
                                 sourcePath: location.sourcePath, details: false)
             newTree = building.value
@@ -213,7 +217,7 @@ package final class ApplyOperation {
         var write = FolderWrite(FolderWriteSummary())
         if target.isCheckedOut {
             do throws(FolderWriteFailure) {
-                write = FolderWrite(try disk.bringAlong(tree, ids: ids, base: target.base, uncommitted: prepared.uncommitted,
+                write = FolderWrite(try disk.bringAlong(tree, base: target.base, uncommitted: prepared.uncommitted,
                                                         folder: folder.relative, in: repository, lock: lock,
                                                         afterWriting: FaultPoint.afterWriting, afterWrite: { FaultPoint.reach("after-write") }))
             } catch {
@@ -223,11 +227,6 @@ package final class ApplyOperation {
         }
         guard let commit else { return .alreadyCommitted(branch: target.shortBranch, write: write) }
         return .committed(commit: commit, branch: target.shortBranch, plan: plan, write: write)
-    }
-
-    /// The rendered files as a commit stores them, `ids` being their blob ids.
-    private static func commitFiles(_ tree: RenderedTree, ids: [ObjectID]) -> [CommitFile] {
-        zip(tree.files, ids).map { CommitFile(path: $0.path, id: $1, bytes: $0.bytes) }
     }
 
     /// Without `--commit`, once the refusals are checked: makes the folder equal to the render.

@@ -58,13 +58,12 @@ package final class PlanOperation {
         }
         do {
             let reading = try base.value.get()
-            let ids = tree.blobIDs
             let plan: Plan
-            if tree.isCommitted(as: reading.snapshot, ids: ids) {
+            if tree.isCommitted(as: reading.snapshot) {
                 plan = Planner.unchanged(tree, uncommitted: reading.uncommitted, sourcePath: location.sourcePath)
             } else {
                 // Only the committed files that differ from the render are read.
-                let files = try environment { try reading.repository.files(of: reading.snapshot, known: tree.blobs(ids: ids)) }
+                let files = try environment { try reading.repository.files(of: reading.snapshot, known: tree.blobs) }
                 plan = Planner.plan(previous: PlanBase(files: files, uncommitted: reading.uncommitted), rendered: tree,
                                     folder: reading.folder.string, sourcePath: location.sourcePath)
             }

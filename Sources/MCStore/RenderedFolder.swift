@@ -80,13 +80,13 @@ package struct RenderedFolder {
     /// Makes the folder hold exactly `tree`'s files (mode 0644), removing crashed runs'
     /// temporary files on the way; `afterWriting` is called with the count after each file
     /// written (a test's kill point). `clean` holds, for each of `tree.files`, the blob id its
-    /// path holds on disk when the caller knows it (git status says it is as committed), with
-    /// `ids` the ids of `tree.files`: those files are not read, and only those that differ are
-    /// written. The folder on disk and the render are both in path order, compared in one pass.
-    package func replace(with tree: RenderedTree, clean: [ObjectID?] = [], ids: [ObjectID] = [],
+    /// path holds on disk when the caller knows it (git status says it is as committed): those
+    /// files are not read, and only those whose id differs from the render's are written. The
+    /// folder on disk and the render are both in path order, compared in one pass.
+    package func replace(with tree: RenderedTree, clean: [ObjectID?] = [],
                          afterWriting: (Int) -> Void = { _ in }) throws(FolderWriteFailure) -> FolderWriteSummary {
         var summary = FolderWriteSummary()
-        let known = clean.count == tree.files.count && ids.count == tree.files.count
+        let known = clean.count == tree.files.count
         do throws(FileError) {
             let existing = try snapshot()
             try LocalFiles.createDirectory(path)
@@ -117,7 +117,7 @@ package struct RenderedFolder {
             let changed = tree.files.indices.filter { index in
                 if !onDisk[index] { return true }
                 if let content = read[index] { return content.bytes != tree.files[index].bytes || content.executable }
-                return clean[index] != ids[index]
+                return clean[index] != tree.files[index].id
             }
             summary.unchanged = tree.files.count - changed.count
             var folders = Set<String>()
@@ -296,20 +296,20 @@ package struct RenderedFolder {
 
 extension RenderedFolder {
     /// After a commit of `tree` onto the checked-out branch: makes the folder in the work tree
-    /// hold it and the index record it, then clears the pending note. `ids` are the git ids of
-    /// `tree.files`, in order; `base` is the folder as committed at the parent, `uncommitted` what
-    /// git status said differs from it. A file git status calls clean is as committed, in the
-    /// work tree and in the index: not read, and, where the render leaves it as it was, not staged
-    /// again either. Only the other files' entries change.
-    package func bringAlong(_ tree: RenderedTree, ids: [ObjectID], base: CommittedFolder, uncommitted: [UncommittedChange],
+    /// hold it and the index record it, then clears the pending note. `base` is the folder as
+    /// committed at the parent, `uncommitted` what git status said differs from it. A file git
+    /// status calls clean is as committed, in the work tree and in the index: not read, and,
+    /// where the render leaves it as it was, not staged again either. Only the other files'
+    /// entries change.
+    package func bringAlong(_ tree: RenderedTree, base: CommittedFolder, uncommitted: [UncommittedChange],
                             folder relative: RelativePath, in repository: any Repository, lock: any WriterLock,
                             afterWriting: (Int) -> Void = { _ in }, afterWrite: () -> Void = {}) throws(FolderWriteFailure) -> FolderWriteSummary {
         let dirty = Set(uncommitted.map(\.path)).union(base.special)
         let clean = tree.files.map { !dirty.isEmpty && dirty.contains($0.path) ? nil : base.blobs[$0.path] }
-        let summary = try replace(with: tree, clean: clean, ids: ids, afterWriting: afterWriting)
+        let summary = try replace(with: tree, clean: clean, afterWriting: afterWriting)
         afterWrite()
         var entries: [IndexEntry] = []
-        for (index, file) in tree.files.enumerated() where clean[index] != ids[index] { entries.append(IndexEntry(path: file.path, id: ids[index])) }
+        for (index, file) in tree.files.enumerated() where clean[index] != file.id { entries.append(IndexEntry(path: file.path, id: file.id)) }
         do {
             try repository.updateIndex(under: relative, setting: entries, removing: summary.removed + uncommitted.map(\.path))
             try lock.record(nil)

@@ -92,8 +92,8 @@ import Testing
         var info = stat()
         #expect(lstat(path + "/rendered/a.yaml", &info) == 0)
         let entry = try #require(index.entries.first { $0.path == "a.yaml" })
-        #expect(entry.size == 8 && entry.inode == UInt32(truncatingIfNeeded: info.st_ino))
-        #expect(entry.modification == (Int32(truncatingIfNeeded: info.st_mtim.tv_sec), UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec)))
+        #expect(entry.status.size == 8 && entry.status.inode == UInt32(truncatingIfNeeded: info.st_ino))
+        #expect(entry.status.modification == (Int32(truncatingIfNeeded: info.st_mtim.tv_sec), UInt32(truncatingIfNeeded: info.st_mtim.tv_nsec)))
         #expect(IndexFile(path: path + "/.git/index", under: "elsewhere/")?.entries.isEmpty == true)
 
         var bytes = try #require(FileManager.default.contents(atPath: path + "/.git/index"))

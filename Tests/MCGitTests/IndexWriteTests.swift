@@ -74,14 +74,14 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(try GitShell.run(path, "git ls-files --stage -- rendered/a.yaml").split(separator: "\n").count == 3, "a conflict to clear")
         #expect(try GitShell.run(path, "git ls-files --resolve-undo").contains("rendered/east/b.yaml"), "a resolve-undo record")
-        let raw = try #require(IndexFile.contents(of: path + "/.git/index")?.0)
+        let raw = try #require(LocalFiles.read(path + "/.git/index"))
         try Self.update(path)
         #expect(try GitShell.run(path, "git ls-files --stage -- rendered")
             == "100644 \(ObjectID.blob(holding: Array("edited\n".utf8))) 0\trendered/a.yaml\n"
             + "100644 \(ObjectID.blob(holding: Array("both\n".utf8))) 0\trendered/east/b.yaml\n"
             + "100644 \(ObjectID.blob(holding: Array("new\n".utf8))) 0\trendered/new.yaml\n")
         #expect(try GitShell.run(path, "git ls-files --resolve-undo").contains("rendered/east/b.yaml"))
-        let after = try #require(IndexFile.contents(of: path + "/.git/index")?.0)
+        let after = try #require(LocalFiles.read(path + "/.git/index"))
         func extensions(_ bytes: [UInt8]) -> [String] {
             bytes.withUnsafeBytes { raw in
                 IndexFile.Layout(raw)?.extensions.map { String(decoding: raw[$0.bytes.lowerBound..<($0.bytes.lowerBound + 4)], as: UTF8.self) } ?? ["?"]
@@ -96,7 +96,7 @@ import Testing
     @Test func fileFolderCollisionsAreLeftToLibgit2() throws {
         let path = try Self.repository()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let raw = try #require(IndexFile.contents(of: path + "/.git/index")?.0)
+        let raw = try #require(LocalFiles.read(path + "/.git/index"))
         let status = try #require(FileStatus(path + "/rendered/new.yaml"))
         func adding(_ name: String, dropping: [String] = []) -> [UInt8]? {
             IndexFile.rewritten(raw, dropping: Set(([name] + dropping).map { Array($0.utf8) }),
@@ -114,7 +114,7 @@ import Testing
         let path = try Self.repository()
         defer { try? FileManager.default.removeItem(atPath: path) }
         try GitShell.run(path, "git update-index --index-version 4")
-        let raw = try #require(IndexFile.contents(of: path + "/.git/index")?.0)
+        let raw = try #require(LocalFiles.read(path + "/.git/index"))
         #expect(IndexFile.rewritten(raw, dropping: [], adding: []) == nil)
         try Self.update(path)
         #expect(try GitShell.run(path, "git ls-files --stage -- rendered/new.yaml rendered/gone.yaml")
