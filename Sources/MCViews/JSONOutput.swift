@@ -11,7 +11,8 @@ package enum JSONOutput {
 
     /// The same bytes as `encode`, handed to `emit` in pieces as they are written.
     package static func stream(_ value: some Encodable, to emit: (UnsafeRawBufferPointer) throws -> Void) throws {
-        // Encoding fails (if ever) before anything is written; what `emit` throws stops the writing.
+        // A value that cannot be encoded (if ever) is written as null; an item of a long array,
+        // made as it is written, that cannot be, or what `emit` throws, stops the writing.
         if let node = try? JSONWriter.node(value) {
             try JSONWriter.stream(node, to: emit)
         } else {

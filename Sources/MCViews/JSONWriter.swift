@@ -11,10 +11,14 @@ enum JSONWriter {
     }
 
     /// Writes the JSON in pieces of about `chunk` bytes to `emit`, the last one when done: a
-    /// first plan's tens of megabytes are never held whole.
-    static func stream(_ node: Node, chunk: Int = 1 << 20, to emit: (UnsafeRawBufferPointer) throws -> Void) throws {
+    /// first plan's tens of megabytes are never held whole. An array of at least `sharedFrom`
+    /// items (a first plan's tens of thousands of files and their diffs) is written on all cores,
+    /// a batch of items at a time, and handed on in order.
+    static func stream(_ node: Node, chunk: Int = 1 << 20, sharedFrom: Int = 256,
+                       to emit: (UnsafeRawBufferPointer) throws -> Void) throws {
         try withoutActuallyEscaping(emit) { emit in
             var sink = Sink(chunk: chunk, emit: emit)
+            sink.sharedFrom = sharedFrom
             try write(node, indent: 0, into: &sink)
             try sink.flush()
         }
@@ -25,6 +29,8 @@ enum JSONWriter {
         var buffer: [UInt8] = []
         var chunk = 1 << 16
         let emit: ((UnsafeRawBufferPointer) throws -> Void)?
+        /// The size from which an array's items are written on all cores (never, unless streamed).
+        var sharedFrom = Int.max
 
         init(chunk: Int = 1 << 16, emit: ((UnsafeRawBufferPointer) throws -> Void)?) {
             self.chunk = chunk
@@ -67,8 +73,21 @@ enum JSONWriter {
         /// Made when written.
         case deferred(DeferredText)
         case array(ArrayBox)
+        /// An array whose items are made as they are written.
+        case items(LazyItems)
         case object(ObjectBox)
     }
+
+    /// A long array of values that can be encoded on any thread (a first plan's tens of thousands
+    /// of changes, files and mirrors): each item is made into a node only when it is written, on
+    /// the core that writes it, and let go once written.
+    struct LazyItems: @unchecked Sendable {
+        let count: Int
+        let node: @Sendable (Int) throws -> Node
+    }
+
+    /// From how many items an array of `LazyJSONItem`s is made lazily.
+    static let lazyFrom = 256
 
     final class ArrayBox {
         var items: [Node] = []
@@ -108,6 +127,7 @@ enum JSONWriter {
         case let number as Int: return .number(String(number))
         case let flag as Bool: return .bool(flag)
         case let text as DeferredText: return .deferred(text)
+        case let array as any LazilyEncodable where array.count >= lazyFrom: return .items(array.lazyItems)
         default:
             let encoder = TreeEncoder()
             try value.encode(to: encoder)
@@ -135,16 +155,10 @@ enum JSONWriter {
         case .string(let text): writeString(text, into: &sink.buffer)
         case .deferred(let text): writeString(text.text, into: &sink.buffer)
         case .array(let box):
-            sink.buffer += Literal.openArray
-            for (index, item) in box.items.enumerated() {
-                if index > 0 { sink.buffer += Literal.comma }
-                spaces(indent + 2, into: &sink.buffer)
-                try write(item, indent: indent + 2, into: &sink)
-                try sink.flushIfFull()
-            }
-            sink.buffer.append(UInt8(ascii: "\n"))
-            spaces(indent, into: &sink.buffer)
-            sink.buffer.append(UInt8(ascii: "]"))
+            let items = ReadOnly(box.items)
+            try writeArray(LazyItems(count: items.value.count) { items.value[$0] }, indent: indent, into: &sink)
+        case .items(let items):
+            try writeArray(items, indent: indent, into: &sink)
         case .object(let box):
             sink.buffer += Literal.openObject
             for (index, position) in sink.order(box.pairs).enumerated() {
@@ -158,6 +172,59 @@ enum JSONWriter {
             sink.buffer.append(UInt8(ascii: "\n"))
             spaces(indent, into: &sink.buffer)
             sink.buffer.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Nodes only read while they are shared between threads: the encoder has finished with them.
+    private struct ReadOnly<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    private static func writeArray(_ items: LazyItems, indent: Int, into sink: inout Sink) throws {
+        sink.buffer += Literal.openArray
+        if items.count >= sink.sharedFrom {
+            try writeShared(items, indent: indent + 2, into: &sink)
+        } else {
+            for index in 0..<items.count {
+                if index > 0 { sink.buffer += Literal.comma }
+                spaces(indent + 2, into: &sink.buffer)
+                try write(try items.node(index), indent: indent + 2, into: &sink)
+                try sink.flushIfFull()
+            }
+        }
+        sink.buffer.append(UInt8(ascii: "\n"))
+        spaces(indent, into: &sink.buffer)
+        sink.buffer.append(UInt8(ascii: "]"))
+    }
+
+    /// An array's items, each after its separator, written on all cores in runs of `run` items
+    /// (each run in a buffer of its own, where the key orders it learns serve its next items),
+    /// `batch` runs at a time, then appended in order: what a batch holds is all that is held.
+    /// Writing only reads the nodes, and a deferred text is made from values that do not change.
+    private static func writeShared(_ items: LazyItems, indent: Int, into sink: inout Sink, run: Int = 32, batch: Int = 64) throws {
+        var start = 0
+        while start < items.count {
+            let runs = min(batch, (items.count - start + run - 1) / run)
+            let first = start
+            let pieces = Parallel.map(runs) { index -> Result<[UInt8], any Error> in
+                Result {
+                    // A sink that hands nothing on throws only what making an item throws.
+                    var local = Sink(emit: nil)
+                    let from = first + index * run
+                    for position in from..<min(from + run, items.count) {
+                        if position > 0 { local.buffer += Literal.comma }
+                        spaces(indent, into: &local.buffer)
+                        try write(try items.node(position), indent: indent, into: &local)
+                    }
+                    return local.buffer
+                }
+            }
+            for piece in pieces {
+                sink.buffer += try piece.get()
+                try sink.flushIfFull()
+            }
+            start = min(items.count, start + runs * run)
         }
     }
 
@@ -210,6 +277,22 @@ enum JSONWriter {
 }
 
 // MARK: The encoder
+
+/// A value whose JSON can be made on any thread: a long array of them is made item by item as
+/// it is written (`JSONWriter.LazyItems`), not all at once before.
+package protocol LazyJSONItem: Encodable, Sendable {}
+
+/// An array whose items can be made into nodes on any thread.
+private protocol LazilyEncodable {
+    var count: Int { get }
+    var lazyItems: JSONWriter.LazyItems { get }
+}
+
+extension Array: LazilyEncodable where Element: LazyJSONItem {
+    fileprivate var lazyItems: JSONWriter.LazyItems {
+        JSONWriter.LazyItems(count: count) { [self] in try JSONWriter.node(self[$0]) }
+    }
+}
 
 /// Builds `JSONWriter.Node`s from `Encodable` values.
 private final class TreeEncoder: Encoder {

@@ -147,3 +147,18 @@ extension PlanDocument {
             diagnostics: result.compiled?.diagnostics.sorted ?? [])
     }
 }
+
+// The lists a large mesh makes long: written item by item.
+extension PlanDocument.Change: LazyJSONItem {}
+extension PlanDocument.File: LazyJSONItem {}
+extension PlanDocument.Drift: LazyJSONItem {}
+extension PlanDocument.Link: LazyJSONItem {}
+extension PlanDocument.Mesh.Cluster: LazyJSONItem {}
+extension PlanDocument.Mesh.Link: LazyJSONItem {}
+extension PlanDocument.Mesh.Export: LazyJSONItem {}
+extension PlanDocument.Mesh.Mirror: LazyJSONItem {}
+extension PlanDocument.Mesh.Split: LazyJSONItem {}
+extension PlanDocument.Mesh.Trust: LazyJSONItem {}
+extension PlanDocument.Mesh.Credential: LazyJSONItem {}
+extension PlanDocument.Mesh.Wiring: LazyJSONItem {}
+extension PlanDocument.Mesh.Risk: LazyJSONItem {}

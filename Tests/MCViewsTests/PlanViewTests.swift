@@ -130,6 +130,31 @@ private func samplePlan() -> PlanDocument {
         #expect(JSONOutput.encode([Twice(), Twice()]) == JSONOutput.foundationEncoding([Twice(), Twice()]))
     }
 
+    /// A long array is made and written on all cores, in runs and batches of items, and is still
+    /// the bytes Foundation writes: each item once, in order, with its separators and indentation.
+    @Test(arguments: [1, 4096]) func sharedArraysAreTheEncodedJSON(chunk: Int) throws {
+        struct Item: LazyJSONItem {
+            var name: String
+            var tags: [String]
+            var nested: [String: Int]
+            var diff: DeferredText
+        }
+        struct Document: Encodable {
+            var items: [Item]
+            var empty: [Item] = []
+            var one: [Item]
+        }
+        let items = (0..<5000).map { index in
+            Item(name: "item \"\(index)\"\n", tags: (0..<(index % 4)).map { "t\($0)/x" }, nested: ["b": index, "a": -index],
+                 diff: DeferredText { "--- a/\(index)\n+++ b/\(index)\n" })
+        }
+        let document = Document(items: items, one: [items[0]])
+        var streamed: [UInt8] = []
+        try JSONWriter.stream(try JSONWriter.node(document), chunk: chunk, sharedFrom: 1) { streamed += $0 }
+        #expect(String(decoding: streamed, as: UTF8.self) + "\n" == JSONOutput.foundationEncoding(document))
+        #expect(JSONOutput.encode(document) == JSONOutput.foundationEncoding(document))
+    }
+
     /// A diff is made each time it is written, and encodes as the string it makes.
     @Test func deferredDiffsEncodeAsTheirText() {
         let file = PlanDocument.File(path: "east/x.yaml", action: .add, diff: DeferredText { "--- /dev/null\n+++ b/x\n" })
