@@ -157,8 +157,8 @@ enum MeshDiff {
 
     private static func split(_ cluster: String, _ namespace: String, _ name: String, _ path: RelativePath, _ base: RenderedSide,
                               _ new: RenderedSide, into mesh: inout MeshChanges) {
-        let before = base.file(path).flatMap(MeshFacts.split)
-        let after = new.file(path).flatMap(MeshFacts.split)
+        let before = base.split(at: path)
+        let after = new.split(at: path)
         guard before != after else { return }
         // A split rendered as another kind moves file: the side without the file reads as a removal
         // unless the other file of the same name holds it, which its own entry reports.

@@ -73,7 +73,7 @@ package enum Planner {
         files.sort { $0.path < $1.path }
         let links = linkEdges(tree: tree, changes: changes)
         let baseSide = RenderedSide(paths: base.files.keys) { base.files[$0] }
-        let newSide = RenderedSide(paths: tree.files.lazy.map(\.path)) { tree.file($0) }
+        let newSide = RenderedSide(paths: tree.files.lazy.map(\.path), bytes: { tree.file($0) }, kept: { tree.facts(at: $0) })
         var plan = Plan(sourcePath: sourcePath, changes: changes, files: files, drift: details ? DriftFinder.drift(base, rendered: rendered) : [],
                         clusters: clusterNames(baseSide.clusters.union(newSide.clusters), links), links: links)
         plan.mesh = MeshDiff.changes(base: baseSide, new: newSide, changed: files.map(\.path))

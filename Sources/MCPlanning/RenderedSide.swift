@@ -1,12 +1,14 @@
 import MCBasics
 import MCMesh
+import MCRendering
 
 /// One side of a plan's comparison (the folder at the base, or the new render): its files by
-/// path, indexed by what they are from their paths alone, and read back into mesh facts only
-/// when the mesh diff asks, once each. A plan with one link changed reads the files around that
-/// link, not the whole folder.
+/// path, indexed by what they are from their paths alone, and read into mesh facts only when the
+/// mesh diff asks, once each. A plan with one link changed reads the files around that link, not
+/// the whole folder; the render's files come with their facts kept, and are not parsed again.
 final class RenderedSide {
     private let bytes: @Sendable (RelativePath) -> [UInt8]?
+    private let facts: @Sendable (RelativePath, RenderedFacts.Kind) -> RenderedFacts?
     let clusters: Set<String>
     /// Link files by source, then target.
     private(set) var linkPaths: [String: [String: RelativePath]] = [:]
@@ -20,8 +22,15 @@ final class RenderedSide {
     private var links: [RelativePath: MeshChanges.LinkState?] = [:]
     private var exported: [String: [MeshFacts.Exported]] = [:]
 
-    init(paths: some Sequence<RelativePath>, bytes: @escaping @Sendable (RelativePath) -> [UInt8]?) {
+    /// - Parameter kept: the facts kept for a path, where there are any; the others are read from
+    ///   the file's bytes.
+    init(paths: some Sequence<RelativePath>, bytes: @escaping @Sendable (RelativePath) -> [UInt8]?,
+         kept: @escaping @Sendable (RelativePath) -> RenderedFacts? = { _ in nil }) {
         self.bytes = bytes
+        facts = { path, kind in
+            if let known = kept(path), known.are(kind) { return known }
+            return bytes(path).flatMap { MeshFacts.read($0, as: kind) }
+        }
         var clusters = Set<String>()
         var values = Set<String>()
         for path in paths {
@@ -42,32 +51,35 @@ final class RenderedSide {
 
     func file(_ path: RelativePath) -> [UInt8]? { bytes(path) }
 
+    /// The split at `path`; nil when there is none.
+    func split(at path: RelativePath) -> MeshFacts.SplitState? { MeshFacts.split(facts(path, .split)) }
+
     /// Reads the Links between `pairs` and the exports of `clusters` on all cores, ahead of the
     /// questions the diff asks one at a time (a first plan asks about every file).
     func prefetch(links pairs: [(source: String, target: String)], exportsOf clusters: [String]) {
         let linkFiles = Array(Set(pairs.compactMap { linkPaths[$0.source]?[$0.target] }).filter { links[$0] == nil })
-        let bytes = self.bytes
-        let states = Parallel.map(linkFiles.count) { bytes(linkFiles[$0]).flatMap(MeshFacts.link) }
+        let facts = self.facts
+        let states = Parallel.map(linkFiles.count) { MeshFacts.link(facts(linkFiles[$0], .link)) }
         for (path, state) in zip(linkFiles, states) { links[path] = state }
         let wanted = Array(Set(clusters).filter { exported[$0] == nil })
         let places = wanted.map { exportPaths[$0] ?? [] }
         let found = Parallel.map(wanted.count) { index in
-            places[index].flatMap { place in bytes(place.path).map { MeshFacts.exports($0, namespace: place.namespace) } ?? [] }
+            places[index].flatMap { place in MeshFacts.exports(facts(place.path, .exports(namespace: place.namespace))) }
         }
         for (cluster, exports) in zip(wanted, found) { exported[cluster] = exports }
     }
 
     /// What the ExternalSecrets at `paths` read, parsed on all cores (nil where there is none).
     func credentials(at paths: [RelativePath]) -> [MeshFacts.Credential?] {
-        let bytes = self.bytes
-        return Parallel.map(paths.count) { bytes(paths[$0]).flatMap(MeshFacts.credential) }
+        let facts = self.facts
+        return Parallel.map(paths.count) { MeshFacts.credential(facts(paths[$0], .credential)) }
     }
 
     /// What the Link `source` → `target` says; nil when there is none.
     func link(_ source: String, _ target: String) -> MeshChanges.LinkState? {
         guard let path = linkPaths[source]?[target] else { return nil }
         if let known = links[path] { return known }
-        let state = bytes(path).flatMap(MeshFacts.link)
+        let state = MeshFacts.link(facts(path, .link))
         links[path] = state
         return state
     }
@@ -75,7 +87,7 @@ final class RenderedSide {
     /// Every Service `cluster` exports, with its mode.
     func exports(of cluster: String) -> [MeshFacts.Exported] {
         if let known = exported[cluster] { return known }
-        let found = (exportPaths[cluster] ?? []).flatMap { place in bytes(place.path).map { MeshFacts.exports($0, namespace: place.namespace) } ?? [] }
+        let found = (exportPaths[cluster] ?? []).flatMap { place in MeshFacts.exports(facts(place.path, .exports(namespace: place.namespace))) }
         exported[cluster] = found
         return found
     }

@@ -19,7 +19,8 @@ enum ClusterFiles {
     /// whose patches give each exported Service the labels its modes' selectors match. Patches
     /// target the Service by name alone, so the Component works for an application whose
     /// Services carry their namespace and for one whose kustomization sets `namespace:`.
-    static func exportsComponents(_ exports: [Export]) -> [(namespace: String, component: YAMLValue)] {
+    /// Each comes with the Services it exports, read from its patches before they are written.
+    static func exportsComponents(_ exports: [Export]) -> [(namespace: String, component: YAMLValue, exported: [RenderedFacts.Exported])] {
         var labels: [String: [String: Set<MirrorLabel>]] = [:]
         for export in exports {
             for service in export.services {
@@ -28,23 +29,25 @@ enum ClusterFiles {
         }
         return labels.keys.sorted().map { namespace in
             let services = labels[namespace]!
+            var exported: [RenderedFacts.Exported] = []
             let patches = services.keys.sorted().map { service -> YAMLValue in
                 let pairs = services[service]!.map { ($0.key, $0.value) }
-                let patch = YAMLWriter.write(.mapping([
+                let patch = YAMLValue.mapping([
                     ("apiVersion", .string("v1")),
                     ("kind", .string("Service")),
                     ("metadata", .mapping([("name", .string(service)), ("labels", ObjectBuilder.stringMap(pairs))])),
-                ]))
+                ])
+                exported += RenderedFacts.exported(byPatch: patch, namespace: namespace)
                 return .mapping([
                     ("target", .mapping([("version", .string("v1")), ("kind", .string("Service")), ("name", .string(service))])),
-                    ("patch", .string(patch)),
+                    ("patch", .string(YAMLWriter.write(patch))),
                 ])
             }
             return (namespace, .mapping([
                 ("apiVersion", .string("kustomize.config.k8s.io/v1alpha1")),
                 ("kind", .string("Component")),
                 ("patches", .sequence(patches)),
-            ]))
+            ]), exported)
         }
     }
 

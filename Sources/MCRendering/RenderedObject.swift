@@ -21,6 +21,8 @@ package final class RenderedObject: Sendable {
     package let digest: String
     /// The id git gives a blob of `bytes`.
     package let blobID: ObjectID
+    /// What the body says about the mesh, when its role says something (a Link, credentials, a split).
+    package let facts: RenderedFacts?
 
     package convenience init(_ draft: ObjectDraft, header: String) {
         var scratch: [UInt8] = []
@@ -37,6 +39,7 @@ package final class RenderedObject: Sendable {
         origin = draft.object.origin
         fileName = MeshLayout.fileName(of: id)
         path = RelativePath(components: [cluster] + fileName.components)
+        facts = RenderedFacts.kind(of: role).flatMap { RenderedFacts.read(draft.body, as: $0) }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(utf8: header)
         YAMLWriter.write(draft.body, into: &scratch)

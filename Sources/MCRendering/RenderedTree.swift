@@ -13,16 +13,20 @@ package struct RenderedTree: Sendable {
         /// The id git gives a blob of `bytes`: what commits, the index and the comparisons with a
         /// committed folder use.
         package var id: ObjectID
+        /// What the file says about the mesh, kept from the document the renderer wrote (nil when
+        /// it says nothing, or was not rendered from a document).
+        package var facts: RenderedFacts?
 
-        package init(path: RelativePath, bytes: [UInt8], digest: String) {
-            self.init(path: path, bytes: bytes, digest: digest, id: ObjectID.blob(holding: bytes))
+        package init(path: RelativePath, bytes: [UInt8], digest: String, facts: RenderedFacts? = nil) {
+            self.init(path: path, bytes: bytes, digest: digest, id: ObjectID.blob(holding: bytes), facts: facts)
         }
 
-        package init(path: RelativePath, bytes: [UInt8], digest: String, id: ObjectID) {
+        package init(path: RelativePath, bytes: [UInt8], digest: String, id: ObjectID, facts: RenderedFacts? = nil) {
             self.path = path
             self.bytes = bytes
             self.digest = digest
             self.id = id
+            self.facts = facts
         }
     }
 
@@ -57,12 +61,21 @@ package struct RenderedTree: Sendable {
 
     /// The file at `path`, if rendered: a binary search over the sorted files.
     package func file(_ path: RelativePath) -> [UInt8]? {
+        position(of: path).map { files[$0].bytes }
+    }
+
+    /// The facts kept for the file at `path`, if rendered with any.
+    package func facts(at path: RelativePath) -> RenderedFacts? {
+        position(of: path).flatMap { files[$0].facts }
+    }
+
+    private func position(of path: RelativePath) -> Int? {
         var low = 0
         var high = files.count
         while low < high {
             let middle = (low + high) / 2
             if files[middle].path < path { low = middle + 1 } else { high = middle }
         }
-        return low < files.count && files[low].path == path ? files[low].bytes : nil
+        return low < files.count && files[low].path == path ? low : nil
     }
 }

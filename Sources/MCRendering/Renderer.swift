@@ -34,20 +34,21 @@ package enum Renderer {
             let cluster = clusterNames[index]
             let objects = (objectsByCluster[cluster] ?? []).sorted { $0.path < $1.path }
             var own: [RenderedTree.File] = []
-            func add(_ name: [String], _ value: YAMLValue) {
+            func add(_ name: [String], _ value: YAMLValue, facts: RenderedFacts? = nil) {
                 var bytes = Array(header.utf8)
                 YAMLWriter.write(value, into: &bytes)
-                own.append(RenderedTree.File(path: RelativePath(components: [cluster] + name), bytes: bytes, digest: Digest.sha256(bytes)))
+                own.append(RenderedTree.File(path: RelativePath(components: [cluster] + name), bytes: bytes, digest: Digest.sha256(bytes),
+                                             facts: facts))
             }
             add([MeshLayout.kustomizationFile], ClusterFiles.kustomization(objects: objects))
-            for (namespace, component) in ClusterFiles.exportsComponents(exportsByCluster[cluster] ?? []) {
-                add(MeshLayout.exportsComponent(namespace: namespace), component)
+            for (namespace, component, exported) in ClusterFiles.exportsComponents(exportsByCluster[cluster] ?? []) {
+                add(MeshLayout.exportsComponent(namespace: namespace), component, facts: .exports(exported))
             }
             if linked.contains(cluster), let own = clusters[cluster] {
                 add([MeshLayout.extensionValuesFile], ClusterFiles.multiclusterValues(for: own, links: outgoing[cluster] ?? [],
                                                                                      settings: topology.settings))
             }
-            return Folder(objects: objects, files: merged(objects.map { RenderedTree.File(path: $0.path, bytes: $0.bytes, digest: $0.digest, id: $0.blobID) },
+            return Folder(objects: objects, files: merged(objects.map { RenderedTree.File(path: $0.path, bytes: $0.bytes, digest: $0.digest, id: $0.blobID, facts: $0.facts) },
                                                           own.sorted { $0.path < $1.path }))
         }
 

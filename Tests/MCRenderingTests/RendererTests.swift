@@ -70,6 +70,27 @@ import Testing
         }
     }
 
+    /// The facts the renderer keeps for each file are those its written bytes read back as, and
+    /// every file a mesh diff reads (Links, credentials, splits, exports Components) has them.
+    @Test(arguments: PackagePaths.exampleNames())
+    func keptFactsAreWhatTheBytesSay(example: String) throws {
+        var read = 0
+        for file in try renderExample(example).files {
+            let kind = MeshLayout.object(at: file.path).flatMap { RenderedFacts.kind(of: $0.role) }
+                ?? MeshLayout.exportsNamespace(at: file.path).map { RenderedFacts.Kind.exports(namespace: $0.namespace) }
+            guard let kind else {
+                #expect(file.facts == nil, "\(file.path)")
+                continue
+            }
+            let document = try #require(YAMLParser.parse(file.bytes, path: file.path.string).root?.value, "\(file.path)")
+            let facts = try #require(file.facts, "\(file.path) keeps its facts")
+            #expect(facts == RenderedFacts.read(document, as: kind), "\(file.path)")
+            if case .exports(let exported) = facts { #expect(!exported.isEmpty, "\(file.path)") }
+            read += 1
+        }
+        #expect(read > 0)
+    }
+
     @Test(arguments: PackagePaths.exampleNames())
     func everyFileStartsWithTheHeaderAndEndsWithOneNewline(example: String) throws {
         for (path, bytes) in try renderExample(example).byPath where path != Manifest.fileName {
