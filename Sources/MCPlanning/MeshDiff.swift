@@ -17,7 +17,7 @@ enum MeshDiff {
         var valuesRemoved: [String] = []
         // Most clusters trust the same bundle: each distinct one is parsed once.
         var anchors = AnchorCache()
-        let located = paths.map { (path: $0, object: MeshLayout.object(at: $0)) }
+        let located = Parallel.map(paths.count) { (path: paths[$0], object: MeshLayout.object(at: paths[$0])) }
         // The ExternalSecrets are parsed on all cores first: a first plan has one per link.
         let credentialPaths = located.compactMap { entry -> RelativePath? in
             if case .linkCredentials? = entry.object?.role { entry.path } else { nil }
@@ -140,9 +140,16 @@ enum MeshDiff {
     private static func exports(of cluster: String, _ base: RenderedSide, _ new: RenderedSide, into mesh: inout MeshChanges) {
         let before = Set(base.exports(of: cluster))
         let after = Set(new.exports(of: cluster))
+        // The clusters mirroring an export: those whose link to `cluster` has the mode it mirrors
+        // by, worked out once per side and mode.
+        var mirroring: [Bool: [String: [String]]] = [:]
         func mirroredBy(_ export: MeshFacts.Exported, on side: RenderedSide) -> [String] {
             let wanted = export.mode == "gateway" ? "gateway" : "remote-discovery"
-            return (side.peers(of: cluster).sources).filter { side.link($0, cluster)?.mode == wanted }.sorted()
+            let isNew = side === new
+            if let known = mirroring[isNew]?[wanted] { return known }
+            let found = side.peers(of: cluster).sources.filter { side.link($0, cluster)?.mode == wanted }.sorted()
+            mirroring[isNew, default: [:]][wanted] = found
+            return found
         }
         let order = { (a: MeshFacts.Exported, b: MeshFacts.Exported) in (a.namespace, a.service, a.mode) < (b.namespace, b.service, b.mode) }
         for export in after.subtracting(before).sorted(by: order) {

@@ -67,10 +67,13 @@ package enum Planner {
             files.append(.init(path: file.path, action: previous == nil ? .add : .change,
                                sides: details ? FileDiff(old: previous, new: file.bytes, path: file.path, folder: folder) : nil))
         }
-        for (path, bytes) in gone {
-            files.append(.init(path: path, action: .destroy, sides: details ? FileDiff(old: bytes, new: nil, path: path, folder: folder) : nil))
+        // The differing files come in the render's path order; the gone ones join them in it.
+        if !gone.isEmpty {
+            for (path, bytes) in gone {
+                files.append(.init(path: path, action: .destroy, sides: details ? FileDiff(old: bytes, new: nil, path: path, folder: folder) : nil))
+            }
+            files.sort { $0.path < $1.path }
         }
-        files.sort { $0.path < $1.path }
         let links = linkEdges(tree: tree, changes: changes)
         let baseSide = RenderedSide(paths: base.files.keys) { base.files[$0] }
         let newSide = RenderedSide(paths: tree.files.lazy.map(\.path), bytes: { tree.file($0) }, kept: { tree.facts(at: $0) })

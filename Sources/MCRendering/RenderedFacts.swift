@@ -6,7 +6,8 @@ import MCYAML
 /// Component labels. The renderer keeps them from the documents it writes, so that a plan need
 /// not parse its own output again; a committed file's parsed document is read by the same
 /// readers (a test holds the kept facts equal to those read back from the written bytes).
-package enum RenderedFacts: Sendable, Equatable {
+/// Indirect: tens of thousands of files carry one, or none, in a word.
+package indirect enum RenderedFacts: Sendable, Equatable {
     case link(Link)
     case credential(store: String, key: String)
     case split(Split)
