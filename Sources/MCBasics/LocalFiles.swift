@@ -101,11 +101,14 @@ package enum LocalFiles {
     package static func writeNew(
         to file: String, _ body: ((UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) -> Void
     ) throws(FileError) {
-        if let existing = kind(file) {
+        // Created at once where nothing is there (a first apply creates tens of thousands);
+        // what is there is looked at only when creating finds it.
+        var descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == EEXIST, let existing = kind(file) {
             guard existing == .file else { throw FileError("'\(file)' is not a regular file (nothing was written to it)") }
             unlink(file)
+            descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         }
-        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileError("cannot create '\(file)': \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
         do throws(FileError) {

@@ -79,9 +79,13 @@ package struct Plan: Sendable {
     /// What the mesh gains and loses.
     package var mesh = MeshChanges()
 
-    package var add: Int { changes.filter { $0.action == .add }.count }
-    package var change: Int { changes.filter { $0.action == .change }.count }
-    package var destroy: Int { changes.filter { $0.action == .destroy }.count }
+    package var add: Int { count(.add) }
+    package var change: Int { count(.change) }
+    package var destroy: Int { count(.destroy) }
+
+    private func count(_ action: Action) -> Int {
+        changes.reduce(0) { $0 + ($1.action == action ? 1 : 0) }
+    }
     /// Clusters with at least one changed file, sorted.
     package var changedClusters: [String] {
         Array(Set(files.compactMap { MeshLayout.cluster(of: $0.path) })).sorted()

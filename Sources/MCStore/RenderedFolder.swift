@@ -121,6 +121,14 @@ package struct RenderedFolder {
             }
             summary.unchanged = tree.files.count - changed.count
             var folders = Set<String>()
+            // Folders made by this run are empty but for what it writes: nothing can be in a
+            // file's way there (a first apply writes tens of thousands of files into them).
+            var made = Set<String>()
+            func isInMadeFolder(_ index: Int) -> Bool {
+                let relative = tree.files[index].path.string
+                guard let slash = relative.lastIndex(of: "/") else { return false }
+                return made.contains(path + "/" + relative[..<slash])
+            }
             func written(_ index: Int) {
                 if onDisk[index] { summary.updated.append(tree.files[index].path) } else { summary.created.append(tree.files[index].path) }
                 afterWriting(summary.created.count + summary.updated.count)
@@ -129,17 +137,18 @@ package struct RenderedFolder {
             // here holds the manifest too (else the next run would take it for someone else's).
             let sequential = changed.count < Self.parallelWrites ? changed[...] : changed.prefix { tree.files[$0].path.components.count == 1 }
             for index in sequential {
-                try makeFolders(for: tree.files[index].path, madeSure: &folders)
-                try Self.write(tree.files[index], into: path)
+                try makeFolders(for: tree.files[index].path, madeSure: &folders, made: &made)
+                try Self.write(tree.files[index], into: path, inMadeFolder: isInMadeFolder(index))
                 written(index)
             }
             // Many files (a first apply writes tens of thousands) are written on all cores, their
             // folders made first; the kill points then come after the last.
             let rest = Array(changed.dropFirst(sequential.count))
-            for index in rest { try makeFolders(for: tree.files[index].path, madeSure: &folders) }
+            for index in rest { try makeFolders(for: tree.files[index].path, madeSure: &folders, made: &made) }
+            let inMadeFolder = rest.map(isInMadeFolder)
             let failures = Parallel.map(rest.count) { position -> FileError? in
                 do throws(FileError) {
-                    try Self.write(files[rest[position]], into: root)
+                    try Self.write(files[rest[position]], into: root, inMadeFolder: inMadeFolder[position])
                     return nil
                 } catch {
                     return error
@@ -164,12 +173,15 @@ package struct RenderedFolder {
         return summary
     }
 
+    /// This process's id, which names its temporary files.
+    private static let processID = getpid()
+
     /// From this many files to write on, they are written on all cores.
     static let parallelWrites = 64
 
     /// Makes the folders above `relative` real folders (a file or symlink in the way goes), each
-    /// looked at once: `madeSure` holds those already done.
-    private func makeFolders(for relative: RelativePath, madeSure: inout Set<String>) throws(FileError) {
+    /// looked at once: `madeSure` holds those already done, `made` those this run created.
+    private func makeFolders(for relative: RelativePath, madeSure: inout Set<String>, made: inout Set<String>) throws(FileError) {
         var folder = path
         for component in relative.components.dropLast() {
             folder += "/" + component
@@ -180,16 +192,18 @@ package struct RenderedFolder {
             default: try LocalFiles.remove(folder)
             }
             try LocalFiles.createDirectory(folder)
+            made.insert(folder)
         }
     }
 
     /// Writes a file (its folders made already) through a temporary file in the same folder and
     /// renames it into place, so a crash leaves the old file or the new one, never a truncated one.
-    private static func write(_ file: RenderedTree.File, into root: String) throws(FileError) {
+    /// - Parameter inMadeFolder: the file's folder was made by this run, so nothing is in its way.
+    private static func write(_ file: RenderedTree.File, into root: String, inMadeFolder: Bool) throws(FileError) {
         let target = root + "/" + file.path.string
-        if LocalFiles.kind(target) == .directory { try LocalFiles.remove(target) }
+        if !inMadeFolder, LocalFiles.kind(target) == .directory { try LocalFiles.remove(target) }
         let folder = String(target[..<target.lastIndex(of: "/")!])
-        let temporary = folder + "/.\(file.path.components.last!).mcapply-\(getpid()).tmp"
+        let temporary = folder + "/.\(file.path.components.last!).mcapply-\(processID).tmp"
         try LocalFiles.writeNew(file.bytes, to: temporary)
         do throws(FileError) {
             try LocalFiles.rename(temporary, to: target)

@@ -37,5 +37,11 @@ import Testing
         #expect(LocalFiles.kind(root + "/link.json") == .symlink)
         #expect(LocalFiles.kind(root + "/folder") == .directory)
         #expect(LocalFiles.read(root + "/plan.json") == Array("new\n".utf8))
+        // Where nothing is, the file is created; a dangling symlink is refused, not followed.
+        try LocalFiles.writeNew(Array("fresh\n".utf8), to: root + "/fresh.json")
+        #expect(LocalFiles.read(root + "/fresh.json") == Array("fresh\n".utf8))
+        try FileManager.default.createSymbolicLink(atPath: root + "/dangling.json", withDestinationPath: root + "/nowhere.json")
+        #expect(throws: FileError.self) { try LocalFiles.writeNew(Array("x".utf8), to: root + "/dangling.json") }
+        #expect(LocalFiles.kind(root + "/nowhere.json") == nil)
     }
 }
