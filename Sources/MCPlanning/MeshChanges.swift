@@ -1,3 +1,5 @@
+import MCRendering
+
 /// What the mesh gains and loses between the base render and the new one, in an operator's
 /// terms (clusters, links, exports, mirrored services, splits, trust, credentials), and the risks
 /// a GitOps controller or Linkerd turns them into. Data only: MCViews words it.
@@ -14,13 +16,7 @@ package struct MeshChanges: Sendable, Equatable {
     }
 
     /// What a Link says: its mode and, in gateway mode, where it reaches the target.
-    package struct LinkState: Sendable, Equatable {
-        /// `gateway` or `remote-discovery`.
-        package var mode: String
-        package var gatewayAddress: String?
-        package var gatewayPort: String?
-        package var gatewayIdentity: String?
-    }
+    package typealias LinkState = RenderedFacts.Link
 
     package struct LinkChange: Sendable, Equatable {
         package var source: String

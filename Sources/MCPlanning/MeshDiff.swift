@@ -140,25 +140,23 @@ enum MeshDiff {
     private static func exports(of cluster: String, _ base: RenderedSide, _ new: RenderedSide, into mesh: inout MeshChanges) {
         let before = Set(base.exports(of: cluster))
         let after = Set(new.exports(of: cluster))
-        // The clusters mirroring an export: those whose link to `cluster` has the mode it mirrors
-        // by, worked out once per side and mode.
-        var mirroring: [Bool: [String: [String]]] = [:]
-        func mirroredBy(_ export: MeshFacts.Exported, on side: RenderedSide) -> [String] {
-            let wanted = export.mode == "gateway" ? "gateway" : "remote-discovery"
-            let isNew = side === new
-            if let known = mirroring[isNew]?[wanted] { return known }
-            let found = side.peers(of: cluster).sources.filter { side.link($0, cluster)?.mode == wanted }.sorted()
-            mirroring[isNew, default: [:]][wanted] = found
-            return found
+        // The clusters linking to `cluster` by each link mode, on each side: an export is
+        // mirrored by those whose mode mirrors it.
+        func sourcesByMode(on side: RenderedSide) -> [String: [String]] {
+            Dictionary(grouping: side.peers(of: cluster).sources.sorted()) { side.link($0, cluster)?.mode ?? "" }
+        }
+        let (mirroringBefore, mirroringAfter) = (sourcesByMode(on: base), sourcesByMode(on: new))
+        func mirroredBy(_ export: MeshFacts.Exported, on sources: [String: [String]]) -> [String] {
+            sources[export.mode == "gateway" ? "gateway" : "remote-discovery"] ?? []
         }
         let order = { (a: MeshFacts.Exported, b: MeshFacts.Exported) in (a.namespace, a.service, a.mode) < (b.namespace, b.service, b.mode) }
         for export in after.subtracting(before).sorted(by: order) {
             mesh.exports.append(.init(cluster: cluster, namespace: export.namespace, service: export.service, mode: export.mode, action: .add,
-                                      mirroredBy: mirroredBy(export, on: new)))
+                                      mirroredBy: mirroredBy(export, on: mirroringAfter)))
         }
         for export in before.subtracting(after).sorted(by: order) {
             mesh.exports.append(.init(cluster: cluster, namespace: export.namespace, service: export.service, mode: export.mode, action: .remove,
-                                      mirroredBy: mirroredBy(export, on: base)))
+                                      mirroredBy: mirroredBy(export, on: mirroringBefore)))
         }
     }
 

@@ -13,20 +13,14 @@ enum MeshFacts {
     /// The secret store and key an ExternalSecret reads.
     typealias Credential = (store: String, key: String)
 
-    /// `bytes` read as `kind`: nil when they do not read as one (an exports Component that does
-    /// not read exports nothing).
+    /// `bytes` read as `kind`: nil when they do not read as one.
     static func read(_ bytes: [UInt8], as kind: RenderedFacts.Kind) -> RenderedFacts? {
-        guard let document = document(bytes) else {
-            if case .exports = kind { return .exports([]) }
-            return nil
-        }
-        return RenderedFacts.read(document, as: kind)
+        document(bytes).flatMap { RenderedFacts.read($0, as: kind) }
     }
 
     static func link(_ facts: RenderedFacts?) -> MeshChanges.LinkState? {
         guard case .link(let link)? = facts else { return nil }
-        return MeshChanges.LinkState(mode: link.mode, gatewayAddress: link.gatewayAddress, gatewayPort: link.gatewayPort,
-                                     gatewayIdentity: link.gatewayIdentity)
+        return link
     }
 
     static func credential(_ facts: RenderedFacts?) -> Credential? {

@@ -52,7 +52,7 @@ package indirect enum RenderedFacts: Sendable, Equatable {
         case .link: link(document).map(RenderedFacts.link)
         case .credential: credential(document).map { .credential(store: $0.store, key: $0.key) }
         case .split: split(document).map(RenderedFacts.split)
-        case .exports(let namespace): exports(document, namespace: namespace, patch: { YAMLParser.parse(Array($0.utf8), path: "rendered").root?.value })
+        case .exports(let namespace): exports(document, namespace: namespace)
         }
     }
 
@@ -100,10 +100,13 @@ package indirect enum RenderedFacts: Sendable, Equatable {
         return Split(backends: backends, primary: document["metadata"]?["annotations"]?["failover.linkerd.io/primary-service"]?.text)
     }
 
-    /// The Services a Component's patches label; each patch is YAML text, read by `patch`.
-    static func exports(_ document: YAMLValue, namespace: String, patch: (String) -> YAMLValue?) -> RenderedFacts? {
+    /// The Services a Component's patches label; each patch is YAML text, parsed here.
+    private static func exports(_ document: YAMLValue, namespace: String) -> RenderedFacts {
         guard case .sequence(let patches)? = document["patches"] else { return .exports([]) }
-        return .exports(patches.flatMap { item in item["patch"]?.text.flatMap(patch).map { exported(byPatch: $0, namespace: namespace) } ?? [] })
+        return .exports(patches.flatMap { item in
+            item["patch"]?.text.flatMap { YAMLParser.parse(Array($0.utf8), path: "rendered").root?.value }
+                .map { exported(byPatch: $0, namespace: namespace) } ?? []
+        })
     }
 
     /// The Services one patch labels, with the mode each label means.
