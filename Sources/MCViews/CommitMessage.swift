@@ -1,40 +1,47 @@
-import MCBasics
 import MCPlanning
 
 /// The commit message mcapply writes by default: `mcapply: X to add, Y to change, Z to destroy`
 /// (after what the mesh gains and loses, when it does), the mesh changes, and the changes per
-/// cluster, each with its reason. A first apply of a large mesh lists tens of thousands of
-/// lines: each cluster's are written on all cores, and all are appended to one text.
+/// cluster, each with its reason. A message lists at most `listedLines` changes, half of them for
+/// the mesh when it has that many: a first apply of a large mesh would list hundreds of thousands
+/// (18 MB at 500 clusters), which no one reads in `git log` and every later read of the commit
+/// pays for. What it leaves out it counts; the plan lists every change.
 package enum CommitMessage {
+    /// The most change lines one message lists, mesh and objects together.
+    package static let listedLines = 1_000
+
     package static func text(_ plan: Plan) -> String {
         // The subject counts objects, or what the mesh gains and loses when no object changes
         // (an export changes only a Component): never "0 to add, 0 to change, 0 to destroy" for a change.
         let mesh = MeshText.counts(plan.mesh)
         var text = "mcapply: " + (plan.changes.isEmpty && !mesh.isEmpty ? mesh.joined(separator: ", ")
             : PlanSummary.counts(add: plan.add, change: plan.change, destroy: plan.destroy))
-        let lines = MeshText.lines(plan.mesh)
+        let meshLines = MeshText.lines(plan.mesh, limit: listedLines / 2)
+        if !meshLines.isEmpty {
+            text += "\n\nmesh:"
+            for line in meshLines { text += "\n  \(line.mark) \(line.text)" }
+            let left = MeshText.lineCount(plan.mesh) - meshLines.count
+            if left > 0 { text += "\n  … and \(left) more" }
+        }
+        var budget = listedLines - meshLines.count
         let byCluster = Dictionary(grouping: plan.changes, by: \.cluster)
         let clusters = byCluster.keys.sorted()
-        let sourcePath = plan.sourcePath
-        let sections = Parallel.map(clusters.count) { index in
-            var section = "\n\n\(clusters[index]):"
-            for change in byCluster[clusters[index]]! {
+        for (index, cluster) in clusters.enumerated() {
+            let changes = byCluster[cluster]!
+            guard budget > 0 else {
+                let rest = clusters[index...]
+                let count = rest.reduce(0) { $0 + byCluster[$1]!.count }
+                text += "\n\n… and \(rest.count) more cluster\(rest.count == 1 ? "" : "s") with \(count) change\(count == 1 ? "" : "s")"
+                break
+            }
+            text += "\n\n\(cluster):"
+            for change in changes.prefix(budget) {
                 let mark = switch change.action { case .add: "+"; case .change: "~"; case .destroy: "-" }
-                section += "\n  \(mark) \(change.id) (\(ReasonText.describe(change.reason, sourcePath: sourcePath)))"
+                text += "\n  \(mark) \(change.id) (\(ReasonText.describe(change.reason, sourcePath: plan.sourcePath)))"
             }
-            return section
+            if changes.count > budget { text += "\n  … and \(changes.count - budget) more" }
+            budget -= min(budget, changes.count)
         }
-        text.reserveCapacity(text.utf8.count + 8 + lines.reduce(0) { $0 + $1.text.utf8.count + 5 } + sections.reduce(0) { $0 + $1.utf8.count })
-        if !lines.isEmpty {
-            text += "\n\nmesh:"
-            for line in lines {
-                text += "\n  "
-                text += line.mark
-                text += " "
-                text += line.text
-            }
-        }
-        for section in sections { text += section }
         return text
     }
 }

@@ -14,14 +14,14 @@ package enum MeshText {
     }
 
     /// Every change of the mesh as `(mark, line)`, in a fixed order: clusters, links, exports,
-    /// mirrors, splits, trust, credentials.
-    static func lines(_ mesh: MeshChanges) -> [(mark: String, text: String)] {
+    /// mirrors, splits, trust, credentials; the first `limit` of them when there are more.
+    static func lines(_ mesh: MeshChanges, limit: Int = .max) -> [(mark: String, text: String)] {
         let visible = VisibleText.escaping
         var lines: [(String, String)] = []
-        for cluster in mesh.clusters {
+        for cluster in mesh.clusters where lines.count < limit {
             lines.append((mark(cluster.action), "cluster \(visible(cluster.name)) \(cluster.action == .add ? "added" : "removed")"))
         }
-        for link in mesh.links {
+        for link in mesh.links where lines.count < limit {
             let name = "link \(visible(link.source)) → \(visible(link.target))"
             switch link.action {
             case .add: lines.append(("+", "\(name) added (\(describe(link.after, identity: false)))"))
@@ -32,18 +32,18 @@ package enum MeshText {
                 lines.append(("~", "\(name): \(describe(link.before, identity: identity)) → \(describe(link.after, identity: identity))"))
             }
         }
-        for export in mesh.exports {
+        for export in mesh.exports where lines.count < limit {
             let by = export.mirroredBy.isEmpty ? "mirrored by no cluster yet"
                 : "\(export.action == .add ? "mirrored by" : "was mirrored by") \(export.mirroredBy.map(visible).joined(separator: ", "))"
             lines.append((mark(export.action), "export \(visible(export.cluster)) \(visible(export.namespace))/\(visible(export.service)) (\(export.mode)) "
                 + "\(export.action == .add ? "added" : "removed"), \(by)"))
         }
-        for mirror in mesh.mirrors {
+        for mirror in mesh.mirrors where lines.count < limit {
             let verb = switch mirror.action { case .add: "gains"; case .remove: "loses"; case .change: "changes" }
             lines.append((mark(mirror.action), "\(visible(mirror.cluster)) \(verb) \(visible(mirror.namespace))/\(visible(mirror.service)) "
                 + "(from \(mirror.from.map(visible).joined(separator: ", ")))"))
         }
-        for split in mesh.splits {
+        for split in mesh.splits where lines.count < limit {
             var text = "split \(visible(split.cluster)) \(visible(split.namespace))/\(visible(split.name))"
             switch split.action {
             case .add: text += " added:"
@@ -66,18 +66,24 @@ package enum MeshText {
             }
             lines.append((mark(split.action), text))
         }
-        for trust in mesh.trust {
+        for trust in mesh.trust where lines.count < limit {
             for anchor in trust.added { lines.append(("+", "trust \(visible(trust.cluster)): anchor \(describe(anchor)) added")) }
             for anchor in trust.removed { lines.append(("-", "trust \(visible(trust.cluster)): anchor \(describe(anchor)) removed")) }
         }
-        for wiring in mesh.wiring {
+        for wiring in mesh.wiring where lines.count < limit {
             let verb = switch wiring.action { case .add: "added"; case .remove: "removed"; case .change: "changed" }
             lines.append((mark(wiring.action), "wiring: \(wiring.kind) \(visible(wiring.name)) \(verb)"))
         }
-        for credential in mesh.credentials {
+        for credential in mesh.credentials where lines.count < limit {
             lines.append(("!", "credentials \(visible(credential.cluster)): key \(visible(credential.key)) in store \(visible(credential.store)) must exist before the sync"))
         }
-        return lines
+        return Array(lines.prefix(limit))
+    }
+
+    /// How many lines `lines` gives without a limit.
+    static func lineCount(_ mesh: MeshChanges) -> Int {
+        mesh.clusters.count + mesh.links.count + mesh.exports.count + mesh.mirrors.count + mesh.splits.count
+            + mesh.trust.reduce(0) { $0 + $1.added.count + $1.removed.count } + mesh.wiring.count + mesh.credentials.count
     }
 
     /// A risk as one sentence naming what the controller or Linkerd will do.

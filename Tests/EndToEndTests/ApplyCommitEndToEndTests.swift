@@ -52,6 +52,37 @@ private func head(_ repo: String) throws -> String {
         #expect(message.contains("\nTopology-Digest: sha256:") && message.contains("\nPlan-Digest: sha256:"))
     }
 
+    /// A first apply of 100 clusters lists 1,000 changes, the first 500 of the mesh section the
+    /// plan prints and 500 objects, and counts the rest: the mesh lines it left out, the objects
+    /// of the cluster it stopped in, the clusters it left out.
+    @Test func longMessageListsAThousandChanges() throws {
+        let repo = try repositoryWithExample("fleet")
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        try LargeMarkdownEndToEndTests.hubsAndSpokes(address: 1, local: 70).write(toFile: repo + "/topology.yaml", atomically: true, encoding: .utf8)
+        try git(repo, ["add", "-A"])
+        try git(repo, ["commit", "-q", "-m", "topology"])
+        let plan = try Command.product("mcplan", ["-C", repo, "--no-color"]).stdout
+        let planMesh = plan.split(separator: "\n\n").first { $0.hasPrefix("Mesh\n") }!.split(separator: "\n").dropFirst()
+        #expect(planMesh.count > 600)
+        #expect(try mcapply(repo, ["--commit"]).status == 0)
+        let message = try git(repo, ["log", "-1", "--format=%B"]).stdout
+        let sections = message.split(separator: "\n\n")
+        let added = try #require(sections[0].wholeMatch(of: /mcapply: (\d+) to add, 0 to change, 0 to destroy/))
+        let mesh = sections[1].split(separator: "\n")
+        #expect(mesh.first == "mesh:" && mesh.count == 502)
+        #expect(Array(mesh[1...500]) == Array(planMesh.prefix(500)))
+        #expect(mesh.last == "  … and \(planMesh.count - 500) more")
+        let clusters = sections.dropFirst(2).filter { $0.contains(":\n  ") }
+        let listed = clusters.reduce(0) { $0 + $1.split(separator: "\n").filter { $0.hasPrefix("  + ") }.count }
+        #expect(listed == 500)
+        let cut = clusters.last?.split(separator: "\n").last?.wholeMatch(of: /\ \ … and (\d+) more/).map { Int($0.1)! } ?? 0
+        let rest = try #require(sections.first { $0.hasPrefix("… and ") }?.wholeMatch(of: /… and (\d+) more clusters with (\d+) changes/))
+        #expect(clusters.count + Int(rest.1)! == 100)
+        #expect(listed + cut + Int(rest.2)! == Int(added.1)!, "every object is listed or counted")
+        #expect(message.utf8.count < 200_000)
+        #expect(message.contains("\nTopology-Digest: sha256:") && message.contains("\nPlan-Digest: sha256:"))
+    }
+
     @Test func secondApplyMakesNoCommit() throws {
         let repo = try repository()
         defer { try? FileManager.default.removeItem(atPath: repo) }
