@@ -86,6 +86,12 @@ package enum MeshLayout {
         return objects
     }
 
+    /// How many of a link's objects `objects(of:source:target:)` puts in each end, without making them.
+    package static func objectCounts(source: Cluster, target: Cluster) -> (source: Int, target: Int) {
+        let secrets = target.credentials == nil ? 0 : source.multiclusterNamespace.value == source.linkerdNamespace.value ? 1 : 2
+        return (1 + secrets, ObjectRole.RemoteAccessPart.allCases.count)
+    }
+
     /// A split's one object in its cluster and namespace.
     package static func object(of split: Split, settings: Settings) -> MeshObject {
         let form = SplitForm(split, settings: settings)
@@ -101,11 +107,13 @@ package enum MeshLayout {
     /// count nothing (other rules report them).
     package static func objectCounts(_ topology: Topology, clusters: [String: Cluster]) -> [String: Int] {
         var counts = clusters.mapValues { _ in 1 }
-        var seen = Set<[String]>()
+        var seen = Set<String>()
         for link in topology.links where link.source.value != link.target.value {
-            guard seen.insert([link.source.value, link.target.value]).inserted,
+            guard seen.insert(link.source.value + "\0" + link.target.value).inserted,
                   let source = clusters[link.source.value], let target = clusters[link.target.value] else { continue }
-            for object in objects(of: link, source: source, target: target) { counts[object.cluster]! += 1 }
+            let count = objectCounts(source: source, target: target)
+            counts[source.name.value]! += count.source
+            counts[target.name.value]! += count.target
         }
         for split in topology.splits where counts[split.cluster.value] != nil {
             counts[split.cluster.value]! += 1

@@ -55,8 +55,11 @@ package struct ValidationContext: Sendable {
         linksByTarget = Dictionary(grouping: input.topology.links, by: \.target.value)
         exportsByCluster = Dictionary(grouping: input.topology.exports, by: \.cluster.value)
         crossLinks = input.topology.links.filter { $0.source.value != $0.target.value }
-        var seen = Set<[String]>()
-        linkedPairs = crossLinks.filter { seen.insert([$0.source.value, $0.target.value].sorted()).inserted }
+        var seen = Set<LinkKey>()
+        linkedPairs = crossLinks.filter { link in
+            let (a, b) = (link.source.value, link.target.value)
+            return seen.insert(a < b ? LinkKey(source: a, target: b) : LinkKey(source: b, target: a)).inserted
+        }
     }
 
     /// The link `source` → `target`, if declared.

@@ -65,6 +65,8 @@ private func cluster(_ name: String, linkerd: String = "linkerd", multicluster: 
             #expect((object.id.namespace == nil) == object.id.kind.isClusterScoped)
         }
         #expect(objects.filter { $0.cluster == "east" }.count == 4)
+        let counts = MeshLayout.objectCounts(source: source, target: target)
+        #expect(counts.source == objects.filter { $0.cluster == "west" }.count && counts.target == 4, "the counts MC905 checks are the objects")
         #expect(Set(objects.filter { $0.role == .linkCredentials(target: "east") }.compactMap(\.id.namespace)).count == secrets)
     }
 

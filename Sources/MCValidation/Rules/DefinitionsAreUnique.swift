@@ -8,35 +8,39 @@ struct DefinitionsAreUnique: ValidationRule {
     let codes: [DiagnosticCode] = [.duplicateDefinition]
 
     func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        var firsts: [[String]: SourceRange] = [:]
-        func once(_ key: [String], _ what: String, at range: SourceRange, hint: String) {
+        // Keys are the names joined by NUL (a name holding one is already invalid, MC200); what is
+        // repeated is worded only for a repeat (a fleet checks hundreds of thousands of exports).
+        var firsts: [String: SourceRange] = [:]
+        func once(_ key: String, _ what: @autoclosure () -> String, at range: SourceRange, hint: String) {
             guard let first = firsts[key] else {
                 firsts[key] = range
                 return
             }
-            diagnostics.append(.declaredTwice(what, at: range, first: first, hint: hint, in: context))
+            diagnostics.append(.declaredTwice(what(), at: range, first: first, hint: hint, in: context))
         }
         let topology = context.topology
         for cluster in topology.clusters {
-            once(["cluster", cluster.name.value], "cluster '\(cluster.name.value)'", at: cluster.name.range,
+            once("cluster\0" + cluster.name.value, "cluster '\(cluster.name.value)'", at: cluster.name.range,
                  hint: "rename one of them or merge the two entries")
         }
         for anchor in topology.trustAnchors {
-            once(["anchor", anchor.name.value], "trust anchor '\(anchor.name.value)'", at: anchor.name.range,
+            once("anchor\0" + anchor.name.value, "trust anchor '\(anchor.name.value)'", at: anchor.name.range,
                  hint: "rename one of them or remove the copy")
         }
         // A Service may be exported through the gateway and as a federated member at once (the
         // two labels are independent); any other repeat would fight over one label.
-        var exportModes: [[String]: [(ExportMode, SourceRange)]] = [:]
+        var exportModes: [String: [(ExportMode, SourceRange)]] = [:]
         for export in topology.exports {
+            let place = export.cluster.value + "\0" + export.namespace.value + "\0"
             for service in export.services {
-                let key = [export.cluster.value, export.namespace.value, service.value]
+                let key = place + service.value
                 let mode = export.mode.value
-                let clash = exportModes[key, default: []].first { previous, _ in
-                    Set([previous, mode]) != [.gateway, .federated]
+                guard let previous = exportModes[key] else {
+                    exportModes[key] = [(mode, service.range)]
+                    continue
                 }
-                exportModes[key, default: []].append((mode, service.range))
-                guard let (_, first) = clash else { continue }
+                exportModes[key]!.append((mode, service.range))
+                guard let (_, first) = previous.first(where: { previous, _ in Set([previous, mode]) != [.gateway, .federated] }) else { continue }
                 diagnostics.append(.declaredTwice(
                     "the export of '\(service.value)' in '\(export.cluster.value)/\(export.namespace.value)'", at: service.range,
                     first: first, hint: "export each service once, in one mode (gateway and federated together are fine)", in: context))
@@ -44,10 +48,10 @@ struct DefinitionsAreUnique: ValidationRule {
         }
         for split in topology.splits {
             let place = "\(split.cluster.value)/\(split.namespace.value)"
-            once(["apex", split.cluster.value, split.namespace.value, split.service.value],
+            once("apex\0" + split.cluster.value + "\0" + split.namespace.value + "\0" + split.service.value,
                  "a split of '\(split.service.value)' in '\(place)'", at: split.service.range,
                  hint: "merge the backends into one split; an apex service can be split only once")
-            once(["split", split.cluster.value, split.namespace.value, split.objectName],
+            once("split\0" + split.cluster.value + "\0" + split.namespace.value + "\0" + split.objectName,
                  "split name '\(split.objectName)' in '\(place)'", at: split.name?.range ?? split.service.range,
                  hint: "give each split its own 'name'")
         }

@@ -13,7 +13,9 @@ struct IssuersAreTrustedAcrossLinks: ValidationRule {
 
     func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
         for link in context.linkedPairs {
-            guard let (source, target) = context.comparableAnchors(of: link),
+            // Both ends need an issuer: most fleets declare none, and then no pair needs its anchors.
+            guard context.clusters[link.source.value]?.issuer != nil, context.clusters[link.target.value]?.issuer != nil,
+                  let (source, target) = context.comparableAnchors(of: link),
                   !source.anchors.isDisjoint(with: target.anchors) else { continue }
             for (issuing, checking) in [(source.cluster, target.cluster), (target.cluster, source.cluster)] {
                 guard let issuer = context.issuer(of: issuing), let own = context.anchorCertificates(of: issuing),

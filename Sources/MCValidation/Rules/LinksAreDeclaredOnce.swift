@@ -6,9 +6,9 @@ struct LinksAreDeclaredOnce: ValidationRule {
     let codes: [DiagnosticCode] = [.duplicateLink]
 
     func check(_ context: ValidationContext, into diagnostics: inout [Diagnostic]) {
-        var firsts: [[String]: Link] = [:]
+        var firsts: [String: Link] = [:]
         for link in context.crossLinks {
-            let key = [link.source.value, link.target.value]
+            let key = link.source.value + "\0" + link.target.value
             guard let first = firsts[key] else {
                 firsts[key] = link
                 continue
