@@ -155,7 +155,7 @@ package final class ApplyOperation {
         let disk = RenderedFolder(path: prepared.folder.path)
         let folder = prepared.folder
         guard let repository = prepared.repository else {
-            if tree.clusters.isEmpty, !request.allowEmpty, disk.holdsClusterFolders { return .refused(.emptyRender) }
+            if !tree.hasClusters, !request.allowEmpty, disk.holdsClusterFolders { return .refused(.emptyRender) }
             return write(tree, to: disk)
         }
         let (target, lock, writesWorkTree) = (prepared.target, prepared.lock, prepared.writesWorkTree)
@@ -171,7 +171,7 @@ package final class ApplyOperation {
             }
             guard saved.matches(topologyDigest: tree.topologyDigest, renderedTree: baseTree) else { return .stalePlan }
         }
-        if tree.clusters.isEmpty, !request.allowEmpty, (writesWorkTree && disk.holdsClusterFolders) || target?.base.blobs.isEmpty == false {
+        if !tree.hasClusters, !request.allowEmpty, (writesWorkTree && disk.holdsClusterFolders) || target?.base.blobs.isEmpty == false {
             return .refused(.emptyRender)
         }
         guard let target else { return write(tree, to: disk) }

@@ -4,20 +4,22 @@ import MCBasics
 /// objects they carry, for the plan. It keeps no hash index: a plan without changes makes no
 /// lookups, and one with changes builds its own.
 package struct RenderedTree: Sendable {
-    /// One file of the folder.
-    package struct File: Sendable {
-        package var path: RelativePath
-        package var bytes: [UInt8]
+    /// One file of the folder. Immutable, and a reference: the plan, the commit and the write
+    /// each walk and index the tens of thousands of a large mesh, and passing one on is then a
+    /// single retain, not one per field.
+    package final class File: Sendable {
+        package let path: RelativePath
+        package let bytes: [UInt8]
         /// `sha256:<hex>` of `bytes`, as `.mcapply.json` records it.
-        package var digest: String
+        package let digest: String
         /// The id git gives a blob of `bytes`: what commits, the index and the comparisons with a
         /// committed folder use.
-        package var id: ObjectID
+        package let id: ObjectID
         /// What the file says about the mesh, kept from the document the renderer wrote (nil when
         /// it says nothing, or was not rendered from a document).
-        package var facts: RenderedFacts?
+        package let facts: RenderedFacts?
 
-        package init(path: RelativePath, bytes: [UInt8], digest: String, facts: RenderedFacts? = nil) {
+        package convenience init(path: RelativePath, bytes: [UInt8], digest: String, facts: RenderedFacts? = nil) {
             self.init(path: path, bytes: bytes, digest: digest, id: ObjectID.blob(holding: bytes), facts: facts)
         }
 
@@ -58,6 +60,10 @@ package struct RenderedTree: Sendable {
     }
 
     package var clusters: [String] { Array(Set(objects.map(\.cluster))).sorted() }
+
+    /// Whether any cluster is rendered (every cluster's folder holds objects): `clusters` without
+    /// collecting them.
+    package var hasClusters: Bool { !objects.isEmpty }
 
     /// The file at `path`, if rendered: a binary search over the sorted files.
     package func file(_ path: RelativePath) -> [UInt8]? {
