@@ -14,12 +14,17 @@ package struct CommittedFolder: Sendable {
     package var submodules: [RelativePath]
     /// Blobs committed with a mode other than 100644 (executables, symlinks).
     package var special: Set<RelativePath>
+    /// The id of every tree under the folder, its own included (empty when not read): objects a
+    /// commit on top of this one need not look for.
+    package var trees: Set<ObjectID>
 
-    package init(treeID: String?, blobs: [RelativePath: ObjectID], submodules: [RelativePath] = [], special: Set<RelativePath> = []) {
+    package init(treeID: String?, blobs: [RelativePath: ObjectID], submodules: [RelativePath] = [], special: Set<RelativePath> = [],
+                 trees: Set<ObjectID> = []) {
         self.treeID = treeID
         self.blobs = blobs
         self.submodules = submodules
         self.special = special
+        self.trees = trees
     }
 
     package static let empty = CommittedFolder(treeID: nil, blobs: [:])

@@ -19,7 +19,7 @@ extension GitRepository {
     /// walking the trees reads no file.
     package func snapshot(of folder: RelativePath, at commit: CommitID?) throws -> CommittedFolder {
         try withFolderTree(folder, at: commit) { id, tree in
-            var snapshot = CommittedFolder(treeID: id, blobs: [:])
+            var snapshot = CommittedFolder(treeID: id, blobs: [:], trees: [ObjectID(git_tree_id(tree))])
             try collect(tree, prefix: [], into: &snapshot)
             return snapshot
         } ?? .empty
@@ -70,7 +70,7 @@ extension GitRepository {
     }
 
     private func collect(_ tree: OpaquePointer, prefix: [String], into snapshot: inout CommittedFolder) throws {
-        try forEachFile(in: tree, under: prefix) { path, entry in
+        try forEachFile(in: tree, under: prefix, tree: { snapshot.trees.insert(ObjectID(git_tree_entry_id($0))) }) { path, entry in
             switch git_tree_entry_type(entry) {
             case GIT_OBJECT_BLOB:
                 let relative = RelativePath(components: path)
@@ -85,8 +85,10 @@ extension GitRepository {
     }
 
     /// `body` with every entry under `tree` that is not a tree (blobs, symlinks, submodules) and
-    /// its path's components, depth first in tree order: the order of the index's paths.
-    func forEachFile(in tree: OpaquePointer, under prefix: [String], _ body: ([String], OpaquePointer) throws -> Void) throws {
+    /// its path's components, depth first in tree order: the order of the index's paths. `tree`
+    /// sees each tree entry before what is under it.
+    func forEachFile(in tree: OpaquePointer, under prefix: [String], tree seen: (OpaquePointer) -> Void = { _ in },
+                     _ body: ([String], OpaquePointer) throws -> Void) throws {
         for index in 0..<git_tree_entrycount(tree) {
             let entry = git_tree_entry_byindex(tree, index)!
             let path = prefix + [String(cString: git_tree_entry_name(entry))]
@@ -94,10 +96,11 @@ extension GitRepository {
                 try body(path, entry)
                 continue
             }
+            seen(entry)
             var child: OpaquePointer?
             try GitLibrary.check("git_tree_lookup", git_tree_lookup(&child, handle, git_tree_entry_id(entry)))
             defer { git_tree_free(child) }
-            try forEachFile(in: child!, under: path, body)
+            try forEachFile(in: child!, under: path, tree: seen, body)
         }
     }
 

@@ -48,12 +48,13 @@ extension GitRepository {
     }
 
     /// Writes `files` as the tree of `folder` on top of `base`'s tree (an empty tree when nil),
-    /// without touching the index; returns the new root tree's id. The work follows the change: a
-    /// folder whose entries equal the base's keeps the base's tree id, a blob the base holds at
-    /// the same path is taken as it is, and only objects the object database lacks are written:
-    /// loose when they are few, as git writes them, else as one pack (a first commit of a large
-    /// mesh has tens of thousands).
-    package func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?) throws -> String {
+    /// without touching the index; returns the new root tree's id. The work follows the change:
+    /// every tree under the folder is made in memory, and only the blobs and trees that neither
+    /// `known` (the folder at `base`, read here when not given) holds nor the object database
+    /// has are written: loose when they are few, as git writes them, else as one pack (a first
+    /// commit of a large mesh has tens of thousands). A folder whose entries equal the base's
+    /// makes the base's tree id again, so it is found in `known` and nothing under it is looked up.
+    package func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?, known: CommittedFolder? = nil) throws -> String {
         var baseTree: OpaquePointer?
         if let base {
             let commit = try lookupCommit(base)
@@ -69,32 +70,30 @@ extension GitRepository {
             try GitLibrary.check("git_odb_write", git_odb_write(&empty, odb, nil, 0, GIT_OBJECT_TREE))
             try GitLibrary.check("git_tree_lookup", git_tree_lookup(&baseTree, handle, &empty))
         }
-        var root = Folder()
-        for file in files { root.insert(file, at: file.path.components[...]) }
         var update = git_tree_update()
         var rootID = git_oid()
         let path = folder.string
-        var folderBase: OpaquePointer?
         var entry: OpaquePointer?
-        if git_tree_entry_bypath(&entry, baseTree, path) == 0, git_tree_entry_type(entry) == GIT_OBJECT_TREE {
-            _ = git_tree_lookup(&folderBase, handle, git_tree_entry_id(entry))
-        }
-        let existed = entry != nil
+        let found = git_tree_entry_bypath(&entry, baseTree, path) == 0
+        let folderBase = found && git_tree_entry_type(entry) == GIT_OBJECT_TREE ? ObjectID(git_tree_entry_id(entry)) : nil
         git_tree_entry_free(entry)
-        defer { git_tree_free(folderBase) }
         return try path.withCString { pathPointer in
             update.path = pathPointer
             if files.isEmpty {
-                guard existed else { return Self.hex(git_tree_id(baseTree)!) }
+                guard found else { return Self.hex(git_tree_id(baseTree)!) }
                 update.action = GIT_TREE_UPDATE_REMOVE
             } else {
-                update.action = GIT_TREE_UPDATE_UPSERT
+                let known = try known ?? snapshot(of: folder, at: base)
+                var root = Folder()
+                for file in files { root.insert(file, at: file.path.components[...]) }
                 var objects: [NewObject] = []
-                let folderID = tree(of: root, base: folderBase, odb: odb, into: &objects)
+                let stored = StoredObjects(blobs: Set(known.blobs.values), trees: known.trees, odb: odb)
+                let folderID = tree(of: root, stored: stored, into: &objects)
+                if folderID == folderBase { return Self.hex(git_tree_id(baseTree)!) }
                 try store(objects, in: odb)
+                update.action = GIT_TREE_UPDATE_UPSERT
                 update.id = folderID.withGitOID { $0.pointee }
                 update.filemode = GIT_FILEMODE_TREE
-                if let folderBase, git_oid_equal(&update.id, git_tree_id(folderBase)) == 1 { return Self.hex(git_tree_id(baseTree)!) }
             }
             try GitLibrary.check("git_tree_create_updated", git_tree_create_updated(&rootID, handle, baseTree, 1, &update))
             return Self.hex(&rootID)
@@ -123,46 +122,38 @@ extension GitRepository {
         var content: [UInt8]
     }
 
+    /// What the object database is known to hold (the base folder's blobs and trees), and the
+    /// database to ask about anything else. Asking does not make libgit2 list the packs again on
+    /// a miss, which a first commit's tens of thousands of misses would do as often.
+    struct StoredObjects {
+        var blobs: Set<ObjectID>
+        var trees: Set<ObjectID>
+        var odb: OpaquePointer?
+
+        func lacks(_ id: ObjectID, tree: Bool) -> Bool {
+            if (tree ? trees : blobs).contains(id) { return false }
+            return id.withGitOID { git_odb_exists_ext(odb, $0, UInt32(GIT_ODB_LOOKUP_NO_REFRESH.rawValue)) == 0 }
+        }
+    }
+
     /// From this many new objects on, a commit stores them as one pack instead of loose objects.
     static let packedObjects = 1_000
 
-    /// The tree object for `folder`, made in memory (`base` is the tree at its place before, nil
-    /// when none): its id, with every object under it the object database lacks added to `new`,
-    /// children first. A folder whose entries all equal the base's has the base's id and adds
-    /// nothing. Lookups do not make libgit2 list the packs again on a miss, which a first
-    /// commit's tens of thousands of misses would do as often.
-    private func tree(of folder: Folder, base: OpaquePointer?, odb: OpaquePointer?, into new: inout [NewObject]) -> ObjectID {
-        func lacks(_ id: ObjectID) -> Bool {
-            id.withGitOID { git_odb_exists_ext(odb, $0, UInt32(GIT_ODB_LOOKUP_NO_REFRESH.rawValue)) == 0 }
-        }
+    /// The tree object for `folder`, made in memory: its id, with every object under it that is
+    /// not stored yet added to `new`, children first.
+    private func tree(of folder: Folder, stored: StoredObjects, into new: inout [NewObject]) -> ObjectID {
         var entries: [TreeEntry] = []
         entries.reserveCapacity(folder.files.count + folder.folders.count)
         for (name, file) in folder.files {
-            let kept = base.flatMap { git_tree_entry_byname($0, name) }.map {
-                git_tree_entry_filemode($0) == GIT_FILEMODE_BLOB && ObjectID(git_tree_entry_id($0)) == file.id
-            } ?? false
-            if !kept, lacks(file.id) { new.append(NewObject(kind: .blob, id: file.id, content: file.bytes)) }
+            if stored.lacks(file.id, tree: false) { new.append(NewObject(kind: .blob, id: file.id, content: file.bytes)) }
             entries.append(TreeEntry(name: name, id: file.id, isTree: false))
         }
         for (name, child) in folder.folders {
-            var childBase: OpaquePointer?
-            if let base, let entry = git_tree_entry_byname(base, name), git_tree_entry_type(entry) == GIT_OBJECT_TREE {
-                _ = git_tree_lookup(&childBase, handle, git_tree_entry_id(entry))
-            }
-            defer { git_tree_free(childBase) }
-            entries.append(TreeEntry(name: name, id: tree(of: child, base: childBase, odb: odb, into: &new), isTree: true))
-        }
-        // Every entry as the base has it: the base's tree, not made again.
-        if let base, git_tree_entrycount(base) == entries.count, entries.allSatisfy({ entry in
-            git_tree_entry_byname(base, entry.name).map {
-                git_tree_entry_filemode($0) == (entry.isTree ? GIT_FILEMODE_TREE : GIT_FILEMODE_BLOB) && ObjectID(git_tree_entry_id($0)) == entry.id
-            } ?? false
-        }) {
-            return ObjectID(git_tree_id(base))
+            entries.append(TreeEntry(name: name, id: tree(of: child, stored: stored, into: &new), isTree: true))
         }
         let content = TreeEntry.content(of: entries)
         let id = ObjectID.object(kind: "tree", holding: content)
-        if lacks(id) { new.append(NewObject(kind: .tree, id: id, content: content)) }
+        if stored.lacks(id, tree: true) { new.append(NewObject(kind: .tree, id: id, content: content)) }
         return id
     }
 

@@ -69,7 +69,7 @@ package struct FolderCommit: Sendable {
     /// The root tree to commit: the parent's with the folder holding exactly `files` (only the
     /// objects the database lacks are stored). Nothing points at it until `commit(tree:…)`.
     package func tree(of files: [CommitFile], in repository: any Repository) throws(RepositoryError) -> String {
-        try repository.tree(replacing: folder, with: files, on: parent)
+        try repository.tree(replacing: folder, with: files, on: parent, known: base)
     }
 
     /// Commits `newTree` (from `tree(of:in:)`) with `message`, then moves the branch if it still

@@ -141,7 +141,7 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
         return .acquired(writerLock)
     }
 
-    package func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?) throws(RepositoryError) -> String {
+    package func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?, known _: CommittedFolder?) throws(RepositoryError) -> String {
         var entries = try base.map { commit throws(RepositoryError) in try self.files(under: .root, of: try treeID(of: commit)) } ?? [:]
         for path in entries.keys where path.components.starts(with: folder.components) { entries[path] = nil }
         for file in files {

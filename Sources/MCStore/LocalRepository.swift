@@ -85,8 +85,8 @@ package final class LocalRepository: Repository, @unchecked Sendable {
         }
     }
 
-    package func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?) throws(RepositoryError) -> String {
-        try Self.wrap { try git.tree(replacing: folder, with: files, on: base) }
+    package func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?, known: CommittedFolder?) throws(RepositoryError) -> String {
+        try Self.wrap { try git.tree(replacing: folder, with: files, on: base, known: known) }
     }
 
     package func treeID(of commit: CommitID) throws(RepositoryError) -> String {

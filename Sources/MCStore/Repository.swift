@@ -71,8 +71,10 @@ package protocol Repository: AnyObject, Sendable {
 
     /// Writes `files` as the tree of `folder` on top of `base`'s tree (empty when nil), without
     /// touching the index; returns the new root tree's id. Only blobs the object database lacks
-    /// and trees that differ from the base's are written.
-    func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?) throws(RepositoryError) -> String
+    /// and trees that differ from the base's are written. `known` is `snapshot(of: folder, at:
+    /// base)` when the caller has read it (nil: read here), so the unchanged files and folders
+    /// are not looked for again.
+    func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?, known: CommittedFolder?) throws(RepositoryError) -> String
 
     /// The root tree of a commit.
     func treeID(of commit: CommitID) throws(RepositoryError) -> String
@@ -88,4 +90,11 @@ package protocol Repository: AnyObject, Sendable {
     /// status of their work-tree files); every other entry stays. Work for the paths named, not
     /// for the folder. The caller holds the writer lock.
     func updateIndex(under folder: RelativePath, setting entries: [IndexEntry], removing: [RelativePath]) throws(RepositoryError)
+}
+
+extension Repository {
+    /// `tree(replacing:with:on:known:)`, the folder at `base` read there.
+    package func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?) throws(RepositoryError) -> String {
+        try tree(replacing: folder, with: files, on: base, known: nil)
+    }
 }
