@@ -84,11 +84,15 @@ extension GitRepository {
                 update.action = GIT_TREE_UPDATE_REMOVE
             } else {
                 let known = try known ?? snapshot(of: folder, at: base)
-                var root = Folder()
-                for file in files { root.insert(file, at: file.path.components[...]) }
+                // In path order, the files of each folder are next to each other; the last of
+                // files given twice is kept.
+                var sorted = zip(files, files.dropFirst()).allSatisfy({ $0.path < $1.path }) ? files : files.sorted { $0.path < $1.path }
+                if !zip(sorted, sorted.dropFirst()).allSatisfy({ $0.path != $1.path }) {
+                    sorted = sorted.indices.filter { $0 == sorted.count - 1 || sorted[$0].path != sorted[$0 + 1].path }.map { sorted[$0] }
+                }
                 var objects: [NewObject] = []
                 let stored = StoredObjects(blobs: Set(known.blobs.values), trees: known.trees, odb: odb)
-                let folderID = tree(of: root, stored: stored, into: &objects)
+                let folderID = tree(of: sorted[...], depth: 0, stored: stored, into: &objects)
                 if folderID == folderBase { return Self.hex(git_tree_id(baseTree)!) }
                 try store(objects, in: odb)
                 update.action = GIT_TREE_UPDATE_UPSERT
@@ -97,21 +101,6 @@ extension GitRepository {
             }
             try GitLibrary.check("git_tree_create_updated", git_tree_create_updated(&rootID, handle, baseTree, 1, &update))
             return Self.hex(&rootID)
-        }
-    }
-
-    /// A folder of the tree being written: its files and subfolders by name.
-    struct Folder {
-        var files: [String: CommitFile] = [:]
-        var folders: [String: Folder] = [:]
-
-        mutating func insert(_ file: CommitFile, at components: ArraySlice<String>) {
-            guard let first = components.first else { return }
-            if components.count == 1 {
-                files[first] = file
-            } else {
-                folders[first, default: Folder()].insert(file, at: components.dropFirst())
-            }
         }
     }
 
@@ -139,17 +128,30 @@ extension GitRepository {
     /// From this many new objects on, a commit stores them as one pack instead of loose objects.
     static let packedObjects = 1_000
 
-    /// The tree object for `folder`, made in memory: its id, with every object under it that is
-    /// not stored yet added to `new`, children first.
-    private func tree(of folder: Folder, stored: StoredObjects, into new: inout [NewObject]) -> ObjectID {
+    /// The tree object of the folder holding `files` (in path order, each under the same first
+    /// `depth` components), made in memory: its id, with every object under it that is not
+    /// stored yet added to `new`, children first.
+    private func tree(of files: ArraySlice<CommitFile>, depth: Int, stored: StoredObjects, into new: inout [NewObject]) -> ObjectID {
         var entries: [TreeEntry] = []
-        entries.reserveCapacity(folder.files.count + folder.folders.count)
-        for (name, file) in folder.files {
-            if stored.lacks(file.id, tree: false) { new.append(NewObject(kind: .blob, id: file.id, content: file.bytes)) }
-            entries.append(TreeEntry(name: name, id: file.id, isTree: false))
-        }
-        for (name, child) in folder.folders {
-            entries.append(TreeEntry(name: name, id: tree(of: child, stored: stored, into: &new), isTree: true))
+        var index = files.startIndex
+        while index < files.endIndex {
+            let components = files[index].path.components
+            guard components.count > depth else {
+                index += 1  // the folder itself is no file
+                continue
+            }
+            let name = components[depth]
+            guard components.count > depth + 1 else {
+                let file = files[index]
+                if stored.lacks(file.id, tree: false) { new.append(NewObject(kind: .blob, id: file.id, content: file.bytes)) }
+                entries.append(TreeEntry(name: name, id: file.id, isTree: false))
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < files.endIndex, files[end].path.components.count > depth + 1, files[end].path.components[depth] == name { end += 1 }
+            entries.append(TreeEntry(name: name, id: tree(of: files[index..<end], depth: depth + 1, stored: stored, into: &new), isTree: true))
+            index = end
         }
         let content = TreeEntry.content(of: entries)
         let id = ObjectID.object(kind: "tree", holding: content)

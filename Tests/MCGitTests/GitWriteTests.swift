@@ -42,4 +42,37 @@ import Testing
         #expect(try Self.git(path, ["write-tree"]) == ours)
         _ = try Self.git(path, ["fsck", "--strict", "--no-dangling"])
     }
+
+    /// On a committed base, given the base's snapshot: the tree is still the one git makes, and
+    /// the only objects written are the changed file's blob and the trees above it.
+    @Test func aChangeOnABaseWritesOnlyWhatChanged() throws {
+        let path = NSTemporaryDirectory() + "mcgit-change-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try Self.git(path, ["init", "-q", "-b", "main"])
+        let rendered = RelativePath("rendered")!
+        var files = Self.tricky.map { CommitFile(path: RelativePath($0)!, bytes: Array("name: \($0)\n".utf8)) }
+        let repository = try #require(try GitRepository.discover(containing: path, environment: [:]))
+        let first = try repository.tree(replacing: rendered, with: files, on: nil)
+        let commit = try Self.git(path, ["commit-tree", first, "-m", "first"])
+        _ = try Self.git(path, ["update-ref", "refs/heads/main", commit])
+        let base = try repository.snapshot(of: rendered, at: commit)
+        #expect(base.trees.count == 6, "rendered, a, a-b, b, b/c and é")
+        #expect(try repository.tree(replacing: rendered, with: files, on: commit, known: base) == first, "nothing changed, nothing new")
+
+        let changed = try #require(files.firstIndex { $0.path.string == "b/c/d.yaml" })
+        files[changed] = CommitFile(path: files[changed].path, bytes: Array("name: changed\n".utf8))
+        let before = try Self.git(path, ["count-objects"])
+        let ours = try repository.tree(replacing: rendered, with: files, on: commit, known: base)
+        let written = { (counts: String) in Int(counts.split(separator: " ")[0])! }
+        #expect(written(try Self.git(path, ["count-objects"])) - written(before) == 5, "the blob, b/c, b, rendered and the root")
+        for file in files {
+            let full = path + "/rendered/" + file.path.string
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: URL(fileURLWithPath: full))
+        }
+        _ = try Self.git(path, ["add", "-A"])
+        #expect(try Self.git(path, ["write-tree"]) == ours)
+        _ = try Self.git(path, ["fsck", "--strict", "--no-dangling"])
+    }
 }
