@@ -8,8 +8,11 @@ enum YAMLQuoting {
     static func style(for string: String) -> Style {
         var string = string
         return string.withUTF8 { bytes in
+            // One pass for the common plain string: a line break is a control byte, so a string
+            // holding one always needs quotes, and only then is it looked for.
+            guard needsQuotes(bytes) else { return .plain }
             if bytes.contains(0x0A) { return canBeLiteral(bytes) ? .literal : .doubleQuoted }
-            return needsQuotes(bytes) ? .doubleQuoted : .plain
+            return .doubleQuoted
         }
     }
 
@@ -46,14 +49,19 @@ enum YAMLQuoting {
         if bytes.count <= 6, reservedWords.contains(packedLowercase(bytes)) { return true }
         if isLeadingIndicator(first) || last == 0x20 || last == 0x3A { return true }
         if (0x30...0x39).contains(first) || first == 0x2D || first == 0x2B || first == 0x2E, looksNumeric(bytes) { return true }
-        var previous: UInt8 = 0
         var ascii = true
-        for byte in bytes {
-            if byte < 0x20 || byte == 0x7F { return true }
-            if byte >= 0x80 { ascii = false }
-            if previous == 0x3A && byte == 0x20 { return true }  // ": "
-            if previous == 0x20 && byte == 0x23 { return true }  // " #"
-            previous = byte
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            // Printable ASCII but for the space and `:` decides nothing (`#` only after a space).
+            if byte &- 0x21 < 0x5E, byte != 0x3A { continue }
+            switch byte {
+            case 0x3A: if index < bytes.count, bytes[index] == 0x20 { return true }  // ": "
+            case 0x20: if index < bytes.count, bytes[index] == 0x23 { return true }  // " #"
+            case 0x80...: ascii = false
+            default: return true  // a control byte or DEL
+            }
         }
         return !ascii && String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { !isPrintable($0) }
     }

@@ -32,8 +32,15 @@ package enum YAMLWriter {
         out.append(contentsOf: text.utf8)
     }
 
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
     private static func pad(_ indent: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(space, count: indent))
+        var left = indent
+        while left > 0 {
+            let run = min(left, spaces.count)
+            out.append(contentsOf: spaces[..<run])
+            left -= run
+        }
     }
 
     /// `onOpenLine`: the first line's indentation is already written (a `- ` of the sequence item
