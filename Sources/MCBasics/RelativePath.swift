@@ -17,6 +17,14 @@ package struct RelativePath: Hashable, Comparable, Sendable, CustomStringConvert
         string = components.isEmpty ? "." : components.joined(separator: "/")
     }
 
+    /// When the caller has the joined text already (a walk that extends one path by a name at a
+    /// time): `joined` is `components` joined by `/`.
+    package init(components: [String], joined: String) {
+        assert(joined == (components.isEmpty ? "." : components.joined(separator: "/")), "the joined text of the components")
+        self.components = components
+        string = joined
+    }
+
     package static func == (a: RelativePath, b: RelativePath) -> Bool { a.string == b.string }
     package func hash(into hasher: inout Hasher) { hasher.combine(string) }
 

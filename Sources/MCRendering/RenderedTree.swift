@@ -70,6 +70,9 @@ package struct RenderedTree: Sendable {
         position(of: path).map { files[$0].bytes }
     }
 
+    /// Whether a file is rendered at `path`.
+    package func holds(_ path: RelativePath) -> Bool { position(of: path) != nil }
+
     /// The facts kept for the file at `path`, if rendered with any.
     package func facts(at path: RelativePath) -> RenderedFacts? {
         position(of: path).flatMap { files[$0].facts }
