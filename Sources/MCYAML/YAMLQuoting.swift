@@ -7,13 +7,16 @@ enum YAMLQuoting {
 
     static func style(for string: String) -> Style {
         var string = string
-        return string.withUTF8 { bytes in
-            // One pass for the common plain string: a line break is a control byte, so a string
-            // holding one always needs quotes, and only then is it looked for.
-            guard needsQuotes(bytes) else { return .plain }
-            if bytes.contains(0x0A) { return canBeLiteral(bytes) ? .literal : .doubleQuoted }
-            return .doubleQuoted
-        }
+        return string.withUTF8(style(of:))
+    }
+
+    /// `style(for:)` of a string's UTF-8 bytes.
+    static func style(of bytes: UnsafeBufferPointer<UInt8>) -> Style {
+        // One pass for the common plain string: a line break is a control byte, so a string
+        // holding one always needs quotes, and only then is it looked for.
+        guard needsQuotes(bytes) else { return .plain }
+        if bytes.contains(0x0A) { return canBeLiteral(bytes) ? .literal : .doubleQuoted }
+        return .doubleQuoted
     }
 
     /// Words that YAML 1.1 or 1.2 reads as booleans or null, compared case-insensitively, each

@@ -29,7 +29,8 @@ package enum YAMLWriter {
     private static let space = UInt8(ascii: " ")
 
     private static func append(_ text: String, to out: inout [UInt8]) {
-        out.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
     }
 
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
@@ -86,10 +87,18 @@ package enum YAMLWriter {
             out.append(newline)
             writeSequence(items, indent: indent, onOpenLine: false, into: &out)
         case .string(let text):
-            switch YAMLQuoting.style(for: text) {
-            case .plain:
-                out.append(space)
-                append(text, to: &out)
+            // The bytes are looked at once: the style decided, a plain string copied from them.
+            var bytes = text
+            let style = bytes.withUTF8 { utf8 in
+                let style = YAMLQuoting.style(of: utf8)
+                if style == .plain {
+                    out.append(space)
+                    out.append(contentsOf: utf8)
+                }
+                return style
+            }
+            switch style {
+            case .plain: break
             case .doubleQuoted:
                 out.append(space)
                 append(YAMLQuoting.doubleQuoted(text), to: &out)
@@ -146,9 +155,12 @@ package enum YAMLWriter {
 
     /// A string on one line: plain when it reads back as itself, double-quoted otherwise.
     private static func writeKey(_ string: String, into out: inout [UInt8]) {
-        switch YAMLQuoting.style(for: string) {
-        case .plain: append(string, to: &out)
-        case .doubleQuoted, .literal: append(YAMLQuoting.doubleQuoted(string), to: &out)
+        var bytes = string
+        let plain = bytes.withUTF8 { utf8 in
+            guard YAMLQuoting.style(of: utf8) == .plain else { return false }
+            out.append(contentsOf: utf8)
+            return true
         }
+        if !plain { append(YAMLQuoting.doubleQuoted(string), to: &out) }
     }
 }
