@@ -19,6 +19,19 @@ import Testing
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// `files` written under `rendered/` and staged make the tree `ours` by `git write-tree`,
+    /// and `git fsck --strict` finds nothing wrong with the objects written.
+    private static func expectGitMakes(_ ours: String, of files: [CommitFile], in path: String) throws {
+        for file in files {
+            let full = path + "/rendered/" + file.path.string
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: URL(fileURLWithPath: full))
+        }
+        _ = try git(path, ["add", "-A"])
+        #expect(try git(path, ["write-tree"]) == ours)
+        _ = try git(path, ["fsck", "--strict", "--no-dangling"])
+    }
+
     /// A few new objects are written loose, many as one pack; either way the tree is the one
     /// `git write-tree` makes of the same files, and `git fsck --strict` finds nothing wrong.
     @Test(arguments: [0, 1_200]) func treesAreTheOnesGitMakes(bulk: Int) throws {
@@ -33,14 +46,7 @@ import Testing
         let counts = try Self.git(path, ["count-objects", "-v"])
         #expect(counts.contains("packs: \(bulk > 0 ? 1 : 0)\n"), "\(counts)")
 
-        for file in files {
-            let full = path + "/rendered/" + file.path.string
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(file.bytes).write(to: URL(fileURLWithPath: full))
-        }
-        _ = try Self.git(path, ["add", "-A"])
-        #expect(try Self.git(path, ["write-tree"]) == ours)
-        _ = try Self.git(path, ["fsck", "--strict", "--no-dangling"])
+        try Self.expectGitMakes(ours, of: files, in: path)
     }
 
     /// On a committed base, given the base's snapshot: the tree is still the one git makes, and
@@ -66,13 +72,6 @@ import Testing
         let ours = try repository.tree(replacing: rendered, with: files, on: commit, known: base)
         let written = { (counts: String) in Int(counts.split(separator: " ")[0])! }
         #expect(written(try Self.git(path, ["count-objects"])) - written(before) == 5, "the blob, b/c, b, rendered and the root")
-        for file in files {
-            let full = path + "/rendered/" + file.path.string
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(file.bytes).write(to: URL(fileURLWithPath: full))
-        }
-        _ = try Self.git(path, ["add", "-A"])
-        #expect(try Self.git(path, ["write-tree"]) == ours)
-        _ = try Self.git(path, ["fsck", "--strict", "--no-dangling"])
+        try Self.expectGitMakes(ours, of: files, in: path)
     }
 }
