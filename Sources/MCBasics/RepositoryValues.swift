@@ -30,6 +30,21 @@ package struct CommittedFolder: Sendable {
     package static let empty = CommittedFolder(treeID: nil, blobs: [:])
 }
 
+/// What `git status` says of a folder.
+package struct UncommittedState: Sendable {
+    /// Paths whose index or work-tree state differs from HEAD, sorted.
+    package var changes: [UncommittedChange]
+    /// The commit whose files the folder was proved to hold exactly, and nothing else (every file
+    /// compared with the index and HEAD, every folder's names counted: nothing ignored, untracked,
+    /// empty or a symlink); nil when it was not proved, even if `changes` is empty.
+    package var provedAt: CommitID?
+
+    package init(changes: [UncommittedChange], provedAt: CommitID? = nil) {
+        self.changes = changes
+        self.provedAt = provedAt
+    }
+}
+
 /// A path under a folder whose work-tree or index state differs from HEAD.
 package struct UncommittedChange: Sendable, Hashable {
     package enum Kind: String, Sendable { case modified, added, deleted, typeChanged = "type-changed" }

@@ -107,7 +107,26 @@ extension GitRepository {
     /// Paths under `folder` whose index or work-tree state differs from HEAD (untracked files
     /// included), as `git status` would list them. Reads only; the index is not rewritten.
     package func uncommittedChanges(under folder: RelativePath) throws -> [UncommittedChange] {
-        if isProvablyClean(under: folder) { return [] }
+        try uncommittedState(under: folder).changes
+    }
+
+    /// `uncommittedChanges(under:)`, and the commit the folder was proved to hold exactly when
+    /// the quick check proved it (HEAD, the same before and after the check).
+    package func uncommittedState(under folder: RelativePath) throws -> UncommittedState {
+        let head = headID()
+        if isProvablyClean(under: folder) { return UncommittedState(changes: [], provedAt: head.flatMap { $0 == headID() ? $0 : nil }) }
+        return UncommittedState(changes: try statusChanges(under: folder))
+    }
+
+    /// The commit HEAD points at, without reading it; nil when unborn or unreadable.
+    private func headID() -> CommitID? {
+        var id = git_oid()
+        guard git_reference_name_to_id(&id, handle, "HEAD") == 0 else { return nil }
+        return Self.hex(&id)
+    }
+
+    /// What libgit2's status lists under `folder`.
+    private func statusChanges(under folder: RelativePath) throws -> [UncommittedChange] {
         var options = git_status_options()
         try GitLibrary.check("git_status_options_init", git_status_options_init(&options, UInt32(GIT_STATUS_OPTIONS_VERSION)))
         options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR

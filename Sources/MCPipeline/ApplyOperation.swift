@@ -218,6 +218,7 @@ package final class ApplyOperation {
         if target.isCheckedOut {
             do throws(FolderWriteFailure) {
                 write = FolderWrite(try disk.bringAlong(tree, base: target.base, uncommitted: prepared.uncommitted,
+                                                        proved: prepared.provedAt != nil && prepared.provedAt == target.parent,
                                                         folder: folder.relative, in: repository, lock: lock,
                                                         afterWriting: FaultPoint.afterWriting, afterWrite: { FaultPoint.reach("after-write") }))
             } catch {

@@ -17,6 +17,8 @@ struct ApplyPreparation: Sendable {
     var writesWorkTree: Bool
     /// git status under the folder (empty when the work tree is not written).
     var uncommitted: [UncommittedChange]
+    /// The commit whose files the folder was proved to hold exactly (see `UncommittedState`).
+    var provedAt: CommitID? = nil
     /// The folder states a pending note accepts (see `RenderedFolder.handEdits`).
     var accepted: [CommittedFolder]
 
@@ -85,7 +87,8 @@ struct ApplyPreparation: Sendable {
             let sparse = try environment { try repository.indexFacts(under: folder.relative) }.skipWorktree
             if !sparse.isEmpty { return stop(.sparseCheckout(sparse)) }
         }
-        let uncommitted = writesWorkTree ? try environment { try repository.uncommittedChanges(under: folder.relative) } : []
+        let state = writesWorkTree ? try environment { try repository.uncommittedState(under: folder.relative) } : UncommittedState(changes: [])
+        let uncommitted = state.changes
         var accepted: [CommittedFolder] = []
         if !request.force {
             let committedForeign = target.map { !$0.base.blobs.isEmpty && $0.base.blobs[RelativePath(components: [Manifest.fileName])] == nil } ?? false
@@ -96,6 +99,6 @@ struct ApplyPreparation: Sendable {
             }
         }
         return .ready(ApplyPreparation(folder: folder, lock: lock, repository: repository, target: target, writesWorkTree: writesWorkTree,
-                                       uncommitted: uncommitted, accepted: accepted))
+                                       uncommitted: uncommitted, provedAt: state.provedAt, accepted: accepted))
     }
 }

@@ -49,6 +49,12 @@ package final class LocalRepository: Repository, @unchecked Sendable {
         }
     }
 
+    package func uncommittedState(under folder: RelativePath) throws(RepositoryError) -> UncommittedState {
+        try Self.wrap {
+            try git.uncommittedState(under: folder)
+        }
+    }
+
     package func currentBranch() throws(RepositoryError) -> String? {
         try Self.wrap { try git.currentBranch() }
     }

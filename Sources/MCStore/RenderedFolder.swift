@@ -85,12 +85,14 @@ package struct RenderedFolder {
     /// path holds on disk when the caller knows it (git status says it is as committed): those
     /// files are not read, and only those whose id differs from the render's are written. The
     /// folder on disk and the render are both in path order, compared in one pass.
-    package func replace(with tree: RenderedTree, clean: [ObjectID?] = [],
+    /// - Parameter proved: what the caller proved the folder holds, exactly and nothing else
+    ///   (plain files only; `clean` then holds their ids): the folder is not walked.
+    package func replace(with tree: RenderedTree, clean: [ObjectID?] = [], onDisk proved: CommittedFolder? = nil,
                          afterWriting: (Int) -> Void = { _ in }) throws(FolderWriteFailure) -> FolderWriteSummary {
         var summary = FolderWriteSummary()
         let known = clean.count == tree.files.count
         do throws(FileError) {
-            let existing = try snapshot()
+            let existing = known && proved != nil ? Snapshot() : try snapshot()
             try LocalFiles.createDirectory(path)
             for temporary in existing.temporaries { try remove(temporary) }
             // Symlinks and other non-files are removed first, so nothing is ever written through them.
@@ -101,10 +103,17 @@ package struct RenderedFolder {
             // Which rendered files are on disk, and which files on disk are not rendered.
             var onDisk = [Bool](repeating: false, count: tree.files.count)
             var unrendered: [RelativePath] = []
-            var next = 0
-            for file in existing.files {
-                while next < tree.files.count, tree.files[next].path < file { next += 1 }
-                if next < tree.files.count, tree.files[next].path == file { onDisk[next] = true } else { unrendered.append(file) }
+            if known, let proved {
+                for index in clean.indices where clean[index] != nil { onDisk[index] = true }
+                if onDisk.lazy.filter({ $0 }).count != proved.blobs.count {
+                    unrendered = proved.blobs.keys.filter { !tree.holds($0) }.sorted()
+                }
+            } else {
+                var next = 0
+                for file in existing.files {
+                    while next < tree.files.count, tree.files[next].path < file { next += 1 }
+                    if next < tree.files.count, tree.files[next].path == file { onDisk[next] = true } else { unrendered.append(file) }
+                }
             }
             // Files on disk whose content is not known are read, on all cores.
             let unknown = tree.files.indices.filter { onDisk[$0] && !(known && clean[$0] != nil) }
@@ -317,12 +326,13 @@ extension RenderedFolder {
     /// status calls clean is as committed, in the work tree and in the index: not read, and,
     /// where the render leaves it as it was, not staged again either. Only the other files'
     /// entries change.
-    package func bringAlong(_ tree: RenderedTree, base: CommittedFolder, uncommitted: [UncommittedChange],
+    package func bringAlong(_ tree: RenderedTree, base: CommittedFolder, uncommitted: [UncommittedChange], proved: Bool = false,
                             folder relative: RelativePath, in repository: any Repository, lock: any WriterLock,
                             afterWriting: (Int) -> Void = { _ in }, afterWrite: () -> Void = {}) throws(FolderWriteFailure) -> FolderWriteSummary {
         let dirty = Set(uncommitted.map(\.path)).union(base.special)
         let clean = tree.files.map { !dirty.isEmpty && dirty.contains($0.path) ? nil : base.blobs[$0.path] }
-        let summary = try replace(with: tree, clean: clean, afterWriting: afterWriting)
+        // Proved to hold exactly the base's plain files: the disk need not be walked.
+        let summary = try replace(with: tree, clean: clean, onDisk: proved && dirty.isEmpty ? base : nil, afterWriting: afterWriting)
         afterWrite()
         var entries: [IndexEntry] = []
         for (index, file) in tree.files.enumerated() where clean[index] != file.id { entries.append(IndexEntry(path: file.path, id: file.id)) }

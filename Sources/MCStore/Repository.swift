@@ -45,6 +45,10 @@ package protocol Repository: AnyObject, Sendable {
     /// Paths under `folder` whose index or work-tree state differs from HEAD (untracked included), sorted.
     func uncommittedChanges(under folder: RelativePath) throws(RepositoryError) -> [UncommittedChange]
 
+    /// `uncommittedChanges(under:)`, and the commit whose files the folder was proved to hold
+    /// exactly, when a repository can prove it (then nothing on disk needs looking at).
+    func uncommittedState(under folder: RelativePath) throws(RepositoryError) -> UncommittedState
+
     /// The branch HEAD names (`refs/heads/…`), even with no commit yet; nil when detached.
     func currentBranch() throws(RepositoryError) -> String?
 
@@ -93,6 +97,11 @@ package protocol Repository: AnyObject, Sendable {
 }
 
 extension Repository {
+    /// Proves nothing: the changes alone.
+    package func uncommittedState(under folder: RelativePath) throws(RepositoryError) -> UncommittedState {
+        UncommittedState(changes: try uncommittedChanges(under: folder))
+    }
+
     /// `tree(replacing:with:on:known:)`, the folder at `base` read there.
     package func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?) throws(RepositoryError) -> String {
         try tree(replacing: folder, with: files, on: base, known: nil)

@@ -93,6 +93,31 @@ private func head(_ repo: String) throws -> String {
         #expect(try head(repo) == tip)
     }
 
+    /// A removed split's file goes from disk, whether the folder was proved to hold exactly the
+    /// commit (not walked) or holds an ignored file besides (walked, and the file goes too): the
+    /// folder then holds exactly what git tracks.
+    @Test(arguments: [false, true]) func removedFilesGoWithOrWithoutAWalk(ignoredStray: Bool) throws {
+        let repo = try repository()
+        defer { try? FileManager.default.removeItem(atPath: repo) }
+        #expect(try mcapply(repo, ["--commit"]).status == 0)
+        let topology = try String(contentsOfFile: repo + "/topology.yaml", encoding: .utf8)
+        try String(topology[..<topology.range(of: "splits:")!.lowerBound]).write(toFile: repo + "/topology.yaml", atomically: true, encoding: .utf8)
+        if ignoredStray {
+            try "*.bak\n".write(toFile: repo + "/.gitignore", atomically: true, encoding: .utf8)
+            try "x\n".write(toFile: repo + "/rendered/west/stray.bak", atomically: true, encoding: .utf8)
+        }
+        let result = try mcapply(repo, ["--commit"])
+        #expect(result.status == 0 && result.stdout.contains("1 to destroy"), "\(result.stdout)\(result.stderr)")
+        let tracked = try git(repo, ["ls-files", "rendered"]).stdout.split(separator: "\n").map(String.init).sorted()
+        let files = try #require(FileManager.default.subpathsOfDirectory(atPath: repo + "/rendered").filter { path in
+            var folder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: repo + "/rendered/" + path, isDirectory: &folder) && !folder.boolValue
+        }).map { "rendered/" + $0 }.sorted()
+        #expect(files == tracked)
+        #expect(!tracked.contains { $0.contains("httproute") || $0.contains("trafficsplit") })
+        #expect(try git(repo, ["status", "--porcelain", "--ignored", "--", "rendered"]).stdout.isEmpty)
+    }
+
     /// Unrelated staged and unstaged changes survive untouched and stay out of the commit.
     @Test func unrelatedChangesSurvive() throws {
         let repo = try repository()
