@@ -84,11 +84,12 @@ extension GitRepository {
                 update.action = GIT_TREE_UPDATE_REMOVE
             } else {
                 let known = try known ?? snapshot(of: folder, at: base)
-                // In path order, the files of each folder are next to each other; the last of
-                // files given twice is kept.
-                var sorted = zip(files, files.dropFirst()).allSatisfy({ $0.path < $1.path }) ? files : files.sorted { $0.path < $1.path }
-                if !zip(sorted, sorted.dropFirst()).allSatisfy({ $0.path != $1.path }) {
-                    sorted = sorted.indices.filter { $0 == sorted.count - 1 || sorted[$0].path != sorted[$0 + 1].path }.map { sorted[$0] }
+                // In path order, the files of each folder are next to each other. A render comes
+                // in that order; other callers' files are put in it, the last of a path given twice kept.
+                var sorted = files
+                if !zip(files, files.dropFirst()).allSatisfy({ $0.path < $1.path }) {
+                    let order = files.indices.sorted { (files[$0].path, $0) < (files[$1].path, $1) }
+                    sorted = order.indices.filter { $0 == order.count - 1 || files[order[$0]].path != files[order[$0 + 1]].path }.map { files[order[$0]] }
                 }
                 var objects: [NewObject] = []
                 let stored = StoredObjects(blobs: Set(known.blobs.values), trees: known.trees, odb: odb)

@@ -61,17 +61,11 @@ package enum MeshLayout {
             id: ResourceID(apiVersion: "multicluster.linkerd.io/v1alpha3", kind: .link,
                            namespace: source.multiclusterNamespace.value, name: targetName),
             origin: origin)]
-        if target.credentials != nil {
-            var namespaces = [source.linkerdNamespace.value]
-            if source.multiclusterNamespace.value != source.linkerdNamespace.value {
-                namespaces.insert(source.multiclusterNamespace.value, at: 0)
-            }
-            let role = ObjectRole.linkCredentials(target: targetName)
-            objects += namespaces.map { namespace in
-                MeshObject(cluster: sourceName, role: role,
-                           id: ResourceID(apiVersion: "external-secrets.io/v1", kind: .externalSecret, namespace: namespace, name: role.name),
-                           origin: origin)
-            }
+        let role = ObjectRole.linkCredentials(target: targetName)
+        objects += credentialNamespaces(source: source, target: target).map { namespace in
+            MeshObject(cluster: sourceName, role: role,
+                       id: ResourceID(apiVersion: "external-secrets.io/v1", kind: .externalSecret, namespace: namespace, name: role.name),
+                       origin: origin)
         }
         for part in ObjectRole.RemoteAccessPart.allCases {
             let role = ObjectRole.remoteAccess(source: sourceName, part: part)
@@ -86,10 +80,17 @@ package enum MeshLayout {
         return objects
     }
 
+    /// Where a link's ExternalSecrets go in its source: none when the target names no credentials
+    /// source, else the multicluster namespace and the Linkerd namespace, or one when they are one.
+    private static func credentialNamespaces(source: Cluster, target: Cluster) -> [String] {
+        guard target.credentials != nil else { return [] }
+        let (multicluster, linkerd) = (source.multiclusterNamespace.value, source.linkerdNamespace.value)
+        return multicluster == linkerd ? [linkerd] : [multicluster, linkerd]
+    }
+
     /// How many of a link's objects `objects(of:source:target:)` puts in each end, without making them.
     package static func objectCounts(source: Cluster, target: Cluster) -> (source: Int, target: Int) {
-        let secrets = target.credentials == nil ? 0 : source.multiclusterNamespace.value == source.linkerdNamespace.value ? 1 : 2
-        return (1 + secrets, ObjectRole.RemoteAccessPart.allCases.count)
+        (1 + credentialNamespaces(source: source, target: target).count, ObjectRole.RemoteAccessPart.allCases.count)
     }
 
     /// A split's one object in its cluster and namespace.

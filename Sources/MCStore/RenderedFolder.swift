@@ -56,8 +56,9 @@ package struct RenderedFolder {
         var snapshot = Snapshot()
         guard let kind = LocalFiles.kind(path) else { return snapshot }
         guard kind == .directory else { throw FileError("'\(path)' is not a folder") }
-        // Each level extends its folder's components and texts by one name.
-        func walk(_ relative: [String], joined: String, full: String) throws(FileError) {
+        // Each level extends its folder's components and text by one name.
+        func walk(_ relative: [String], joined: String) throws(FileError) {
+            let full = relative.isEmpty ? path : path + "/" + joined
             let entries = try LocalFiles.entries(full).sorted { $0.name < $1.name }
             if entries.isEmpty, !relative.isEmpty { snapshot.hasEmptyFolder = true }
             for (name, entryKind) in entries {
@@ -65,14 +66,14 @@ package struct RenderedFolder {
                 child.append(name)
                 let childJoined = relative.isEmpty ? name : joined + "/" + name
                 switch entryKind ?? LocalFiles.kind(full + "/" + name) {
-                case .directory: try walk(child, joined: childJoined, full: full + "/" + name)
+                case .directory: try walk(child, joined: childJoined)
                 case .file where Self.isTemporary(name): snapshot.temporaries.append(RelativePath(components: child, joined: childJoined))
                 case .file: snapshot.files.append(RelativePath(components: child, joined: childJoined))
                 case .symlink, .other, nil: snapshot.strays.append(RelativePath(components: child, joined: childJoined))
                 }
             }
         }
-        try walk([], joined: "", full: path)
+        try walk([], joined: "")
         // Names sorted as Strings are in path order for every name the render writes (ASCII);
         // a stray Unicode orders otherwise is put back in path order for the merge.
         if !zip(snapshot.files, snapshot.files.dropFirst()).allSatisfy({ $0 < $1 }) { snapshot.files.sort() }

@@ -16,12 +16,11 @@ package enum CommitMessage {
         let mesh = MeshText.counts(plan.mesh)
         var text = "mcapply: " + (plan.changes.isEmpty && !mesh.isEmpty ? mesh.joined(separator: ", ")
             : PlanSummary.counts(add: plan.add, change: plan.change, destroy: plan.destroy))
-        let meshLines = MeshText.lines(plan.mesh, limit: listedLines / 2)
+        let (meshLines, meshTotal) = MeshText.lines(plan.mesh, limit: listedLines / 2)
         if !meshLines.isEmpty {
             text += "\n\nmesh:"
             for line in meshLines { text += "\n  \(line.mark) \(line.text)" }
-            let left = MeshText.lineCount(plan.mesh) - meshLines.count
-            if left > 0 { text += "\n  … and \(left) more" }
+            if meshTotal > meshLines.count { text += "\n  … and \(meshTotal - meshLines.count) more" }
         }
         var budget = listedLines - meshLines.count
         let byCluster = Dictionary(grouping: plan.changes, by: \.cluster)

@@ -14,76 +14,85 @@ package enum MeshText {
     }
 
     /// Every change of the mesh as `(mark, line)`, in a fixed order: clusters, links, exports,
-    /// mirrors, splits, trust, credentials; the first `limit` of them when there are more.
-    static func lines(_ mesh: MeshChanges, limit: Int = .max) -> [(mark: String, text: String)] {
+    /// mirrors, splits, trust, credentials.
+    static func lines(_ mesh: MeshChanges) -> [(mark: String, text: String)] {
+        lines(mesh, limit: .max).lines
+    }
+
+    /// The first `limit` lines of the mesh (each worded only when it is kept), and how many
+    /// there are in all.
+    static func lines(_ mesh: MeshChanges, limit: Int) -> (lines: [(mark: String, text: String)], total: Int) {
         let visible = VisibleText.escaping
-        var lines: [(String, String)] = []
-        for cluster in mesh.clusters where lines.count < limit {
-            lines.append((mark(cluster.action), "cluster \(visible(cluster.name)) \(cluster.action == .add ? "added" : "removed")"))
+        var lines: [(mark: String, text: String)] = []
+        var total = 0
+        func add(_ line: @autoclosure () -> (mark: String, text: String)) {
+            total += 1
+            if lines.count < limit { lines.append(line()) }
         }
-        for link in mesh.links where lines.count < limit {
-            let name = "link \(visible(link.source)) → \(visible(link.target))"
+        for cluster in mesh.clusters {
+            add((mark(cluster.action), "cluster \(visible(cluster.name)) \(cluster.action == .add ? "added" : "removed")"))
+        }
+        for link in mesh.links {
+            let name = { "link \(visible(link.source)) → \(visible(link.target))" }
             switch link.action {
-            case .add: lines.append(("+", "\(name) added (\(describe(link.after, identity: false)))"))
-            case .remove: lines.append(("-", "\(name) removed (was \(describe(link.before, identity: false)))"))
+            case .add: add(("+", "\(name()) added (\(describe(link.after, identity: false)))"))
+            case .remove: add(("-", "\(name()) removed (was \(describe(link.before, identity: false)))"))
             case .change:
                 let identity = link.before?.gatewayIdentity != nil && link.after?.gatewayIdentity != nil
                     && link.before?.gatewayIdentity != link.after?.gatewayIdentity
-                lines.append(("~", "\(name): \(describe(link.before, identity: identity)) → \(describe(link.after, identity: identity))"))
+                add(("~", "\(name()): \(describe(link.before, identity: identity)) → \(describe(link.after, identity: identity))"))
             }
         }
-        for export in mesh.exports where lines.count < limit {
-            let by = export.mirroredBy.isEmpty ? "mirrored by no cluster yet"
-                : "\(export.action == .add ? "mirrored by" : "was mirrored by") \(export.mirroredBy.map(visible).joined(separator: ", "))"
-            lines.append((mark(export.action), "export \(visible(export.cluster)) \(visible(export.namespace))/\(visible(export.service)) (\(export.mode)) "
-                + "\(export.action == .add ? "added" : "removed"), \(by)"))
+        for export in mesh.exports {
+            let by = { export.mirroredBy.isEmpty ? "mirrored by no cluster yet"
+                : "\(export.action == .add ? "mirrored by" : "was mirrored by") \(export.mirroredBy.map(visible).joined(separator: ", "))" }
+            add((mark(export.action), "export \(visible(export.cluster)) \(visible(export.namespace))/\(visible(export.service)) (\(export.mode)) "
+                + "\(export.action == .add ? "added" : "removed"), \(by())"))
         }
-        for mirror in mesh.mirrors where lines.count < limit {
+        for mirror in mesh.mirrors {
             let verb = switch mirror.action { case .add: "gains"; case .remove: "loses"; case .change: "changes" }
-            lines.append((mark(mirror.action), "\(visible(mirror.cluster)) \(verb) \(visible(mirror.namespace))/\(visible(mirror.service)) "
+            add((mark(mirror.action), "\(visible(mirror.cluster)) \(verb) \(visible(mirror.namespace))/\(visible(mirror.service)) "
                 + "(from \(mirror.from.map(visible).joined(separator: ", ")))"))
         }
-        for split in mesh.splits where lines.count < limit {
-            var text = "split \(visible(split.cluster)) \(visible(split.namespace))/\(visible(split.name))"
-            switch split.action {
-            case .add: text += " added:"
-            case .remove: text += " removed:"
-            case .change: text += ":"
-            }
-            text += " " + split.backends.map { backend in
-                switch (backend.before, backend.after) {
-                case (let before?, let after?) where before == after: "\(visible(backend.service)) \(after)"
-                case (let before?, let after?): "\(visible(backend.service)) \(before) → \(after)"
-                case (nil, let after?): "\(visible(backend.service)) \(after) (new)"
-                case (let before?, nil): "\(visible(backend.service)) \(before) (gone)"
-                case (nil, nil): visible(backend.service)
-                }
-            }.joined(separator: ", ")
-            if split.primaryBefore != split.primaryAfter {
-                text += "; failover primary \(split.primaryBefore.map(visible) ?? "none") → \(split.primaryAfter.map(visible) ?? "none")"
-            } else if let primary = split.primaryAfter {
-                text += "; failover primary \(visible(primary))"
-            }
-            lines.append((mark(split.action), text))
+        for split in mesh.splits { add((mark(split.action), text(of: split))) }
+        for trust in mesh.trust {
+            for anchor in trust.added { add(("+", "trust \(visible(trust.cluster)): anchor \(describe(anchor)) added")) }
+            for anchor in trust.removed { add(("-", "trust \(visible(trust.cluster)): anchor \(describe(anchor)) removed")) }
         }
-        for trust in mesh.trust where lines.count < limit {
-            for anchor in trust.added { lines.append(("+", "trust \(visible(trust.cluster)): anchor \(describe(anchor)) added")) }
-            for anchor in trust.removed { lines.append(("-", "trust \(visible(trust.cluster)): anchor \(describe(anchor)) removed")) }
-        }
-        for wiring in mesh.wiring where lines.count < limit {
+        for wiring in mesh.wiring {
             let verb = switch wiring.action { case .add: "added"; case .remove: "removed"; case .change: "changed" }
-            lines.append((mark(wiring.action), "wiring: \(wiring.kind) \(visible(wiring.name)) \(verb)"))
+            add((mark(wiring.action), "wiring: \(wiring.kind) \(visible(wiring.name)) \(verb)"))
         }
-        for credential in mesh.credentials where lines.count < limit {
-            lines.append(("!", "credentials \(visible(credential.cluster)): key \(visible(credential.key)) in store \(visible(credential.store)) must exist before the sync"))
+        for credential in mesh.credentials {
+            add(("!", "credentials \(visible(credential.cluster)): key \(visible(credential.key)) in store \(visible(credential.store)) must exist before the sync"))
         }
-        return Array(lines.prefix(limit))
+        return (lines, total)
     }
 
-    /// How many lines `lines` gives without a limit.
-    static func lineCount(_ mesh: MeshChanges) -> Int {
-        mesh.clusters.count + mesh.links.count + mesh.exports.count + mesh.mirrors.count + mesh.splits.count
-            + mesh.trust.reduce(0) { $0 + $1.added.count + $1.removed.count } + mesh.wiring.count + mesh.credentials.count
+    /// A split's line: its backends' weights before and after, and its failover primary.
+    private static func text(of split: MeshChanges.SplitChange) -> String {
+        let visible = VisibleText.escaping
+        var text = "split \(visible(split.cluster)) \(visible(split.namespace))/\(visible(split.name))"
+        switch split.action {
+        case .add: text += " added:"
+        case .remove: text += " removed:"
+        case .change: text += ":"
+        }
+        text += " " + split.backends.map { backend in
+            switch (backend.before, backend.after) {
+            case (let before?, let after?) where before == after: "\(visible(backend.service)) \(after)"
+            case (let before?, let after?): "\(visible(backend.service)) \(before) → \(after)"
+            case (nil, let after?): "\(visible(backend.service)) \(after) (new)"
+            case (let before?, nil): "\(visible(backend.service)) \(before) (gone)"
+            case (nil, nil): visible(backend.service)
+            }
+        }.joined(separator: ", ")
+        if split.primaryBefore != split.primaryAfter {
+            text += "; failover primary \(split.primaryBefore.map(visible) ?? "none") → \(split.primaryAfter.map(visible) ?? "none")"
+        } else if let primary = split.primaryAfter {
+            text += "; failover primary \(visible(primary))"
+        }
+        return text
     }
 
     /// A risk as one sentence naming what the controller or Linkerd will do.

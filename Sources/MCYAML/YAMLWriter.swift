@@ -87,17 +87,7 @@ package enum YAMLWriter {
             out.append(newline)
             writeSequence(items, indent: indent, onOpenLine: false, into: &out)
         case .string(let text):
-            // The bytes are looked at once: the style decided, a plain string copied from them.
-            var bytes = text
-            let style = bytes.withUTF8 { utf8 in
-                let style = YAMLQuoting.style(of: utf8)
-                if style == .plain {
-                    out.append(space)
-                    out.append(contentsOf: utf8)
-                }
-                return style
-            }
-            switch style {
+            switch writePlain(text, afterSpace: true, into: &out) {
             case .plain: break
             case .doubleQuoted:
                 out.append(space)
@@ -155,12 +145,20 @@ package enum YAMLWriter {
 
     /// A string on one line: plain when it reads back as itself, double-quoted otherwise.
     private static func writeKey(_ string: String, into out: inout [UInt8]) {
-        var bytes = string
-        let plain = bytes.withUTF8 { utf8 in
-            guard YAMLQuoting.style(of: utf8) == .plain else { return false }
-            out.append(contentsOf: utf8)
-            return true
+        if writePlain(string, afterSpace: false, into: &out) != .plain { append(YAMLQuoting.doubleQuoted(string), to: &out) }
+    }
+
+    /// The style `text` needs; when plain, `text` is written (after a space if asked) from the
+    /// same bytes the style was decided on, and otherwise nothing is.
+    private static func writePlain(_ text: String, afterSpace: Bool, into out: inout [UInt8]) -> YAMLQuoting.Style {
+        var text = text
+        return text.withUTF8 { bytes in
+            let style = YAMLQuoting.style(of: bytes)
+            if style == .plain {
+                if afterSpace { out.append(space) }
+                out.append(contentsOf: bytes)
+            }
+            return style
         }
-        if !plain { append(YAMLQuoting.doubleQuoted(string), to: &out) }
     }
 }
