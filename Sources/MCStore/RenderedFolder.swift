@@ -138,7 +138,7 @@ package struct RenderedFolder {
             var made = Set<String>()
             func isInMadeFolder(_ index: Int) -> Bool {
                 let relative = tree.files[index].path.string
-                guard let slash = relative.lastIndex(of: "/") else { return false }
+                guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else { return false }
                 return made.contains(path + "/" + relative[..<slash])
             }
             func written(_ index: Int) {
@@ -214,7 +214,8 @@ package struct RenderedFolder {
     private static func write(_ file: RenderedTree.File, into root: String, inMadeFolder: Bool) throws(FileError) {
         let target = root + "/" + file.path.string
         if !inMadeFolder, LocalFiles.kind(target) == .directory { try LocalFiles.remove(target) }
-        let folder = String(target[..<target.lastIndex(of: "/")!])
+        // The last slash found in the bytes (not by characters, from the end: tens of thousands of paths).
+        let folder = String(target[..<target.utf8.lastIndex(of: UInt8(ascii: "/"))!])
         let temporary = folder + "/.\(file.path.components.last!).mcapply-\(processID).tmp"
         try LocalFiles.writeNew(file.bytes, to: temporary)
         do throws(FileError) {
