@@ -125,7 +125,7 @@ package enum MeshLayout {
     /// `<namespace>/<kind>-<name>.yaml`, or `_cluster/<kind>-<name>.yaml` when cluster-scoped:
     /// it depends on nothing but the object's identity.
     package static func fileName(of id: ResourceID) -> RelativePath {
-        RelativePath(components: [id.namespace ?? clusterScopedFolder, "\(id.kind.name.lowercased())-\(id.name).yaml"])
+        RelativePath(components: [id.namespace ?? clusterScopedFolder, id.kind.fileStem + "-" + id.name + ".yaml"])
     }
 
     /// The object a path of the rendered folder holds, read from the path alone (the inverse of
@@ -134,8 +134,7 @@ package enum MeshLayout {
     package static func object(at path: RelativePath) -> (cluster: String, role: ObjectRole, namespace: String?)? {
         guard isObjectFile(path) else { return nil }
         let file = path.components[2].dropLast(".yaml".count)
-        for kind in ResourceKind.order {
-            let prefix = kind.name.lowercased() + "-"
+        for (kind, prefix) in kindPrefixes {
             guard file.hasPrefix(prefix), let role = ObjectRole(kind: kind, name: String(file.dropFirst(prefix.count))) else { continue }
             return (path.components[0], role, path.components[1] == clusterScopedFolder ? nil : path.components[1])
         }
@@ -150,7 +149,9 @@ package enum MeshLayout {
         return (parts[0], String(parts[2].dropFirst(linkFilePrefix.count).dropLast(".yaml".count)))
     }
 
-    private static let linkFilePrefix = ResourceKind.link.name.lowercased() + "-"
+    private static let linkFilePrefix = ResourceKind.link.fileStem + "-"
+    /// Each rendered kind and how its files' names start.
+    private static let kindPrefixes = ResourceKind.order.map { ($0, $0.fileStem + "-") }
 
     /// The cluster and namespace of an exports Component's path; nil for any other file.
     package static func exportsNamespace(at path: RelativePath) -> (cluster: String, namespace: String)? {

@@ -2,10 +2,16 @@
 /// any other kind (read back from a committed file) keeps its name.
 package struct ResourceKind: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     package let name: String
+    /// The name lower-cased, as file names start with it: made once, not per file.
+    package let fileStem: String
 
     package init(_ name: String) {
         self.name = name
+        fileStem = name.lowercased()
     }
+
+    package static func == (a: ResourceKind, b: ResourceKind) -> Bool { a.name == b.name }
+    package func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
     package init(stringLiteral name: String) {
         self.init(name)
