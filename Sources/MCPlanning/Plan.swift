@@ -83,8 +83,13 @@ package struct Plan: Sendable {
     package var change: Int { count(.change) }
     package var destroy: Int { count(.destroy) }
 
+    /// Reads each change's action in place (a first apply counts tens of thousands, three times).
     private func count(_ action: Action) -> Int {
-        changes.reduce(0) { $0 + ($1.action == action ? 1 : 0) }
+        changes.withUnsafeBufferPointer { changes in
+            var count = 0
+            for index in changes.indices where changes[index].action == action { count += 1 }
+            return count
+        }
     }
     /// Clusters with at least one changed file, sorted.
     package var changedClusters: [String] {

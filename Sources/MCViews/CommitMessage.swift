@@ -23,7 +23,9 @@ package enum CommitMessage {
             if meshTotal > meshLines.count { text += "\n  … and \(meshTotal - meshLines.count) more" }
         }
         var budget = listedLines - meshLines.count
-        let byCluster = Dictionary(grouping: plan.changes, by: \.cluster)
+        // Positions, not copies of the changes: a first apply has tens of thousands.
+        let all = plan.changes
+        let byCluster = Dictionary(grouping: all.indices, by: { all[$0].cluster })
         let clusters = byCluster.keys.sorted()
         for (index, cluster) in clusters.enumerated() {
             let changes = byCluster[cluster]!
@@ -34,7 +36,7 @@ package enum CommitMessage {
                 break
             }
             text += "\n\n\(cluster):"
-            for change in changes.prefix(budget) {
+            for change in changes.prefix(budget).lazy.map({ all[$0] }) {
                 let mark = switch change.action { case .add: "+"; case .change: "~"; case .destroy: "-" }
                 text += "\n  \(mark) \(change.id) (\(ReasonText.describe(change.reason, sourcePath: plan.sourcePath)))"
             }
