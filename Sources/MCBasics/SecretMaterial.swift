@@ -73,6 +73,11 @@ package enum SecretMaterial: String, Sendable {
         return text.withUTF8 { mightHold($0) }
     }
 
+    /// `mightHold(_:)` of a file's bytes.
+    package static func mightHold(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { mightHold($0) }
+    }
+
     /// Whether the bytes hold a word some detector starts from.
     private static func mightHold(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         find(Pattern.begin, in: bytes, from: 0) != nil || find(Pattern.tokenStart, in: bytes, from: 0) != nil
@@ -192,18 +197,27 @@ package enum SecretMaterial: String, Sendable {
     /// The first offset at or after `from` where `pattern` starts in `bytes`.
     private static func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard !pattern.isEmpty, let base = bytes.baseAddress, from <= bytes.count, bytes.count - from >= pattern.count else { return nil }
-        // memchr to each candidate first byte, then a comparison: most bytes are skipped in bulk.
-        let first = Int32(pattern[0])
+        // memchr to each candidate of the pattern's rarest byte, then a comparison: most bytes
+        // are skipped in bulk (the `t` of `token` is in every other word, its `k` far less often).
+        let anchor = pattern.indices.min { commonness[Int(pattern[$0])] < commonness[Int(pattern[$1])] }!
+        let byte = Int32(pattern[anchor])
         let last = bytes.count - pattern.count
         var i = from
         while i <= last {
-            guard let found = memchr(base + i, first, last - i + 1) else { return nil }
-            i = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            guard let found = memchr(base + i + anchor, byte, last - i + 1) else { return nil }
+            i = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base - anchor
             if memcmp(base + i, pattern, pattern.count) == 0 { return i }
             i += 1
         }
         return nil
     }
+
+    /// How common each byte is in YAML text, the commonest highest (0 for all the others).
+    private static let commonness: [UInt8] = {
+        var rank = [UInt8](repeating: 0, count: 256)
+        for (index, byte) in " \n-etaoinsrlcmdpu:/.hgy".utf8.enumerated() { rank[Int(byte)] = UInt8(index + 1) }
+        return rank.map { $0 == 0 ? 0 : 255 - $0 }
+    }()
 
     /// The 1-based column (in Unicode scalars) of a byte offset: continuation bytes do not count.
     private static func column(ofByte offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -11,9 +11,16 @@ struct FileDiff: Sendable {
 
     /// A unified diff, with lines holding secret material shown as `<redacted>`.
     var unified: String {
-        LineDiff.unified(
-            old: lines(old), new: lines(new),
-            oldName: old == nil ? "/dev/null" : "a/\(folder)/\(path)", newName: new == nil ? "/dev/null" : "b/\(folder)/\(path)")
+        let oldName = old == nil ? "/dev/null" : "a/\(folder)/\(path)", newName = new == nil ? "/dev/null" : "b/\(folder)/\(path)"
+        // A file added or removed whole (a first plan's every file) is written from its bytes;
+        // it is split into lines only to look for secrets when it holds a word they start from.
+        if old == nil || new == nil, let whole = old ?? new {
+            let secret = SecretMaterial.mightHold(whole)
+                ? SecretMaterial.secretLines(in: Lines.splitOnLineFeeds(String(decoding: whole, as: UTF8.self))) : []
+            return LineDiff.unified(whole: whole, added: new != nil, redacting: secret, oldName: oldName, newName: newName)
+        }
+        return LineDiff.unified(
+            old: lines(old), new: lines(new), oldName: oldName, newName: newName)
     }
 
     private func lines(_ bytes: [UInt8]?) -> [Substring] {

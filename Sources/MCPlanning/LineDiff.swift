@@ -72,6 +72,40 @@ package enum LineDiff {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `unified(old:new:…)` of a file added (or removed) whole, from its bytes: the lines are
+    /// those `Lines.splitOnLineFeeds` gives (a last line without a line feed counts, an empty file
+    /// is one empty line), each marked, in one hunk; those numbered in `redacting` (from 1) read
+    /// `<redacted>`.
+    package static func unified(whole bytes: [UInt8], added: Bool, redacting secret: Set<Int> = [], oldName: String, newName: String) -> String {
+        let newline = UInt8(ascii: "\n")
+        let mark = added ? UInt8(ascii: "+") : UInt8(ascii: "-")
+        return bytes.withUnsafeBufferPointer { bytes in
+            var feeds = 0
+            for byte in bytes where byte == newline { feeds += 1 }
+            let lines = feeds + (bytes.last == newline ? 0 : 1)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + lines + oldName.utf8.count + newName.utf8.count + 48)
+            out.append(contentsOf: "--- \(oldName)\n+++ \(newName)\n".utf8)
+            out.append(contentsOf: "@@ -\(range(0, added ? 0 : lines)) +\(range(0, added ? lines : 0)) @@\n".utf8)
+            var start = 0
+            var number = 0
+            func line(_ text: Slice<UnsafeBufferPointer<UInt8>>) {
+                number += 1
+                out.append(mark)
+                if secret.contains(number) { out.append(contentsOf: redacted) } else { out.append(contentsOf: UnsafeBufferPointer(rebasing: text)) }
+                out.append(newline)
+            }
+            for index in bytes.indices where bytes[index] == newline {
+                line(bytes[start..<index])
+                start = index + 1
+            }
+            if start < bytes.count || feeds == 0 { line(bytes[start...]) }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    private static let redacted = Array("<redacted>".utf8)
+
     /// `start,count` as unified diffs write it: 1-based, the count left out when it is 1, and the
     /// line before for an empty side.
     private static func range(_ start: Int, _ count: Int) -> String {

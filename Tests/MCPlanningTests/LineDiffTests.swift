@@ -73,11 +73,15 @@ import MCBasics
         ("a\nb", "@@ -0,0 +1,2 @@\n+a\n+b\n"),
         ("a\n\nb\n\n", "@@ -0,0 +1,4 @@\n+a\n+\n+b\n+\n"),
         ("é\r\nx\n", "@@ -0,0 +1,2 @@\n+é\r\n+x\n"),
+        ("\n\n", "@@ -0,0 +1,2 @@\n+\n+\n"),
+        ("x\n\ny", "@@ -0,0 +1,3 @@\n+x\n+\n+y\n"),
     ])
     func wholeFileDiffs(text: String, hunk: String) {
         let path = RelativePath("east/x.yaml")!
         let added = FileDiff(old: nil, new: Array(text.utf8), path: path, folder: "rendered").unified
         #expect(added == "--- /dev/null\n+++ b/rendered/east/x.yaml\n" + hunk)
+        // Written from the bytes, as the line-by-line diff writes the same lines.
+        #expect(added == LineDiff.unified(old: [], new: Lines.splitOnLineFeeds(text), oldName: "/dev/null", newName: "b/rendered/east/x.yaml"))
         let removed = FileDiff(old: Array(text.utf8), new: nil, path: path, folder: "rendered").unified
         let removedHunk = hunk.replacingOccurrences(of: "\n+", with: "\n-").replacingOccurrences(of: "@@ -0,0 +", with: "@@ -")
             .replacingOccurrences(of: " @@\n", with: " +0,0 @@\n")
@@ -88,7 +92,13 @@ import MCBasics
     @Test func wholeFileDiffsRedactSecrets() {
         let bytes = Array("kind: Secret\ndata:\n  token: abc\n".utf8)
         let diff = FileDiff(old: nil, new: bytes, path: RelativePath("east/x.yaml")!, folder: "rendered").unified
-        #expect(diff.hasSuffix("+kind: Secret\n+data:\n+<redacted>\n"))
+        #expect(diff.hasSuffix("@@ -0,0 +1,3 @@\n+kind: Secret\n+data:\n+<redacted>\n"))
+        let removed = FileDiff(old: bytes, new: nil, path: RelativePath("east/x.yaml")!, folder: "rendered").unified
+        #expect(removed.hasSuffix("@@ -1,3 +0,0 @@\n-kind: Secret\n-data:\n-<redacted>\n"))
+        // A private key's body holds none of the words, and goes too.
+        let key = Array("a: |\n  -----BEGIN PRIVATE KEY-----\n  MIIEvQIBADANBg\n  -----END PRIVATE KEY-----\nb: c".utf8)
+        let keyDiff = FileDiff(old: nil, new: key, path: RelativePath("east/x.yaml")!, folder: "rendered").unified
+        #expect(keyDiff.hasSuffix("+a: |\n+<redacted>\n+<redacted>\n+<redacted>\n+b: c\n"))
     }
 
     /// Splitting into lines over bytes cuts where the scalar walk cut.
