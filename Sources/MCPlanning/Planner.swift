@@ -38,7 +38,7 @@ package enum Planner {
         let renderedByKey = Dictionary(differingObjects.map { (ObjectKey(cluster: $0.cluster, id: $0.id), $0) },
                                        uniquingKeysWith: { first, _ in first })
         // Rendered paths are unique: when each base file was found at one, none is gone.
-        let gone = alsoInBase == base.files.count ? [] : base.files.compactMap { tree.holds($0.key) ? nil : (path: $0.key, bytes: $0.value) }
+        let gone = alsoInBase == base.files.count ? [] : tree.unrendered(base.files.keys).map { (path: $0, bytes: base.files[$0]!) }
         // The base's objects in files that differ from the render or are gone, by identity.
         var baseByKey: [ObjectKey: (path: RelativePath, cluster: String)] = [:]
         let differingBase = differing.compactMap { entry in entry.previous.map { (path: tree.files[entry.index].path, bytes: $0) } }

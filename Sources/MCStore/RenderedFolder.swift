@@ -107,7 +107,7 @@ package struct RenderedFolder {
             if known, let proved {
                 for index in clean.indices where clean[index] != nil { onDisk[index] = true }
                 if onDisk.lazy.filter({ $0 }).count != proved.blobs.count {
-                    unrendered = proved.blobs.keys.filter { !tree.holds($0) }.sorted()
+                    unrendered = tree.unrendered(proved.blobs.keys).sorted()
                 }
             } else {
                 var next = 0
