@@ -125,7 +125,8 @@ package enum MeshLayout {
     /// `<namespace>/<kind>-<name>.yaml`, or `_cluster/<kind>-<name>.yaml` when cluster-scoped:
     /// it depends on nothing but the object's identity.
     package static func fileName(of id: ResourceID) -> RelativePath {
-        RelativePath(components: [id.namespace ?? clusterScopedFolder, id.kind.fileStem + "-" + id.name + ".yaml"])
+        let folder = id.namespace ?? clusterScopedFolder, file = id.kind.fileStem + "-" + id.name + ".yaml"
+        return RelativePath(components: [folder, file], joined: folder + "/" + file)
     }
 
     /// The object a path of the rendered folder holds, read from the path alone (the inverse of

@@ -38,11 +38,12 @@ package final class RenderedObject: Sendable {
         id = draft.object.id
         origin = draft.object.origin
         fileName = MeshLayout.fileName(of: id)
-        path = RelativePath(components: [cluster] + fileName.components)
+        path = RelativePath(components: [cluster] + fileName.components, joined: cluster + "/" + fileName.string)
         facts = RenderedFacts.kind(of: role).flatMap { RenderedFacts.read(draft.body, as: $0) }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(utf8: header)
         YAMLWriter.write(draft.body, into: &scratch)
+        scratch += draft.writtenTail
         bytes = scratch.withUnsafeBufferPointer { Array($0) }
         digest = Digest.sha256(bytes)
         blobID = ObjectID.blob(holding: bytes)

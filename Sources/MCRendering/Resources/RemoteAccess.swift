@@ -11,16 +11,17 @@ enum RemoteAccess {
         let name = MeshNames.remoteAccess(source: source)
         let namespace = target.multiclusterNamespace.value
         var annotations: [(String, String)] = []
-        let fields: [(String, YAMLValue)]
+        var fields: [(String, YAMLValue)] = []
+        var tail: [UInt8] = []
         switch part {
         case .serviceAccount:
-            fields = []
+            break
         case .tokenSecret:
             // A long-lived token with no data: Kubernetes fills it in.
             annotations = [("kubernetes.io/service-account.name", name)]
             fields = [("type", .string("kubernetes.io/service-account-token"))]
         case .clusterRole:
-            fields = [("rules", rules)]
+            tail = writtenRules
         case .clusterRoleBinding:
             fields = [
                 ("roleRef", .mapping([("apiGroup", .string("rbac.authorization.k8s.io")), ("kind", .string("ClusterRole")),
@@ -29,8 +30,11 @@ enum RemoteAccess {
                                                   ("namespace", .string(namespace))])])),
             ]
         }
-        return ObjectDraft(object, body: ObjectBuilder.object(object.id, labels: labels, annotations: annotations, fields))
+        return ObjectDraft(object, body: ObjectBuilder.object(object.id, labels: labels, annotations: annotations, fields), writtenTail: tail)
     }
+
+    /// A ClusterRole's last field, `rules`, written once: it is most of every ClusterRole's bytes.
+    static let writtenRules = Array(YAMLWriter.write(.mapping([("rules", rules)])).utf8)
 
     /// Read access to what the service mirror watches in the target, plus events; the same for
     /// every link, so built once.
