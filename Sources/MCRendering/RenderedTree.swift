@@ -73,11 +73,12 @@ package struct RenderedTree: Sendable {
     /// Whether a file is rendered at `path`.
     package func holds(_ path: RelativePath) -> Bool { position(of: path) != nil }
 
-    /// Those of `paths` at which no file is rendered, in their order: a few are searched for, many
-    /// (every file of a committed folder some of whose files go) looked up in a set of the
-    /// rendered paths made once, not found by a binary search each.
+    /// Those of `paths` at which no file is rendered, in their order: each is searched for while
+    /// the searches compare fewer paths than the render holds; many (every file of a committed
+    /// folder some of whose files go) are looked up in a set of the rendered paths made once.
     package func unrendered(_ paths: some Collection<RelativePath>) -> [RelativePath] {
-        guard paths.count > 64 else { return paths.filter { !holds($0) } }
+        let comparisonsEach = Int.bitWidth - files.count.leadingZeroBitCount
+        guard paths.count * comparisonsEach > files.count else { return paths.filter { !holds($0) } }
         let rendered = Set(files.lazy.map(\.path))
         return paths.filter { !rendered.contains($0) }
     }

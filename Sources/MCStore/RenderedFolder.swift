@@ -214,7 +214,7 @@ package struct RenderedFolder {
     private static func write(_ file: RenderedTree.File, into root: String, inMadeFolder: Bool) throws(FileError) {
         let target = root + "/" + file.path.string
         if !inMadeFolder, LocalFiles.kind(target) == .directory { try LocalFiles.remove(target) }
-        // The last slash found in the bytes (not by characters, from the end: tens of thousands of paths).
+        // Looked for in the bytes: a search by Characters is slow over a first apply's tens of thousands of paths.
         let folder = String(target[..<target.utf8.lastIndex(of: UInt8(ascii: "/"))!])
         let temporary = folder + "/.\(file.path.components.last!).mcapply-\(processID).tmp"
         try LocalFiles.writeNew(file.bytes, to: temporary)

@@ -36,7 +36,8 @@ package enum CommitMessage {
                 break
             }
             text += "\n\n\(cluster):"
-            for change in changes.prefix(budget).lazy.map({ all[$0] }) {
+            for position in changes.prefix(budget) {
+                let change = all[position]
                 let mark = switch change.action { case .add: "+"; case .change: "~"; case .destroy: "-" }
                 text += "\n  \(mark) \(change.id) (\(ReasonText.describe(change.reason, sourcePath: plan.sourcePath)))"
             }
