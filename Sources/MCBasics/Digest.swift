@@ -12,13 +12,19 @@ package enum Digest {
     package static func sha256(chunks: some Sequence<[UInt8]>) -> String {
         var hasher = SHA256()
         for chunk in chunks { hasher.update(data: chunk) }
-        var hex = Array("sha256:".utf8)
-        hex.reserveCapacity(71)
-        for byte in hasher.finalize() {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0F)])
+        let digest = hasher.finalize()
+        // Written in place: one allocation per digest, and a large mesh has tens of thousands.
+        return String(unsafeUninitializedCapacity: 71) { text in
+            var end = text.initialize(fromContentsOf: "sha256:".utf8)
+            digest.withUnsafeBytes { raw in
+                for byte in raw {
+                    text[end] = hexDigits[Int(byte >> 4)]
+                    text[end + 1] = hexDigits[Int(byte & 0x0F)]
+                    end += 2
+                }
+            }
+            return end
         }
-        return String(decoding: hex, as: UTF8.self)
     }
 
     static let hexDigits = Array("0123456789abcdef".utf8)

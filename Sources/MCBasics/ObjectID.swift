@@ -28,7 +28,22 @@ package struct ObjectID: Hashable, Sendable, CustomStringConvertible {
     /// The id git gives an object of `kind` (`blob`, `tree`, …) whose content is `bytes`.
     package static func object(kind: String, holding bytes: [UInt8]) -> ObjectID {
         var hasher = Insecure.SHA1()
-        hasher.update(data: Array("\(kind) \(bytes.count)\0".utf8))
+        // `<kind> <size>\0`, written on the stack: tens of thousands of small files are hashed.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: kind.utf8.count + 22) { header in
+            var end = header.initialize(fromContentsOf: kind.utf8)
+            header[end] = UInt8(ascii: " ")
+            end += 1
+            var digits = 1, rest = bytes.count
+            while rest >= 10 { (digits, rest) = (digits + 1, rest / 10) }
+            rest = bytes.count
+            for position in stride(from: end + digits - 1, through: end, by: -1) {
+                header[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            end += digits
+            header[end] = 0
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: header[...end])))
+        }
         hasher.update(data: bytes)
         return hasher.finalize().withUnsafeBytes { ObjectID($0) }
     }

@@ -40,8 +40,8 @@ extension GitRepository {
         guard let commit = try commit("HEAD") else { return [] }
         var listed: [(path: String, id: ObjectID, mode: UInt32)] = []
         _ = try withFolderTree(folder, at: commit) { _, tree in
-            try forEachFile(in: tree, under: []) { path, entry in
-                listed.append((path.joined(separator: "/"), ObjectID(git_tree_entry_id(entry)), git_tree_entry_filemode(entry).rawValue))
+            try forEachFile(in: tree, under: .root) { path, entry in
+                listed.append((path.string, ObjectID(git_tree_entry_id(entry)), git_tree_entry_filemode(entry).rawValue))
             }
         }
         return listed
@@ -107,8 +107,7 @@ extension GitRepository {
         defer { close(descriptor) }
         let skip = folder.isEmpty ? 0 : folder.utf8.count + 1
         return run.allSatisfy { entry in
-            unchanged(entry, name: String(Substring(entry.path.utf8.dropFirst(skip))), in: descriptor, path: base + entry.path,
-                      indexTime: indexTime)
+            unchanged(entry, nameFrom: skip, in: descriptor, base: base, indexTime: indexTime)
         }
     }
 
@@ -131,19 +130,21 @@ extension GitRepository {
         return names == expected
     }
 
-    /// Whether the file `name` in `directory` (`path`) is what `entry` records: its status as
-    /// staged and older than the index, or else the same bytes as the blob. A symlink whose
-    /// status moved is left to libgit2 (a rendered folder holds none).
-    private static func unchanged(_ entry: IndexFile.Entry, name: String, in directory: Int32, path: String,
+    /// Whether the file in `directory` named by `entry`'s path from byte `nameFrom` on is what
+    /// `entry` records: its status as staged and older than the index, or else the same bytes as
+    /// the blob (read at `base` and the entry's path). A symlink whose status moved is left to
+    /// libgit2 (a rendered folder holds none). The name is read in place: tens of thousands of
+    /// files are checked.
+    private static func unchanged(_ entry: IndexFile.Entry, nameFrom skip: Int, in directory: Int32, base: String,
                                   indexTime: (seconds: Int32, nanoseconds: UInt32)) -> Bool {
         var info = stat()
-        guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+        guard entry.path.withCString({ fstatat(directory, $0 + skip, &info, AT_SYMLINK_NOFOLLOW) }) == 0 else { return false }
         let type = info.st_mode & S_IFMT
         let mode: UInt32 = type == S_IFLNK ? 0o120000 : type != S_IFREG ? 0 : info.st_mode & S_IXUSR != 0 ? 0o100755 : 0o100644
         guard mode == entry.mode else { return false }
         let status = IndexFile.RecordedStatus(FileStatus(info), mode: mode)
         if status.isSame(as: entry.status), status.modification < indexTime { return true }
-        guard type == S_IFREG, let bytes = LocalFiles.read(path) else { return false }
+        guard type == S_IFREG, let bytes = LocalFiles.read(base + entry.path) else { return false }
         return ObjectID.blob(holding: bytes) == entry.id
     }
 }

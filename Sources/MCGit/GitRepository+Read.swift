@@ -20,7 +20,7 @@ extension GitRepository {
     package func snapshot(of folder: RelativePath, at commit: CommitID?) throws -> CommittedFolder {
         try withFolderTree(folder, at: commit) { id, tree in
             var snapshot = CommittedFolder(treeID: id, blobs: [:], trees: [ObjectID(git_tree_id(tree))])
-            try collect(tree, prefix: [], into: &snapshot)
+            try collect(tree, into: &snapshot)
             return snapshot
         } ?? .empty
     }
@@ -69,15 +69,14 @@ extension GitRepository {
         return try body(Self.hex(git_tree_entry_id(entry)!), tree!)
     }
 
-    private func collect(_ tree: OpaquePointer, prefix: [String], into snapshot: inout CommittedFolder) throws {
-        try forEachFile(in: tree, under: prefix, tree: { snapshot.trees.insert(ObjectID(git_tree_entry_id($0))) }) { path, entry in
+    private func collect(_ tree: OpaquePointer, into snapshot: inout CommittedFolder) throws {
+        try forEachFile(in: tree, under: .root, tree: { snapshot.trees.insert(ObjectID(git_tree_entry_id($0))) }) { path, entry in
             switch git_tree_entry_type(entry) {
             case GIT_OBJECT_BLOB:
-                let relative = RelativePath(components: path)
-                snapshot.blobs[relative] = ObjectID(git_tree_entry_id(entry))
-                if git_tree_entry_filemode(entry) != GIT_FILEMODE_BLOB { snapshot.special.insert(relative) }
+                snapshot.blobs[path] = ObjectID(git_tree_entry_id(entry))
+                if git_tree_entry_filemode(entry) != GIT_FILEMODE_BLOB { snapshot.special.insert(path) }
             case GIT_OBJECT_COMMIT:
-                snapshot.submodules.append(RelativePath(components: path))
+                snapshot.submodules.append(path)
             default:
                 break
             }
@@ -85,13 +84,16 @@ extension GitRepository {
     }
 
     /// `body` with every entry under `tree` that is not a tree (blobs, symlinks, submodules) and
-    /// its path's components, depth first in tree order: the order of the index's paths. `tree`
+    /// its path, depth first in tree order: the order of the index's paths. `tree`
     /// sees each tree entry before what is under it.
-    func forEachFile(in tree: OpaquePointer, under prefix: [String], tree seen: (OpaquePointer) -> Void = { _ in },
-                     _ body: ([String], OpaquePointer) throws -> Void) throws {
+    func forEachFile(in tree: OpaquePointer, under prefix: RelativePath, tree seen: (OpaquePointer) -> Void = { _ in },
+                     _ body: (RelativePath, OpaquePointer) throws -> Void) throws {
         for index in 0..<git_tree_entrycount(tree) {
             let entry = git_tree_entry_byindex(tree, index)!
-            let path = prefix + [String(cString: git_tree_entry_name(entry))]
+            let name = String(cString: git_tree_entry_name(entry))
+            // Joined from the prefix's joined text: tens of thousands of paths are made here.
+            let path = RelativePath(components: prefix.components + [name],
+                                    joined: prefix.components.isEmpty ? name : prefix.string + "/" + name)
             guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else {
                 try body(path, entry)
                 continue
