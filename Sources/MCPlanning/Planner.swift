@@ -35,8 +35,6 @@ package enum Planner {
             while next < differing.endIndex, tree.files[differing[next].index].path < object.path { next += 1 }
             if next < differing.endIndex, tree.files[differing[next].index].path == object.path { differingObjects.append(object) }
         }
-        let renderedByKey = Dictionary(differingObjects.map { (ObjectKey(cluster: $0.cluster, id: $0.id), $0) },
-                                       uniquingKeysWith: { first, _ in first })
         // Rendered paths are unique: when each base file was found at one, none is gone.
         let gone = alsoInBase == base.files.count ? [] : tree.unrendered(base.files.keys).map { (path: $0, bytes: base.files[$0]!) }
         // The base's objects in files that differ from the render or are gone, by identity.
@@ -56,11 +54,20 @@ package enum Planner {
                 changes.append(.init(cluster: object.cluster, action: .change, id: object.id, path: object.path, reason: reason))
             }
         }
-        for (key, previous) in baseByKey where renderedByKey[key] == nil {
-            changes.append(.init(cluster: key.cluster, action: .destroy, id: key.id, path: previous.path,
-                                 reason: .removed(DestroyReason.describe(key.id, cluster: key.cluster, in: rendered))))
+        // Destroyed: the base's objects the render no longer has (none to look for from an empty base).
+        if !baseByKey.isEmpty {
+            let renderedKeys = Set(differingObjects.map { ObjectKey(cluster: $0.cluster, id: $0.id) })
+            for (key, previous) in baseByKey where !renderedKeys.contains(key) {
+                changes.append(.init(cluster: key.cluster, action: .destroy, id: key.id, path: previous.path,
+                                     reason: .removed(DestroyReason.describe(key.id, cluster: key.cluster, in: rendered))))
+            }
         }
-        changes.sort { ($0.cluster, $0.action, $0.id) < ($1.cluster, $1.action, $1.id) }
+        // By cluster, action and identity, compared in place (a tuple of them copies each field).
+        changes.sort { a, b in
+            if a.cluster != b.cluster { return a.cluster < b.cluster }
+            if a.action != b.action { return a.action < b.action }
+            return a.id < b.id
+        }
 
         for (index, previous) in differing {
             let file = tree.files[index]
@@ -99,8 +106,12 @@ package enum Planner {
 
     /// Links are Link objects: a source cluster's Link to its target.
     private static func linkEdges(tree: RenderedTree, changes: [Plan.ObjectChange]) -> [Plan.LinkEdge] {
-        let changed = Dictionary(changes.filter { $0.id.kind == .link }.map { ("\($0.cluster)>\($0.id.name)", $0.action) },
-                                 uniquingKeysWith: { first, _ in first })
+        // Read in place: a first plan has tens of thousands of changes, few of them Links.
+        var changed: [String: Plan.Action] = [:]
+        for index in changes.indices where changes[index].id.kind == .link {
+            let key = "\(changes[index].cluster)>\(changes[index].id.name)"
+            if changed[key] == nil { changed[key] = changes[index].action }
+        }
         var edges = tree.objects.compactMap { object -> Plan.LinkEdge? in
             guard case .link(let target) = object.role else { return nil }
             let status: Plan.LinkEdge.Status = switch changed["\(object.cluster)>\(target)"] {
