@@ -1,3 +1,4 @@
+import Dispatch
 import MCBasics
 
 /// The JSON of a value, written the way Foundation's `JSONEncoder` writes it with `.sortedKeys`,
@@ -13,7 +14,7 @@ enum JSONWriter {
     /// Writes the JSON in pieces of about `chunk` bytes to `emit`, the last one when done: a
     /// first plan's tens of megabytes are never held whole. An array of at least `sharedFrom`
     /// items (a first plan's tens of thousands of files and their diffs) is written on all cores,
-    /// a batch of items at a time, and handed on in order.
+    /// a batch of items at a time, each batch handed on whole, in order, while the next is made.
     static func stream(_ node: Node, chunk: Int = 1 << 20, sharedFrom: Int = 256,
                        to emit: (UnsafeRawBufferPointer) throws -> Void) throws {
         try withoutActuallyEscaping(emit) { emit in
@@ -76,6 +77,8 @@ enum JSONWriter {
         /// An array whose items are made as they are written.
         case items(LazyItems)
         case object(ObjectBox)
+        /// An object that writes its own fields.
+        case direct(any JSONFieldsWritable)
     }
 
     /// A long array of values that can be encoded on any thread (a first plan's tens of thousands
@@ -127,6 +130,7 @@ enum JSONWriter {
         case let number as Int: return .number(String(number))
         case let flag as Bool: return .bool(flag)
         case let text as DeferredText: return .deferred(text)
+        case let item as any JSONFieldsWritable: return .direct(item)
         case let array as any LazilyEncodable where array.count >= lazyFrom: return .items(array.lazyItems)
         default:
             let encoder = TreeEncoder()
@@ -137,7 +141,7 @@ enum JSONWriter {
 
     // MARK: Writing
 
-    private enum Literal {
+    enum Literal {
         static let null = Array("null".utf8)
         static let `true` = Array("true".utf8)
         static let `false` = Array("false".utf8)
@@ -159,6 +163,11 @@ enum JSONWriter {
             try writeArray(LazyItems(count: items.value.count) { items.value[$0] }, indent: indent, into: &sink)
         case .items(let items):
             try writeArray(items, indent: indent, into: &sink)
+        case .direct(let item):
+            var object = JSONObjectWriter(buffer: [], indent: indent)
+            swap(&object.buffer, &sink.buffer)
+            object.write(item)
+            swap(&object.buffer, &sink.buffer)
         case .object(let box):
             sink.buffer += Literal.openObject
             for (index, position) in sink.order(box.pairs).enumerated() {
@@ -201,14 +210,34 @@ enum JSONWriter {
     /// An array's items, each after its separator, written on all cores in runs of `run` items
     /// (each run in a buffer of its own, where the key orders it learns serve its next items),
     /// `batch` runs at a time, then appended in order: what a batch holds is all that is held.
-    /// Writing only reads the nodes, and a deferred text is made from values that do not change.
+    /// When streaming, a batch's bytes are handed on while the next batch is made, by one of the
+    /// threads making it: no core waits for the write. Writing only reads the nodes, and a
+    /// deferred text is made from values that do not change.
     private static func writeShared(_ items: LazyItems, indent: Int, into sink: inout Sink, run: Int = 32, batch: Int = 64) throws {
+        let state = SharedBatch()
+        swap(&state.pending, &sink.buffer)
         var start = 0
         while start < items.count {
             let runs = min(batch, (items.count - start + run - 1) / run)
             let first = start
-            let pieces = Parallel.map(runs) { index -> Result<[UInt8], any Error> in
-                Result {
+            let emit = ReadOnly(sink.emit)
+            let pieces = UnsafeMutableBufferPointer<Result<[UInt8], any Error>>.allocate(capacity: runs)
+            pieces.initialize(repeating: .success([]))
+            defer {
+                _ = pieces.deinitialize()
+                pieces.deallocate()
+            }
+            nonisolated(unsafe) let output = pieces
+            // One more iteration, the first taken, when there is something to hand on: it writes.
+            let writes = emit.value != nil && !state.pending.isEmpty
+            let shift = writes ? 1 : 0
+            DispatchQueue.concurrentPerform(iterations: runs + shift) { iteration in
+                if iteration < shift, let emit = emit.value {
+                    do { try state.pending.withUnsafeBytes(emit) } catch { state.failure = error }
+                    return
+                }
+                let index = iteration - shift
+                output[index] = Result {
                     // A sink that hands nothing on throws only what making an item throws.
                     var local = Sink(emit: nil)
                     let from = first + index * run
@@ -220,17 +249,25 @@ enum JSONWriter {
                     return local.buffer
                 }
             }
-            for piece in pieces {
-                sink.buffer += try piece.get()
-                try sink.flushIfFull()
-            }
+            if let failure = state.failure { throw failure }
+            if writes { state.pending.removeAll(keepingCapacity: true) }
+            for piece in pieces { state.pending += try piece.get() }
             start = min(items.count, start + runs * run)
         }
+        swap(&state.pending, &sink.buffer)
+        try sink.flushIfFull()
+    }
+
+    /// What a shared array's batches hand on: the bytes are read and the failure set by the one
+    /// thread that writes, and read by the batch's caller only once every thread is done.
+    private final class SharedBatch: @unchecked Sendable {
+        var pending: [UInt8] = []
+        var failure: (any Error)?
     }
 
     private static let blanks = [UInt8](repeating: UInt8(ascii: " "), count: 128)
 
-    private static func spaces(_ count: Int, into out: inout [UInt8]) {
+    static func spaces(_ count: Int, into out: inout [UInt8]) {
         if count <= blanks.count {
             blanks.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
         } else {
@@ -238,11 +275,24 @@ enum JSONWriter {
         }
     }
 
+    /// An array of strings, as the encoder writes one.
+    static func writeStrings(_ values: [String], indent: Int, into out: inout [UInt8]) {
+        out += Literal.openArray
+        for (index, value) in values.enumerated() {
+            if index > 0 { out += Literal.comma }
+            spaces(indent + 2, into: &out)
+            writeString(value, into: &out)
+        }
+        out.append(UInt8(ascii: "\n"))
+        spaces(indent, into: &out)
+        out.append(UInt8(ascii: "]"))
+    }
+
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// `"` and `\` escaped, the control characters as `\b \f \n \r \t` or `\u00xx`; everything else
     /// (slashes, DEL, non-ASCII) as it is. Runs without escapes are copied whole.
-    private static func writeString(_ text: String, into out: inout [UInt8]) {
+    static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
@@ -289,6 +339,12 @@ private protocol LazilyEncodable {
 }
 
 extension Array: LazilyEncodable where Element: LazyJSONItem {
+    fileprivate var lazyItems: JSONWriter.LazyItems {
+        JSONWriter.LazyItems(count: count) { [self] in try JSONWriter.node(self[$0]) }
+    }
+}
+
+extension JSONList: LazilyEncodable {
     fileprivate var lazyItems: JSONWriter.LazyItems {
         JSONWriter.LazyItems(count: count) { [self] in try JSONWriter.node(self[$0]) }
     }

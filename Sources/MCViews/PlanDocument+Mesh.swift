@@ -116,39 +116,39 @@ extension PlanDocument {
             package var detail: String
         }
 
-        package var clusters: [Cluster] = []
-        package var links: [Link] = []
-        package var exports: [Export] = []
-        package var mirrors: [Mirror] = []
-        package var splits: [Split] = []
-        package var trust: [Trust] = []
-        package var credentials: [Credential] = []
-        package var wiring: [Wiring] = []
-        package var risks: [Risk] = []
+        package var clusters: JSONList<Cluster> = []
+        package var links: JSONList<Link> = []
+        package var exports: JSONList<Export> = []
+        package var mirrors: JSONList<Mirror> = []
+        package var splits: JSONList<Split> = []
+        package var trust: JSONList<Trust> = []
+        package var credentials: JSONList<Credential> = []
+        package var wiring: JSONList<Wiring> = []
+        package var risks: JSONList<Risk> = []
 
         /// The mesh changes, with the risks worded (`rendered`: the folder's display path).
         init(_ mesh: MeshChanges, rendered: String) {
-            func side(_ state: MeshChanges.LinkState?) -> LinkSide? {
+            @Sendable func side(_ state: MeshChanges.LinkState?) -> LinkSide? {
                 state.map { LinkSide(mode: $0.mode, gatewayAddress: $0.gatewayAddress, gatewayPort: $0.gatewayPort, gatewayIdentity: $0.gatewayIdentity) }
             }
-            clusters = mesh.clusters.map { Cluster(name: $0.name, action: $0.action) }
-            links = mesh.links.map { Link(source: $0.source, target: $0.target, action: $0.action, mode: $0.mode, before: side($0.before), after: side($0.after)) }
-            exports = mesh.exports.map {
+            clusters = JSONList(mesh.clusters) { Cluster(name: $0.name, action: $0.action) }
+            links = JSONList(mesh.links) { Link(source: $0.source, target: $0.target, action: $0.action, mode: $0.mode, before: side($0.before), after: side($0.after)) }
+            exports = JSONList(mesh.exports) {
                 Export(cluster: $0.cluster, namespace: $0.namespace, service: $0.service, mode: $0.mode, action: $0.action, mirroredBy: $0.mirroredBy)
             }
-            mirrors = mesh.mirrors.map {
+            mirrors = JSONList(mesh.mirrors) {
                 Mirror(cluster: $0.cluster, namespace: $0.namespace, service: $0.service, from: $0.from.joined(separator: ","), action: $0.action)
             }
-            splits = mesh.splits.map { split in
+            splits = JSONList(mesh.splits) { split in
                 Split(cluster: split.cluster, namespace: split.namespace, name: split.name, action: split.action,
                       backends: split.backends.map { Backend(service: $0.service, before: $0.before.map(Weight.init), after: $0.after.map(Weight.init)) },
                       primary: split.primaryBefore == nil && split.primaryAfter == nil ? nil : Primary(before: split.primaryBefore, after: split.primaryAfter))
             }
             func anchor(_ value: MeshChanges.Anchor) -> Anchor { Anchor(subject: value.subject, sha256: value.sha256, notAfter: value.notAfter) }
-            trust = mesh.trust.map { Trust(cluster: $0.cluster, added: $0.added.map(anchor), removed: $0.removed.map(anchor)) }
-            credentials = mesh.credentials.map { Credential(cluster: $0.cluster, store: $0.store, key: $0.key) }
-            wiring = mesh.wiring.map { Wiring(kind: $0.kind, name: $0.name, action: $0.action) }
-            risks = mesh.risks.map { Risk(kind: $0.kind, cluster: $0.cluster, detail: MeshText.risk($0, rendered: rendered)) }
+            trust = JSONList(mesh.trust.map { Trust(cluster: $0.cluster, added: $0.added.map(anchor), removed: $0.removed.map(anchor)) })
+            credentials = JSONList(mesh.credentials) { Credential(cluster: $0.cluster, store: $0.store, key: $0.key) }
+            wiring = JSONList(mesh.wiring) { Wiring(kind: $0.kind, name: $0.name, action: $0.action) }
+            risks = JSONList(mesh.risks.map { Risk(kind: $0.kind, cluster: $0.cluster, detail: MeshText.risk($0, rendered: rendered)) })
         }
     }
 }

@@ -78,11 +78,11 @@ package struct PlanDocument: Codable, Sendable {
     package var rendered: String
     package var base: Base
     package var summary: Summary
-    package var changes: [Change]
-    package var files: [File]
-    package var drift: [Drift]
+    package var changes: JSONList<Change>
+    package var files: JSONList<File>
+    package var drift: JSONList<Drift>
     package var clusters: [String]
-    package var links: [Link]
+    package var links: JSONList<Link>
     /// What the mesh gains and loses (empty when nothing changes or the topology is invalid).
     package var mesh: Mesh
     package var diagnostics: [DiagnosticRecord]
@@ -97,15 +97,16 @@ package struct PlanDocument: Codable, Sendable {
         self.base = base
         summary = Summary(add: plan?.add ?? 0, change: plan?.change ?? 0, destroy: plan?.destroy ?? 0,
                           clusters: plan?.changedClusters.count ?? 0, hasChanges: plan?.hasChanges ?? false)
-        changes = (plan?.changes ?? []).map {
+        let sourcePath = plan?.sourcePath ?? topologyPath
+        changes = JSONList(plan?.changes ?? []) {
             Change(cluster: $0.cluster, action: $0.action, apiVersion: $0.id.apiVersion, kind: $0.id.kind.name,
                    namespace: $0.id.namespace, name: $0.id.name, path: $0.path.string,
-                   reason: ReasonText.describe($0.reason, sourcePath: plan?.sourcePath ?? topologyPath))
+                   reason: ReasonText.describe($0.reason, sourcePath: sourcePath))
         }
-        files = (plan?.files ?? []).map { change in File(path: change.path.string, action: change.action, diff: DeferredText { change.diff }) }
-        drift = (plan?.drift ?? []).map { Drift(path: $0.path.string, kind: $0.kind, detail: $0.detail) }
+        files = JSONList(plan?.files ?? []) { change in File(path: change.path.string, action: change.action, diff: DeferredText { change.diff }) }
+        drift = JSONList(plan?.drift ?? []) { Drift(path: $0.path.string, kind: $0.kind, detail: $0.detail) }
         clusters = plan?.clusters ?? []
-        links = (plan?.links ?? []).map { Link(source: $0.source, target: $0.target, status: $0.status.rawValue) }
+        links = JSONList(plan?.links ?? []) { Link(source: $0.source, target: $0.target, status: $0.status.rawValue) }
         mesh = Mesh(plan?.mesh ?? MeshChanges(), rendered: rendered)
         self.diagnostics = diagnostics.map(DiagnosticRecord.init)
         meshChanges = plan?.mesh ?? MeshChanges()
@@ -148,17 +149,7 @@ extension PlanDocument {
     }
 }
 
-// The lists a large mesh makes long: written item by item.
-extension PlanDocument.Change: LazyJSONItem {}
-extension PlanDocument.File: LazyJSONItem {}
-extension PlanDocument.Drift: LazyJSONItem {}
-extension PlanDocument.Link: LazyJSONItem {}
-extension PlanDocument.Mesh.Cluster: LazyJSONItem {}
-extension PlanDocument.Mesh.Link: LazyJSONItem {}
-extension PlanDocument.Mesh.Export: LazyJSONItem {}
-extension PlanDocument.Mesh.Mirror: LazyJSONItem {}
+// The lists a large mesh makes long: written item by item (the others in PlanDocument+JSONFields.swift,
+// which write their own fields).
 extension PlanDocument.Mesh.Split: LazyJSONItem {}
 extension PlanDocument.Mesh.Trust: LazyJSONItem {}
-extension PlanDocument.Mesh.Credential: LazyJSONItem {}
-extension PlanDocument.Mesh.Wiring: LazyJSONItem {}
-extension PlanDocument.Mesh.Risk: LazyJSONItem {}
