@@ -125,7 +125,16 @@ package enum Planner {
             guard change.action == .destroy, case .link(let target)? = ObjectRole(kind: change.id.kind, name: change.id.name) else { return nil }
             return Plan.LinkEdge(source: change.cluster, target: target, status: .removed)
         }
-        return edges.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
+        return ordered(edges)
+    }
+
+    /// By source, then target, as String's `<` orders them. Names in ASCII (rendered ones are DNS
+    /// labels) are compared by their bytes, which order them the same without the Unicode
+    /// comparison: a first plan sorts thousands of links.
+    static func ordered(_ edges: [Plan.LinkEdge]) -> [Plan.LinkEdge] {
+        let ascii = edges.allSatisfy { $0.source.utf8.allSatisfy { $0 < 0x80 } && $0.target.utf8.allSatisfy { $0 < 0x80 } }
+        guard ascii else { return edges.sorted { ($0.source, $0.target) < ($1.source, $1.target) } }
+        return edges.sorted { $0.source != $1.source ? $0.source.utf8Precedes($1.source) : $0.target.utf8Precedes($1.target) }
     }
 
     /// An object's identity within the mesh: its cluster and its Kubernetes identity.

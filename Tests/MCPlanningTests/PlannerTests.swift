@@ -182,3 +182,20 @@ extension Renderer {
         #expect(DestroyReason.describe(route, cluster: "east", in: rendered) == .split(name: "podinfo", cluster: "east", namespace: "test", renderedAnew: false))
     }
 }
+
+@Suite struct LinkOrderTests {
+    /// Links come by source, then target, as String's `<` orders them: compared by their bytes
+    /// when every name is ASCII, and by String itself when one is not (a decomposed "é" sorts
+    /// as the composed one does, which its bytes would not).
+    @Test(arguments: [
+        ["b-1", "a", "a-b", "a.b", "A", "z", "a0", "b"],
+        ["e\u{301}t", "\u{e9}a", "ez", "f", "e"],
+    ])
+    func linksAreOrderedAsStringsOrderThem(names: [String]) {
+        var generator = SplitMix64(seed: 7)
+        let edges = names.flatMap { source in names.map { Plan.LinkEdge(source: source, target: $0, status: .unchanged) } }
+        let shuffled = edges.shuffled(using: &generator)
+        let expected = shuffled.sorted { ($0.source, $0.target) < ($1.source, $1.target) }
+        #expect(Planner.ordered(shuffled).map { [$0.source, $0.target] } == expected.map { [$0.source, $0.target] })
+    }
+}
