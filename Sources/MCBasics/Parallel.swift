@@ -19,4 +19,17 @@ package enum Parallel {
             initialized = count
         }
     }
+
+    /// `first()` and `second()` at once, on two cores when there are two (each may spread its own
+    /// work further with `map`).
+    package static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let results = map(2) { index -> Either<A, B> in index == 0 ? .first(first()) : .second(second()) }
+        guard case .first(let a) = results[0], case .second(let b) = results[1] else { preconditionFailure("each result at its index") }
+        return (a, b)
+    }
+
+    private enum Either<A: Sendable, B: Sendable>: Sendable {
+        case first(A)
+        case second(B)
+    }
 }

@@ -15,9 +15,6 @@ package enum Planner {
         if base.files.count == tree.files.count, tree.files.allSatisfy({ base.files[$0.path] == $0.bytes }) {
             return unchanged(tree, uncommitted: base.uncommitted, sourcePath: sourcePath)
         }
-        var changes: [Plan.ObjectChange] = []
-        var files: [Plan.FileChange] = []
-        let rendered = RenderedIndex(tree)
         // One lookup per rendered file: what the base holds at its path when that differs.
         var differing: [(index: Int, previous: [UInt8]?)] = []
         var alsoInBase = 0
@@ -37,6 +34,33 @@ package enum Planner {
         }
         // Rendered paths are unique: when each base file was found at one, none is gone.
         let gone = alsoInBase == base.files.count ? [] : tree.unrendered(base.files.keys).map { (path: $0, bytes: base.files[$0]!) }
+        // The files that differ, in path order: the mesh diff reads them (and those around them)
+        // while the changes, the file diffs and the drift are made beside it.
+        var changedPaths = differing.map { tree.files[$0.index].path }
+        if !gone.isEmpty {
+            changedPaths += gone.map(\.path)
+            changedPaths.sort()
+        }
+        let ((mesh, clustersWithFiles), (changes, files, drift, links)) = Parallel.both({ [changedPaths] in
+            let baseSide = RenderedSide(paths: base.files.keys) { base.files[$0] }
+            let newSide = RenderedSide(paths: tree.files.lazy.map(\.path), bytes: { tree.file($0) }, kept: { tree.facts(at: $0) })
+            return (MeshDiff.changes(base: baseSide, new: newSide, changed: changedPaths), baseSide.clusters.union(newSide.clusters))
+        }, { [differing, differingObjects] in
+            changesAndFiles(base: base, tree: tree, differing: differing, differingObjects: differingObjects, gone: gone, folder: folder, details: details)
+        })
+        var plan = Plan(sourcePath: sourcePath, changes: changes, files: files, drift: drift, clusters: clusterNames(clustersWithFiles, links), links: links)
+        plan.mesh = mesh
+        return plan
+    }
+
+    /// The changes, files, drift and links of a plan whose render differs from its base.
+    private static func changesAndFiles(
+        base: PlanBase, tree: RenderedTree, differing: [(index: Int, previous: [UInt8]?)], differingObjects: [RenderedObject],
+        gone: [(path: RelativePath, bytes: [UInt8])], folder: String, details: Bool
+    ) -> (changes: [Plan.ObjectChange], files: [Plan.FileChange], drift: [Plan.Drift], links: [Plan.LinkEdge]) {
+        var changes: [Plan.ObjectChange] = []
+        var files: [Plan.FileChange] = []
+        let rendered = RenderedIndex(tree)
         // The base's objects in files that differ from the render or are gone, by identity.
         var baseByKey: [ObjectKey: (path: RelativePath, cluster: String)] = [:]
         let differingBase = differing.compactMap { entry in entry.previous.map { (path: tree.files[entry.index].path, bytes: $0) } }
@@ -81,13 +105,8 @@ package enum Planner {
             }
             files.sort { $0.path < $1.path }
         }
-        let links = linkEdges(tree: tree, changes: changes)
-        let baseSide = RenderedSide(paths: base.files.keys) { base.files[$0] }
-        let newSide = RenderedSide(paths: tree.files.lazy.map(\.path), bytes: { tree.file($0) }, kept: { tree.facts(at: $0) })
-        var plan = Plan(sourcePath: sourcePath, changes: changes, files: files, drift: details ? DriftFinder.drift(base, rendered: rendered) : [],
-                        clusters: clusterNames(baseSide.clusters.union(newSide.clusters), links), links: links)
-        plan.mesh = MeshDiff.changes(base: baseSide, new: newSide, changed: files.map(\.path))
-        return plan
+        let drift = details ? DriftFinder.drift(base, rendered: rendered) : []
+        return (changes, files, drift, linkEdges(tree: tree, changes: changes))
     }
 
     /// The plan when the folder at the base holds exactly the render (a caller may know it from the
