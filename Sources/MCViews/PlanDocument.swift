@@ -117,7 +117,9 @@ package struct PlanDocument: Codable, Sendable {
     /// The summary line's mesh part, worded when asked (the JSON has none).
     package var meshCounts: [String] { MeshText.counts(meshChanges) }
     /// The mesh section's lines, worded when asked.
-    package var meshLines: [String] { MeshText.lines(meshChanges).map { "\($0.mark) \($0.text)" } }
+    package var meshLines: [String] { meshLines(limit: .max) }
+    /// The first `limit` of them, each worded only when kept.
+    package func meshLines(limit: Int) -> [String] { MeshText.lines(meshChanges, limit: limit).lines.map { "\($0.mark) \($0.text)" } }
 
     private enum CodingKeys: String, CodingKey {
         case formatVersion, tool, topology, rendered, base, summary, changes, files, drift, clusters, links, mesh, diagnostics

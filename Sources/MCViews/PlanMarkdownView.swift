@@ -25,30 +25,35 @@ package struct PlanMarkdownView {
 
     package func render(_ document: PlanDocument) -> String {
         if document.diagnostics.contains(where: { $0.severity == "error" }) { return invalid(document) }
-        let clusters = affectedClusters(document)
+        // Each cluster's changes and files, grouped once: a first plan has tens of thousands of
+        // each over hundreds of clusters (its file paths start with their cluster's folder).
+        let changesOf = Dictionary(grouping: document.changes, by: \.cluster)
+        let filesOf = Dictionary(grouping: document.files) { file in file.path.firstIndex(of: "/").map { String(file.path[..<$0]) } ?? "" }
+        let clusters = Set(changesOf.keys).union(filesOf.keys.filter { !$0.isEmpty }).sorted()
         var fixed = mesh(document) + warnings(document)
         if !clusters.isEmpty {
             fixed += "| cluster | add | change | destroy |\n|---|---:|---:|---:|\n"
             for cluster in clusters {
-                let changes = document.changes.filter { $0.cluster == cluster }
+                let changes = changesOf[cluster] ?? []
                 fixed += "| `\(cluster)` | \(changes.filter { $0.action == .add }.count) | \(changes.filter { $0.action == .change }.count)"
                     + " | \(changes.filter { $0.action == .destroy }.count) |\n"
             }
             fixed += "\n"
         }
-        var tables = clusters.map { table(for: $0, in: document) }
+        var tables = clusters.map { table(for: $0, changes: changesOf[$0] ?? []) }
         var drift = ""
         if !document.drift.isEmpty {
             drift += "**Drift** (changes made outside mcapply):\n\n"
             for item in document.drift { drift += "- `\(document.rendered)/\(item.path)`: \(item.detail)\n" }
             drift += "\n"
         }
-        // Ranked: the clusters with the most changes keep their diffs longest.
+        // Ranked: the clusters with the most changes (objects and files) keep their diffs longest.
+        let weights = clusters.map { (changesOf[$0]?.count ?? 0) + (filesOf[$0]?.count ?? 0) }
         let ranked = clusters.indices.sorted { a, b in
-            let (x, y) = (weight(clusters[a], document), weight(clusters[b], document))
-            return x != y ? x > y : clusters[a] < clusters[b]
+            weights[a] != weights[b] ? weights[a] > weights[b] : clusters[a] < clusters[b]
         }
-        var diffs = clusters.map { diff(for: $0, in: document) }
+        // Made on all cores: each diff is made from both sides' bytes when read.
+        var diffs = Parallel.map(clusters.count) { diff(for: clusters[$0], files: filesOf[clusters[$0]] ?? []) }
         let graph = mermaid(document)
         var withoutDiffs: [String] = []
         var withoutTables: [String] = []
@@ -92,14 +97,11 @@ package struct PlanMarkdownView {
             + "**\(document.summaryLine)**\n\n"
     }
 
-    /// Changes in a cluster, for ranking its diff.
-    private func weight(_ cluster: String, _ document: PlanDocument) -> Int {
-        document.changes.filter { $0.cluster == cluster }.count + document.files.filter { $0.path.hasPrefix(cluster + "/") }.count
-    }
-
     private func mesh(_ document: PlanDocument) -> String {
         var out = ""
-        let lines = document.meshLines
+        // Never more lines than the comment has characters: past that, the comment is cut within
+        // them (each line is several characters), so the lines beyond are not worded.
+        let lines = document.meshLines(limit: limit)
         if !lines.isEmpty {
             out += "#### Mesh\n\n"
             for line in lines {
@@ -153,13 +155,7 @@ package struct PlanMarkdownView {
             + "**The topology is invalid; nothing can be planned.**\n\n" + (links.utf8.count < limit / 4 ? links : "") + "\(fence)\n" + listed + fence + "\n"
     }
 
-    private func affectedClusters(_ document: PlanDocument) -> [String] {
-        let fromFiles = document.files.compactMap { $0.path.contains("/") ? String($0.path.split(separator: "/")[0]) : nil }
-        return Set(document.changes.map(\.cluster) + fromFiles).sorted()
-    }
-
-    private func table(for cluster: String, in document: PlanDocument) -> String {
-        let changes = document.changes.filter { $0.cluster == cluster }
+    private func table(for cluster: String, changes: [PlanDocument.Change]) -> String {
         guard !changes.isEmpty else { return "" }
         let counts = PlanSummary.counts(add: changes.filter { $0.action == .add }.count, change: changes.filter { $0.action == .change }.count,
                                         destroy: changes.filter { $0.action == .destroy }.count)
@@ -172,8 +168,8 @@ package struct PlanMarkdownView {
         return out + "\n</details>\n\n"
     }
 
-    private func diff(for cluster: String, in document: PlanDocument) -> String {
-        let diffs = document.files.filter { $0.path.hasPrefix(cluster + "/") }.map(\.diff.text).filter { !$0.isEmpty }
+    private func diff(for cluster: String, files: [PlanDocument.File]) -> String {
+        let diffs = files.map(\.diff.text).filter { !$0.isEmpty }
         guard !diffs.isEmpty else { return "" }
         let text = diffs.joined()
         let fence = VisibleText.fence(for: text)
