@@ -86,7 +86,7 @@ final class GitWriterLock: WriterLock, @unchecked Sendable {
             taken = try LocalFiles.createExclusive(content, at: lockFile)
         }
         guard taken else {
-            try? LocalFiles.removeFile(token)
+            _ = try? LocalFiles.removeFile(token)
             folderLock.release()
             return .held(.git(lockFile: lockFile))
         }
@@ -109,8 +109,8 @@ final class GitWriterLock: WriterLock, @unchecked Sendable {
     }
 
     func release() {
-        if Self.isTwin(lockFile, of: token) { try? LocalFiles.removeFile(lockFile) }
-        try? LocalFiles.removeFile(token)
+        if Self.isTwin(lockFile, of: token) { _ = try? LocalFiles.removeFile(lockFile) }
+        _ = try? LocalFiles.removeFile(token)
         folderLock.release()
     }
 
