@@ -9,12 +9,11 @@ package protocol JSONFieldsWritable: LazyJSONItem {
 /// Writes one JSON object's fields as `JSONEncoder` pretty-prints them with `.sortedKeys`: each
 /// on its own line, indented two spaces deeper than the object, `"key" : value`.
 package struct JSONObjectWriter {
-    /// Swapped in and out of the writer's own buffer, never copied.
-    var buffer: [UInt8]
+    private var buffer: [UInt8]
     private let indent: Int
     private var previous: StaticString?
 
-    init(buffer: [UInt8], indent: Int) {
+    private init(buffer: [UInt8], indent: Int) {
         self.buffer = buffer
         self.indent = indent
     }
@@ -47,19 +46,19 @@ package struct JSONObjectWriter {
     package mutating func field(_ key: StaticString, _ value: (some JSONFieldsWritable)?) {
         start(key)
         guard let value else { return buffer += JSONWriter.Literal.null }
-        var nested = JSONObjectWriter(buffer: [], indent: indent + 2)
-        swap(&nested.buffer, &buffer)
-        nested.write(value)
-        swap(&nested.buffer, &buffer)
+        Self.write(value, indent: indent + 2, into: &buffer)
     }
 
-    /// `value`'s fields, then the object closed.
-    mutating func write(_ value: some JSONFieldsWritable) {
-        value.writeFields(&self)
-        if previous == nil { buffer += JSONWriter.Literal.openObject }
-        buffer.append(UInt8(ascii: "\n"))
-        JSONWriter.spaces(indent, into: &buffer)
-        buffer.append(UInt8(ascii: "}"))
+    /// `value` as an object at `indent`, appended to `out` (moved in and back, never copied).
+    static func write(_ value: some JSONFieldsWritable, indent: Int, into out: inout [UInt8]) {
+        var object = JSONObjectWriter(buffer: [], indent: indent)
+        swap(&object.buffer, &out)
+        value.writeFields(&object)
+        if object.previous == nil { object.buffer += JSONWriter.Literal.openObject }
+        object.buffer.append(UInt8(ascii: "\n"))
+        JSONWriter.spaces(indent, into: &object.buffer)
+        object.buffer.append(UInt8(ascii: "}"))
+        swap(&object.buffer, &out)
     }
 
     private mutating func start(_ key: StaticString) {

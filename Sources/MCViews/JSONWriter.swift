@@ -164,10 +164,7 @@ enum JSONWriter {
         case .items(let items):
             try writeArray(items, indent: indent, into: &sink)
         case .direct(let item):
-            var object = JSONObjectWriter(buffer: [], indent: indent)
-            swap(&object.buffer, &sink.buffer)
-            object.write(item)
-            swap(&object.buffer, &sink.buffer)
+            JSONObjectWriter.write(item, indent: indent, into: &sink.buffer)
         case .object(let box):
             sink.buffer += Literal.openObject
             for (index, position) in sink.order(box.pairs).enumerated() {
@@ -216,11 +213,11 @@ enum JSONWriter {
     private static func writeShared(_ items: LazyItems, indent: Int, into sink: inout Sink, run: Int = 32, batch: Int = 64) throws {
         let state = SharedBatch()
         swap(&state.pending, &sink.buffer)
+        let emit = ReadOnly(sink.emit)
         var start = 0
         while start < items.count {
             let runs = min(batch, (items.count - start + run - 1) / run)
             let first = start
-            let emit = ReadOnly(sink.emit)
             let pieces = UnsafeMutableBufferPointer<Result<[UInt8], any Error>>.allocate(capacity: runs)
             pieces.initialize(repeating: .success([]))
             defer {
@@ -336,12 +333,6 @@ package protocol LazyJSONItem: Encodable, Sendable {}
 private protocol LazilyEncodable {
     var count: Int { get }
     var lazyItems: JSONWriter.LazyItems { get }
-}
-
-extension Array: LazilyEncodable where Element: LazyJSONItem {
-    fileprivate var lazyItems: JSONWriter.LazyItems {
-        JSONWriter.LazyItems(count: count) { [self] in try JSONWriter.node(self[$0]) }
-    }
 }
 
 extension JSONList: LazilyEncodable {

@@ -53,6 +53,10 @@ package struct PlanDocument: Codable, Sendable {
         package var action: Plan.Action
         /// Made as it is written (`DeferredText`).
         package var diff: DeferredText
+
+        /// The folder at the top of its path (a cluster's, or the GitOps wiring's); nil for a file
+        /// of the rendered folder itself (`.mcapply.json`).
+        package var folder: String? { path.firstIndex(of: "/").map { String(path[..<$0]) } }
     }
 
     package struct Drift: Codable, Sendable {

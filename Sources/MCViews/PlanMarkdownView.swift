@@ -26,10 +26,11 @@ package struct PlanMarkdownView {
     package func render(_ document: PlanDocument) -> String {
         if document.diagnostics.contains(where: { $0.severity == "error" }) { return invalid(document) }
         // Each cluster's changes and files, grouped once: a first plan has tens of thousands of
-        // each over hundreds of clusters (its file paths start with their cluster's folder).
+        // each over hundreds of clusters.
         let changesOf = Dictionary(grouping: document.changes, by: \.cluster)
-        let filesOf = Dictionary(grouping: document.files) { file in file.path.firstIndex(of: "/").map { String(file.path[..<$0]) } ?? "" }
-        let clusters = Set(changesOf.keys).union(filesOf.keys.filter { !$0.isEmpty }).sorted()
+        var filesOf = Dictionary(grouping: document.files) { $0.folder ?? "" }
+        filesOf[""] = nil
+        let clusters = Set(changesOf.keys).union(filesOf.keys).sorted()
         var fixed = mesh(document) + warnings(document)
         if !clusters.isEmpty {
             fixed += "| cluster | add | change | destroy |\n|---|---:|---:|---:|\n"
@@ -53,7 +54,7 @@ package struct PlanMarkdownView {
             weights[a] != weights[b] ? weights[a] > weights[b] : clusters[a] < clusters[b]
         }
         // Made on all cores: each diff is made from both sides' bytes when read.
-        var diffs = Parallel.map(clusters.count) { diff(for: clusters[$0], files: filesOf[clusters[$0]] ?? []) }
+        var diffs = Parallel.map(clusters.count) { [filesOf] in diff(for: clusters[$0], files: filesOf[clusters[$0]] ?? []) }
         let graph = mermaid(document)
         var withoutDiffs: [String] = []
         var withoutTables: [String] = []

@@ -15,7 +15,7 @@ package struct PlanTextView {
     package func render(_ document: PlanDocument) -> String {
         var out = mesh(document)
         let byCluster = Dictionary(grouping: document.changes, by: \.cluster)
-        let fileOnly = Set(document.files.compactMap { $0.path.split(separator: "/").count > 1 ? String($0.path.split(separator: "/")[0]) : nil })
+        let fileOnly = Set(document.files.compactMap(\.folder))
         for cluster in Set(byCluster.keys).union(fileOnly).sorted() {
             out += style.paint(cluster == MeshLayout.gitopsFolder ? "GitOps wiring (\(cluster))" : "Cluster \(cluster)", .bold) + "\n"
             let changes = byCluster[cluster] ?? []
@@ -31,7 +31,7 @@ package struct PlanTextView {
                     + style.paint(change.reason, .cyan) + "\n"
             }
             if changes.isEmpty {
-                let files = document.files.filter { $0.path.hasPrefix(cluster + "/") }.map { String($0.path.dropFirst(cluster.count + 1)) }
+                let files = document.files.filter { $0.folder == cluster }.map { String($0.path.dropFirst(cluster.count + 1)) }
                 out += "  (no object changes; " + VisibleText.escaping(files.joined(separator: ", ")) + (files.count == 1 ? " changes)\n" : " change)\n")
             }
             out += "\n"

@@ -140,15 +140,15 @@ private func samplePlan() -> PlanDocument {
             var diff: DeferredText
         }
         struct Document: Encodable {
-            var items: [Item]
-            var empty: [Item] = []
-            var one: [Item]
+            var items: JSONList<Item>
+            var empty: JSONList<Item> = []
+            var one: JSONList<Item>
         }
         let items = (0..<5000).map { index in
             Item(name: "item \"\(index)\"\n", tags: (0..<(index % 4)).map { "t\($0)/x" }, nested: ["b": index, "a": -index],
                  diff: DeferredText { "--- a/\(index)\n+++ b/\(index)\n" })
         }
-        let document = Document(items: items, one: [items[0]])
+        let document = Document(items: JSONList(items), one: [items[0]])
         var streamed: [UInt8] = []
         try JSONWriter.stream(try JSONWriter.node(document), chunk: chunk, sharedFrom: 1) { streamed += $0 }
         #expect(String(decoding: streamed, as: UTF8.self) + "\n" == JSONOutput.foundationEncoding(document))
