@@ -111,8 +111,8 @@ package enum ApplyOutcome: Sendable {
 package struct ApplyResult: Sendable {
     package var compiled: CompileResult?
     package var outcome: ApplyOutcome
-    /// The render, held until the result goes (see `PlanResult.render`).
-    package var render: RenderedTree?
+    /// What the apply rendered and read, held until the result goes (see `PlanResult.held`).
+    package var held: [any Sendable] = []
 }
 
 /// `mcapply`: validates and renders the topology, makes the rendered folder in the work tree
@@ -138,20 +138,24 @@ package final class ApplyOperation {
         case .invalid(let result): return ApplyResult(compiled: result, outcome: .invalid)
         case .rendered(let result, let render, let at): (compiled, tree, location) = (result, render, at)
         }
+        var held: [any Sendable] = [tree]
         do {
             switch try preparing.value.get() {
-            case .stopped(let outcome, _): return ApplyResult(compiled: compiled, outcome: outcome, render: tree)
+            case .stopped(let outcome, _): return ApplyResult(compiled: compiled, outcome: outcome, held: held)
             case .ready(let prepared):
-                return ApplyResult(compiled: compiled, outcome: try apply(tree, location: location, prepared), render: tree)
+                held.append(prepared)
+                let outcome = try apply(tree, location: location, prepared, holding: &held)
+                return ApplyResult(compiled: compiled, outcome: outcome, held: held)
             }
         } catch {
-            return ApplyResult(compiled: compiled, outcome: .failed(error), render: tree)
+            return ApplyResult(compiled: compiled, outcome: .failed(error), held: held)
         }
     }
 
     /// Once the render and the preparation are both done: the checks that need the render, then
-    /// the commit and the write.
-    private func apply(_ tree: RenderedTree, location: RepositoryLocation, _ prepared: ApplyPreparation) throws(EnvironmentError) -> ApplyOutcome {
+    /// the commit and the write (`held`: what was read, kept for the result).
+    private func apply(_ tree: RenderedTree, location: RepositoryLocation, _ prepared: ApplyPreparation,
+                       holding held: inout [any Sendable]) throws(EnvironmentError) -> ApplyOutcome {
         let disk = RenderedFolder(path: prepared.folder.path)
         let folder = prepared.folder
         guard let repository = prepared.repository else {
@@ -194,6 +198,7 @@ package final class ApplyOperation {
             // Only the committed files that differ from the render are read. The new tree is then
             // built beside the planning, which does not use the repository.
             let baseFiles = try environment { try repository.files(of: target.base, known: tree.blobs) }
+            held.append(baseFiles)
             let building = Background(buildTree)
             plan = Planner.plan(previous: PlanBase(files: baseFiles), rendered: tree, folder: folder.relative.string,
                                 sourcePath: location.sourcePath, details: false)

@@ -28,9 +28,10 @@ package enum PlanOutcome: Sendable {
 package struct PlanResult: Sendable {
     package var compiled: CompileResult?
     package var outcome: PlanOutcome
-    /// The render, held until the result goes: a command that exits the process at once then
-    /// leaves its tens of thousands of objects to the process's end instead of freeing them.
-    package var render: RenderedTree?
+    /// What the plan rendered and read (the render, the committed side), held until the result
+    /// goes: a command that exits the process at once then leaves their tens of thousands of
+    /// objects and paths to the process's end instead of freeing them.
+    package var held: [any Sendable] = []
 }
 
 /// `mcplan`: validates, renders in memory and compares with the rendered folder as committed at a
@@ -56,22 +57,25 @@ package final class PlanOperation {
         case .invalid(let result): return PlanResult(compiled: result, outcome: .invalid)
         case .rendered(let result, let render, let at): (compiled, tree, location) = (result, render, at)
         }
+        var held: [any Sendable] = [tree]
         do {
             let reading = try base.value.get()
+            held.append(reading)
             let plan: Plan
             if tree.isCommitted(as: reading.snapshot) {
                 plan = Planner.unchanged(tree, uncommitted: reading.uncommitted, sourcePath: location.sourcePath)
             } else {
                 // Only the committed files that differ from the render are read.
                 let files = try environment { try reading.repository.files(of: reading.snapshot, known: tree.blobs) }
+                held.append(files)
                 plan = Planner.plan(previous: PlanBase(files: files, uncommitted: reading.uncommitted), rendered: tree,
                                     folder: reading.folder.string, sourcePath: location.sourcePath)
             }
             return PlanResult(compiled: compiled, outcome: .planned(PlannedChange(
                 plan: plan, topologyDigest: tree.topologyDigest, folder: reading.folder.string,
-                baseCommit: reading.commit, baseTree: reading.snapshot.treeID)), render: tree)
+                baseCommit: reading.commit, baseTree: reading.snapshot.treeID)), held: held)
         } catch {
-            return PlanResult(compiled: compiled, outcome: .failed(error), render: tree)
+            return PlanResult(compiled: compiled, outcome: .failed(error), held: held)
         }
     }
 

@@ -4,28 +4,61 @@ import MCRendering
 /// Changes made behind mcapply's back: committed files that differ from what `.mcapply.json`
 /// recorded, committed files it does not list (or listed files gone), and uncommitted changes.
 enum DriftFinder {
-    /// `rendered` spares hashing: a committed file equal to what is rendered now has the digest
-    /// the renderer already computed.
-    static func drift(_ base: PlanBase, rendered: RenderedIndex) -> [Plan.Drift] {
-        var drift: [Plan.Drift] = []
+    /// `touched`: the top-level names (`Manifest.Listing.key`) of the files that differ from the
+    /// render or are gone. Under any other name the committed files are exactly the rendered
+    /// ones, so when both manifests record the same bytes there, nothing under it drifted: only
+    /// the rest is looked at (a plan of one link reads two clusters' entries, not every file's).
+    /// A manifest not in mcapply's own form is read whole, and every committed file checked.
+    static func drift(_ base: PlanBase, rendered tree: RenderedTree, touched: Set<String>) -> [Plan.Drift] {
         let manifestPath = RelativePath(components: [Manifest.fileName])
-        let recorded = base.files[manifestPath].flatMap(Manifest.recordedFiles) ?? [:]
-        for (path, bytes) in base.files where path != manifestPath {
+        let committedManifest = base.files[manifestPath]
+        var drift: [Plan.Drift]
+        if let theirs = committedManifest.flatMap(Manifest.Listing.init), let ours = tree.file(manifestPath).flatMap(Manifest.Listing.init),
+           let found = changed(base, theirs: theirs, ours: ours, touched: touched, rendered: tree) {
+            drift = found
+        } else {
+            let recorded = committedManifest.flatMap(Manifest.recordedFiles) ?? [:]
+            drift = check(base.files.lazy.filter { $0.key != manifestPath }, recorded: recorded, base: base, rendered: tree)
+        }
+        drift += uncommitted(base.uncommitted)
+        return drift.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
+    }
+
+    /// The drift under the names touched or recorded differently; nil when a recorded entry
+    /// there is not UTF-8 (then no JSON reader would read the manifest either).
+    private static func changed(_ base: PlanBase, theirs: Manifest.Listing, ours: Manifest.Listing, touched: Set<String>,
+                                rendered tree: RenderedTree) -> [Plan.Drift]? {
+        let keys = touched.union(Set(theirs.keys).union(ours.keys).filter { !theirs.sameEntries(under: $0, as: ours) })
+            .subtracting([Manifest.fileName])
+        var recorded: [String: String] = [:]
+        for key in keys {
+            guard let entries = theirs.recorded(under: key) else { return nil }
+            recorded.merge(entries) { first, _ in first }
+        }
+        guard !keys.isEmpty else { return [] }
+        return check(base.files.lazy.filter { keys.contains(Manifest.Listing.key(of: $0.key)) }, recorded: recorded, base: base, rendered: tree)
+    }
+
+    /// The drift among `files` (committed, the manifest aside) against what `recorded` says of
+    /// them, and the recorded files no longer committed.
+    private static func check(_ files: some Sequence<(key: RelativePath, value: [UInt8])>, recorded: [String: String],
+                              base: PlanBase, rendered tree: RenderedTree) -> [Plan.Drift] {
+        var drift: [Plan.Drift] = []
+        for (path, bytes) in files {
             guard let digest = recorded[path.string] else {
                 drift.append(.init(path: path, kind: .unowned, detail: "committed, but not written by mcapply (not in \(Manifest.fileName))"))
                 continue
             }
-            let known = rendered.files[path].flatMap { $0.bytes == bytes ? $0.digest : nil }
+            // A file committed as rendered has the digest the renderer computed.
+            let known = tree.rendered(path).flatMap { $0.bytes == bytes ? $0.digest : nil }
             if digest != (known ?? Digest.sha256(bytes)) {
                 drift.append(.init(path: path, kind: .edited, detail: "edited in git since mcapply wrote it"))
             }
         }
-        let committed = Set(base.files.keys.map(\.string))
-        for path in recorded.keys.filter({ !committed.contains($0) }).compactMap(RelativePath.init) where base.files[path] == nil {
+        for path in recorded.keys.compactMap(RelativePath.init) where base.files[path] == nil {
             drift.append(.init(path: path, kind: .deleted, detail: "deleted in git, though \(Manifest.fileName) lists it"))
         }
-        drift += uncommitted(base.uncommitted)
-        return drift.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
+        return drift
     }
 
     /// Uncommitted changes under the folder, in path order.

@@ -2,16 +2,9 @@ import MCBasics
 import MCMesh
 import MCRendering
 
-/// Hash lookups into a render, each built on the first question that needs it: the drift asks
-/// about every committed file (a large mesh has tens of thousands), destroyed objects about the
-/// splits and Links rendered where they were.
+/// Hash lookups into a render, each built on the first question that needs it: destroyed objects
+/// ask about the splits and Links rendered where they were.
 final class RenderedIndex {
-    private(set) lazy var files: [RelativePath: RenderedTree.File] = {
-        var files: [RelativePath: RenderedTree.File] = [:]
-        files.reserveCapacity(tree.files.count)
-        for file in tree.files where files[file.path] == nil { files[file.path] = file }
-        return files
-    }()
     private let tree: RenderedTree
     /// The splits rendered under each cluster, namespace and name.
     private lazy var identities: [NamedPlace: [ResourceID]] = Dictionary(

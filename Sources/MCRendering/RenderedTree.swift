@@ -67,7 +67,12 @@ package struct RenderedTree: Sendable {
 
     /// The file at `path`, if rendered: a binary search over the sorted files.
     package func file(_ path: RelativePath) -> [UInt8]? {
-        position(of: path).map { files[$0].bytes }
+        rendered(path)?.bytes
+    }
+
+    /// The rendered file at `path`, with its digest and id.
+    package func rendered(_ path: RelativePath) -> File? {
+        position(of: path).map { files[$0] }
     }
 
     /// Whether a file is rendered at `path`.

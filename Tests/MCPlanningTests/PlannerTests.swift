@@ -123,6 +123,45 @@ private func summary(_ plan: Plan) -> [String] {
         ])
     }
 
+    /// Drift found from the manifests' top-level runs (the committed manifest as mcapply writes
+    /// it) equals drift found by reading every file against the whole manifest (the same manifest
+    /// as compact JSON, which only a JSON reader reads). West's file always differs, so each case
+    /// is a plan with changes.
+    @Test(arguments: [
+        ("only the change", { @Sendable (_: inout PlanBase, _: inout [String: String]) in }, ["edited west/linkerd/configmap-linkerd-identity-trust-roots.yaml"]),
+        ("an untouched cluster's digest edited", { @Sendable _, recorded in recorded["east/linkerd/configmap-linkerd-identity-trust-roots.yaml"] = "sha256:0" },
+         ["edited east/linkerd/configmap-linkerd-identity-trust-roots.yaml", "edited west/linkerd/configmap-linkerd-identity-trust-roots.yaml"]),
+        ("an untouched cluster's entry dropped", { @Sendable _, recorded in recorded["east/linkerd/configmap-linkerd-identity-trust-roots.yaml"] = nil },
+         ["unowned east/linkerd/configmap-linkerd-identity-trust-roots.yaml", "edited west/linkerd/configmap-linkerd-identity-trust-roots.yaml"]),
+        ("an entry for no file", { @Sendable _, recorded in recorded["north/x.yaml"] = "sha256:1" },
+         ["deleted north/x.yaml", "edited west/linkerd/configmap-linkerd-identity-trust-roots.yaml"]),
+        ("a file nobody wrote", { @Sendable base, _ in base.files[RelativePath("south/notes.txt")!] = Array("hi\n".utf8) },
+         ["unowned south/notes.txt", "edited west/linkerd/configmap-linkerd-identity-trust-roots.yaml"]),
+        ("a top-level file", { base, recorded in
+            base.files[RelativePath("README.md")!] = Array("hi\n".utf8)
+            recorded["README.md"] = "sha256:1"
+        }, ["edited README.md", "edited west/linkerd/configmap-linkerd-identity-trust-roots.yaml"]),
+    ] as [(String, @Sendable (inout PlanBase, inout [String: String]) -> Void, [String])])
+    func driftFromTopLevelRunsEqualsDriftFromEveryFile(change: String, edit: @Sendable (inout PlanBase, inout [String: String]) -> Void,
+                                                       expected: [String]) throws {
+        let rendered = Renderer.manifestForTest(tree([east, west, link]))
+        var previous = base(rendered)
+        previous.files[west.path]! += Array("# by hand\n".utf8)
+        let manifestPath = RelativePath(components: [Manifest.fileName])
+        var recorded = try #require(Manifest.recordedFiles(previous.files[manifestPath]!))
+        edit(&previous, &recorded)
+        let written = Manifest(generatedBy: "test", toolVersion: "0", topologyPath: "topology.yaml", topologyDigest: "sha256:test", files: recorded).bytes
+        previous.files[manifestPath] = written
+        #expect(Manifest.Listing(written) != nil)
+        let fromRuns = plan(previous, rendered).drift.map { "\($0.kind.rawValue) \($0.path)" }
+        let object = try JSONSerialization.jsonObject(with: Data(written))
+        previous.files[manifestPath] = Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
+        #expect(Manifest.Listing(previous.files[manifestPath]!) == nil)
+        let fromEveryFile = plan(previous, rendered).drift.map { "\($0.kind.rawValue) \($0.path)" }
+        #expect(fromRuns == expected, "\(change)")
+        #expect(fromEveryFile == expected, "\(change)")
+    }
+
     @Test func secretLinesInDiffsAreRedacted() {
         var previous = base(tree([east]))
         let path = east.path
