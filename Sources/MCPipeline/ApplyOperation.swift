@@ -143,9 +143,9 @@ package final class ApplyOperation {
             switch try preparing.value.get() {
             case .stopped(let outcome, _): return ApplyResult(compiled: compiled, outcome: outcome, held: held)
             case .ready(let prepared):
+                // What was read before the render is held too: freeing it would be the last work.
                 held.append(prepared)
-                let outcome = try apply(tree, location: location, prepared, holding: &held)
-                return ApplyResult(compiled: compiled, outcome: outcome, held: held)
+                return ApplyResult(compiled: compiled, outcome: try apply(tree, location: location, prepared), held: held)
             }
         } catch {
             return ApplyResult(compiled: compiled, outcome: .failed(error), held: held)
@@ -153,9 +153,8 @@ package final class ApplyOperation {
     }
 
     /// Once the render and the preparation are both done: the checks that need the render, then
-    /// the commit and the write (`held`: what was read, kept for the result).
-    private func apply(_ tree: RenderedTree, location: RepositoryLocation, _ prepared: ApplyPreparation,
-                       holding held: inout [any Sendable]) throws(EnvironmentError) -> ApplyOutcome {
+    /// the commit and the write.
+    private func apply(_ tree: RenderedTree, location: RepositoryLocation, _ prepared: ApplyPreparation) throws(EnvironmentError) -> ApplyOutcome {
         let disk = RenderedFolder(path: prepared.folder.path)
         let folder = prepared.folder
         guard let repository = prepared.repository else {
@@ -198,7 +197,6 @@ package final class ApplyOperation {
             // Only the committed files that differ from the render are read. The new tree is then
             // built beside the planning, which does not use the repository.
             let baseFiles = try environment { try repository.files(of: target.base, known: tree.blobs) }
-            held.append(baseFiles)
             let building = Background(buildTree)
             plan = Planner.plan(previous: PlanBase(files: baseFiles), rendered: tree, folder: folder.relative.string,
                                 sourcePath: location.sourcePath, details: false)
