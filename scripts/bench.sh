@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # make bench: times the release tools on generated fleets, whole processes, on this machine.
 # Fleets (BENCH_SIZES, default "S M L XL"): regions of 10 clusters, each region a full mesh, the
-# region hubs meshed with each other, 25 exported services and 3 splits per cluster, a gateway and
-# credentials everywhere. S = 20, M = 100, L = 500, XL = 2,000 clusters.
+# region hubs meshed in groups of 50 and the groups' first hubs with each other, 25 exported
+# services and 3 splits per cluster, a gateway and credentials everywhere. S = 20, M = 100,
+# L = 500, XL = 2,000 clusters (four L fleets joined: about 200,000 objects, as the issue's XL).
 # Commands: mcplan with no changes; mcplan from an empty base with -o json into a file; the first
 # mcapply --commit; mcapply --commit after adding one link (removed again before the next run).
 # Each runs BENCH_RUNS times (default 3): min and median wall time, user+sys CPU of the median run,
@@ -35,7 +36,13 @@ for r in range(regions):
 out.append("links:")
 for r in range(regions):
     out.append("  - mesh: [" + ", ".join(name(r, i) for i in range(10)) + "]")
-out.append("  - mesh: [" + ", ".join(name(r, 0) for r in range(regions)) + "]")
+# The region hubs meshed in groups of at most 50 (L's 50 hubs are one group), the groups' first
+# hubs meshed with each other: XL is then four L fleets joined, about 4x L's objects.
+groups = [list(range(g, min(g + 50, regions))) for g in range(0, regions, 50)]
+for group in groups:
+    out.append("  - mesh: [" + ", ".join(name(r, 0) for r in group) + "]")
+if len(groups) > 1:
+    out.append("  - mesh: [" + ", ".join(name(group[0], 0) for group in groups) + "]")
 out.append("exports:")
 services = ", ".join(f"svc-{k:02d}" for k in range(25))
 for r in range(regions):
