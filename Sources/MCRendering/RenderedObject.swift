@@ -11,8 +11,9 @@ package final class RenderedObject: Sendable {
     package let id: ResourceID
     package let origin: Origin
     /// `<namespace>/<kind>-<name>.yaml`, or `_cluster/<kind>-<name>.yaml` when cluster-scoped:
-    /// it depends on nothing but the object's identity.
-    package let fileName: RelativePath
+    /// it depends on nothing but the object's identity, and is made when asked (only the
+    /// cluster's kustomization asks), not held by each of tens of thousands of objects.
+    package var fileName: RelativePath { MeshLayout.fileName(of: id) }
     /// The file's path inside the rendered folder.
     package let path: RelativePath
     /// The file: `header`, then the body as YAML.
@@ -37,7 +38,7 @@ package final class RenderedObject: Sendable {
         role = draft.object.role
         id = draft.object.id
         origin = draft.object.origin
-        fileName = MeshLayout.fileName(of: id)
+        let fileName = MeshLayout.fileName(of: id)
         path = RelativePath(components: [cluster] + fileName.components, joined: cluster + "/" + fileName.string)
         facts = RenderedFacts.kind(of: role).flatMap { RenderedFacts.read(draft.body, as: $0) }
         scratch.removeAll(keepingCapacity: true)
