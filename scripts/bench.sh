@@ -104,7 +104,13 @@ else
 fi
 SH
   BEFORE="bash '$work/toggle.sh'" measure "$size apply-link" "$bin/mcapply" -C "$repo" --commit
-  links=$(( clusters / 10 * 90 + (clusters / 10) * (clusters / 10 - 1) ))
+  # Each region's 90, each hub group's n(n - 1), and the groups' first hubs' k(k - 1).
+  regions=$(( clusters / 10 )) groups=$(( (clusters / 10 + 49) / 50 ))
+  links=$(( regions * 90 + (groups > 1 ? groups * (groups - 1) : 0) ))
+  for ((start = 0; start < regions; start += 50)); do
+    n=$(( regions - start < 50 ? regions - start : 50 ))
+    links=$(( links + n * (n - 1) ))
+  done
   files=$(git -C "$repo" ls-files rendered | wc -l)
   cell() { set -- ${results[$1]}; printf '%s/%s, %s, %s' "$1" "$2" "$3" "$4"; }
   printf '%-5s %8d %8d %9d | %-24s | %-24s | %-24s | %-24s\n' "$size" "$clusters" "$links" "$files" \
