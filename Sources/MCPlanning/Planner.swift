@@ -110,9 +110,9 @@ package enum Planner {
         return (changes, files, drift, linkEdges(tree: tree, changes: changes))
     }
 
-    /// The base's files the render does not hold. They are looked for only under the top-level
-    /// names (`Manifest.Listing.key`) where the render holds fewer of the base's files than the
-    /// base has: a plan that drops one link searches one cluster's files, not every file.
+    /// The base's files the render does not hold. They are looked for only in the cluster
+    /// folders (and among the top-level files) where the render holds fewer of the base's files
+    /// than the base has: a plan that drops one link searches one cluster's files, not every file.
     private static func goneFiles(_ base: PlanBase, _ tree: RenderedTree) -> [(path: RelativePath, bytes: [UInt8])] {
         func top(_ path: RelativePath) -> String { path.components.count > 1 ? path.components[0] : "" }
         var short: [String: Int] = [:]

@@ -169,9 +169,11 @@ import Testing
         #expect(Manifest.recordedFiles(manifest.bytes) == files)
     }
 
-    @Test(arguments: ["", "{", "[]", #"{"files": []}"#, #"{"files": {"a": 1}}"#, #"{"tool": {}}"#])
+    @Test(arguments: ["", "{", "[]", #"{"files": []}"#, #"{"files": {"a": 1}}"#, #"{"tool": {}}"#,
+                      "{\n  \"files\" : {\n", "{\n  \"files\" : {\n    \"a", "{\n  \"files\" : {\n    \"a\" : \"b\"\n  },\n"])
     func recordedFilesOfWhatIsNoManifestAreNil(text: String) {
         #expect(Manifest.recordedFiles(Array(text.utf8)) == nil)
+        #expect(Manifest.Listing(Array(text.utf8)) == nil)
     }
 
     private static func written(_ files: [String: String]) -> [UInt8] {
@@ -227,6 +229,37 @@ import Testing
         #expect(listing.recorded(under: "west/") == nil)
         bytes[try #require(bytes.firstIndex(of: UInt8(ascii: "w")))] = 0xFF
         #expect(Manifest.Listing(bytes) == nil)
+    }
+
+    /// Whenever the listing reads a manifest, it reads what a JSON reader reads there: checked on
+    /// thousands of one-byte edits of a manifest (changed, inserted or dropped bytes, a fixed seed).
+    @Test func listingReadsWhatJSONReadersReadOrNothing() throws {
+        let original = Self.written(["east/a.yaml": "sha256:1", "east/b.yaml": "sha256:2", "west/c.yaml": "sha256:3", "top.yaml": "sha256:4"])
+        let alphabet = Array(#"{}[]":, \n/abew.1"#.utf8) + [0x00, 0xC3, 0xA9, 0xFF]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var read = 0
+        for _ in 0..<4000 {
+            var bytes = original
+            let at = next(bytes.count)
+            switch next(3) {
+            case 0: bytes[at] = alphabet[next(alphabet.count)]
+            case 1: bytes.insert(alphabet[next(alphabet.count)], at: at)
+            default: bytes.remove(at: at)
+            }
+            guard let listing = Manifest.Listing(bytes) else { continue }
+            read += 1
+            var recorded: [String: String]? = [:]
+            for key in listing.keys {
+                guard let entries = listing.recorded(under: key) else { recorded = nil; break }
+                recorded?.merge(entries) { first, _ in first }
+            }
+            #expect(Manifest.recordedFiles(bytes) == recorded, "\(String(decoding: bytes, as: UTF8.self))")
+        }
+        #expect(read > 100)
     }
 
     /// Two manifests compared by top-level name: equal bytes, or none on either side.
