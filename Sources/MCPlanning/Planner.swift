@@ -17,10 +17,11 @@ package enum Planner {
         }
         // One lookup per rendered file: what the base holds at its path when that differs.
         var differing: [(index: Int, previous: [UInt8]?)] = []
+        var inBase = [Bool](repeating: false, count: tree.files.count)
         var alsoInBase = 0
         for (index, file) in tree.files.enumerated() {
             let previous = base.files[file.path]
-            if previous != nil { alsoInBase += 1 }
+            if previous != nil { (alsoInBase, inBase[index]) = (alsoInBase + 1, true) }
             if previous != file.bytes { differing.append((index, previous)) }
         }
         // Only files that differ can hold changes: a file committed exactly as rendered holds the
@@ -33,7 +34,8 @@ package enum Planner {
             if next < differing.endIndex, tree.files[differing[next].index].path == object.path { differingObjects.append(object) }
         }
         // Rendered paths are unique: when each base file was found at one, none is gone.
-        let gone = alsoInBase == base.files.count ? [] : goneFiles(base, tree)
+        let gone = alsoInBase == base.files.count ? []
+            : tree.unrendered(base.files.keys) { inBase[$0] }.map { (path: $0, bytes: base.files[$0]!) }
         // The files that differ, in path order: the mesh diff reads them (and those around them)
         // while the changes, the file diffs and the drift are made beside it.
         var changedPaths = differing.map { tree.files[$0.index].path }
@@ -108,17 +110,6 @@ package enum Planner {
         let drift = details ? DriftFinder.drift(base, rendered: tree, touched: Set(
             differing.map { Manifest.Listing.key(of: tree.files[$0.index].path) } + gone.map { Manifest.Listing.key(of: $0.path) })) : []
         return (changes, files, drift, linkEdges(tree: tree, changes: changes))
-    }
-
-    /// The base's files the render does not hold. They are looked for only in the cluster
-    /// folders (and among the top-level files) where the render holds fewer of the base's files
-    /// than the base has: a plan that drops one link searches one cluster's files, not every file.
-    private static func goneFiles(_ base: PlanBase, _ tree: RenderedTree) -> [(path: RelativePath, bytes: [UInt8])] {
-        func top(_ path: RelativePath) -> String { path.components.count > 1 ? path.components[0] : "" }
-        var short: [String: Int] = [:]
-        for path in base.files.keys { short[top(path), default: 0] += 1 }
-        for file in tree.files where base.files[file.path] != nil { short[top(file.path), default: 0] -= 1 }
-        return base.files.filter { short[top($0.key)] != 0 && !tree.holds($0.key) }.map { (path: $0.key, bytes: $0.value) }
     }
 
     /// The plan when the folder at the base holds exactly the render (a caller may know it from the

@@ -78,14 +78,17 @@ package struct RenderedTree: Sendable {
     /// Whether a file is rendered at `path`.
     package func holds(_ path: RelativePath) -> Bool { position(of: path) != nil }
 
-    /// Those of `paths` at which no file is rendered, in their order: each is searched for while
-    /// the searches compare fewer paths than the render holds; many (every file of a committed
-    /// folder some of whose files go) are looked up in a set of the rendered paths made once.
-    package func unrendered(_ paths: some Collection<RelativePath>) -> [RelativePath] {
-        let comparisonsEach = Int.bitWidth - files.count.leadingZeroBitCount
-        guard paths.count * comparisonsEach > files.count else { return paths.filter { !holds($0) } }
-        let rendered = Set(files.lazy.map(\.path))
-        return paths.filter { !rendered.contains($0) }
+    /// Those of `paths` (distinct) at which no file is rendered, in their order, where `present(i)`
+    /// says whether `files[i]`'s path is among `paths` (a caller that matched them knows). They
+    /// are looked for only in the cluster folders (and among the top-level files) holding more of
+    /// `paths` than of the rendered files present: dropping one link searches one cluster's
+    /// files, not a set of every rendered path.
+    package func unrendered(_ paths: some Collection<RelativePath>, present: (Int) -> Bool) -> [RelativePath] {
+        func folder(_ path: RelativePath) -> String { path.components.count > 1 ? path.components[0] : "" }
+        var surplus: [String: Int] = [:]
+        for path in paths { surplus[folder(path), default: 0] += 1 }
+        for index in files.indices where present(index) { surplus[folder(files[index].path), default: 0] -= 1 }
+        return paths.filter { surplus[folder($0)] != 0 && !holds($0) }
     }
 
     /// The facts kept for the file at `path`, if rendered with any.

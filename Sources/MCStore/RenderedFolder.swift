@@ -107,7 +107,7 @@ package struct RenderedFolder {
             if known, let proved {
                 for index in clean.indices where clean[index] != nil { onDisk[index] = true }
                 if onDisk.lazy.filter({ $0 }).count != proved.blobs.count {
-                    unrendered = tree.unrendered(proved.blobs.keys).sorted()
+                    unrendered = tree.unrendered(proved.blobs.keys) { onDisk[$0] }.sorted()
                 }
             } else {
                 var next = 0
