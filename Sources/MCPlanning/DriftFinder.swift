@@ -30,12 +30,12 @@ enum DriftFinder {
                                 rendered tree: RenderedTree) -> [Plan.Drift]? {
         let keys = touched.union(Set(theirs.keys).union(ours.keys).filter { !theirs.sameEntries(under: $0, as: ours) })
             .subtracting([Manifest.fileName])
+        guard !keys.isEmpty else { return [] }
         var recorded: [String: String] = [:]
         for key in keys {
             guard let entries = theirs.recorded(under: key) else { return nil }
             recorded.merge(entries) { first, _ in first }
         }
-        guard !keys.isEmpty else { return [] }
         return check(base.files.lazy.filter { keys.contains(Manifest.Listing.key(of: $0.key)) }, recorded: recorded, base: base, rendered: tree)
     }
 

@@ -18,10 +18,9 @@ package enum Planner {
         // One lookup per rendered file: what the base holds at its path when that differs.
         var differing: [(index: Int, previous: [UInt8]?)] = []
         var inBase = [Bool](repeating: false, count: tree.files.count)
-        var alsoInBase = 0
         for (index, file) in tree.files.enumerated() {
             let previous = base.files[file.path]
-            if previous != nil { (alsoInBase, inBase[index]) = (alsoInBase + 1, true) }
+            inBase[index] = previous != nil
             if previous != file.bytes { differing.append((index, previous)) }
         }
         // Only files that differ can hold changes: a file committed exactly as rendered holds the
@@ -34,7 +33,7 @@ package enum Planner {
             if next < differing.endIndex, tree.files[differing[next].index].path == object.path { differingObjects.append(object) }
         }
         // Rendered paths are unique: when each base file was found at one, none is gone.
-        let gone = alsoInBase == base.files.count ? []
+        let gone = inBase.count(where: { $0 }) == base.files.count ? []
             : tree.unrendered(base.files.keys) { inBase[$0] }.map { (path: $0, bytes: base.files[$0]!) }
         // The files that differ, in path order: the mesh diff reads them (and those around them)
         // while the changes, the file diffs and the drift are made beside it.
