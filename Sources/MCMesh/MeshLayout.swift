@@ -125,8 +125,19 @@ package enum MeshLayout {
     /// `<namespace>/<kind>-<name>.yaml`, or `_cluster/<kind>-<name>.yaml` when cluster-scoped:
     /// it depends on nothing but the object's identity.
     package static func fileName(of id: ResourceID) -> RelativePath {
-        let folder = id.namespace ?? clusterScopedFolder, file = id.kind.fileStem + "-" + id.name + ".yaml"
+        let folder = id.namespace ?? clusterScopedFolder, file = objectFile(of: id)
         return RelativePath(components: [folder, file], joined: folder + "/" + file)
+    }
+
+    /// `<kind>-<name>.yaml`, the last component of `fileName(of:)`, made in one buffer: the
+    /// renderer makes one per object.
+    package static func objectFile(of id: ResourceID) -> String {
+        var file = id.kind.fileStem
+        file.reserveCapacity(file.utf8.count + id.name.utf8.count + 6)
+        file += "-"
+        file += id.name
+        file += ".yaml"
+        return file
     }
 
     /// The object a path of the rendered folder holds, read from the path alone (the inverse of

@@ -6,12 +6,14 @@ import MCYAML
 /// The files of a cluster's folder that are not objects: its Kustomization, the exports
 /// Components, and the linkerd-multicluster Helm values.
 enum ClusterFiles {
-    /// `kustomization.yaml`: every object file of the cluster, sorted.
+    /// `kustomization.yaml`: every object file of the cluster (`objects`, in path order), sorted:
+    /// the files under one cluster's folder sort as their paths do.
     static func kustomization(objects: [RenderedObject]) -> YAMLValue {
-        .mapping([
+        assert(zip(objects, objects.dropFirst()).allSatisfy { $0.path < $1.path }, "a cluster's objects in path order")
+        return .mapping([
             ("apiVersion", .string("kustomize.config.k8s.io/v1beta1")),
             ("kind", .string("Kustomization")),
-            ("resources", ObjectBuilder.strings(objects.map(\.fileName).sorted().map(\.string))),
+            ("resources", ObjectBuilder.strings(objects.map(\.fileName))),
         ])
     }
 

@@ -49,32 +49,25 @@ package struct Manifest: Codable, Sendable, Equatable {
                      entries: groups.values.map { entries($0) }, toolName: toolName, formatVersion: formatVersion)
     }
 
-    /// What the files of one top-level folder (or one file at the top) add to `files`, written
+    /// What the files of one top-level folder (or one file at the top) add to `files`, sorted
     /// where those files are made: a large mesh's manifest lists tens of thousands of files, and
-    /// its folders' entries are then written on all cores while their paths are fresh in memory.
+    /// its folders' entries are then put in order on all cores. They hold the strings the files
+    /// already have; the manifest's bytes are written once, from all of them.
     package struct Entries: Sendable {
         /// The folder's name and `/` (or the file's name): its entries' place among the others,
         /// since every path under `X/` sorts, byte by byte, where `X/` itself does.
         fileprivate let key: [UInt8]
-        /// Its members in their keys' byte order, each indented, joined by `,\n`.
-        fileprivate let members: [UInt8]
+        /// Path and digest, in the paths' byte order.
+        fileprivate let pairs: [(String, String)]
     }
 
     /// The entries of `files` (path, digest), all under one top-level folder or one file at the
     /// top, in any order.
     package static func entries(_ files: [(String, String)]) -> Entries {
-        guard let first = files.first?.0 else { return Entries(key: [], members: []) }
+        guard let first = files.first?.0 else { return Entries(key: [], pairs: []) }
         var key = Array(first.utf8.prefix { $0 != UInt8(ascii: "/") })
         if key.count < first.utf8.count { key.append(UInt8(ascii: "/")) }
-        var out: [UInt8] = []
-        out.reserveCapacity(files.count * 160)
-        for (index, (path, digest)) in files.sorted(by: { $0.0.utf8Precedes($1.0) }).enumerated() {
-            out.append(utf8: index == 0 ? "    " : ",\n    ")
-            appendQuoted(path, to: &out)
-            out.append(utf8: " : ")
-            appendQuoted(digest, to: &out)
-        }
-        return Entries(key: key, members: out)
+        return Entries(key: key, pairs: files.sorted(by: { $0.0.utf8Precedes($1.0) }))
     }
 
     /// A manifest's bytes from its folders' entries, in any order.
@@ -82,9 +75,9 @@ package struct Manifest: Codable, Sendable, Equatable {
         generatedBy: String, toolVersion: String, topologyPath: String, topologyDigest: String, entries: [Entries],
         toolName: String = "mcapply", formatVersion: String = "1"
     ) -> [UInt8] {
-        let parts = entries.filter { !$0.members.isEmpty }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        let parts = entries.filter { !$0.pairs.isEmpty }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
         var out: [UInt8] = []
-        out.reserveCapacity(parts.reduce(512) { $0 + $1.members.count + 2 })
+        out.reserveCapacity(parts.reduce(512) { total, part in part.pairs.reduce(total) { $0 + $1.0.utf8.count + $1.1.utf8.count + 13 } })
         func add(_ text: String) { out.append(utf8: text) }
         func members(_ indent: String, _ pairs: [(String, String)]) {
             for (index, (key, value)) in pairs.enumerated() {
@@ -97,7 +90,7 @@ package struct Manifest: Codable, Sendable, Equatable {
         add("{\n  \"files\" : {\n")
         for (index, part) in parts.enumerated() {
             if index > 0 { add(",\n") }
-            out.append(contentsOf: part.members)
+            members("    ", part.pairs)
         }
         add("\n  },\n")
         members("  ", [("formatVersion", formatVersion), ("generatedBy", generatedBy)])

@@ -10,10 +10,10 @@ package final class RenderedObject: Sendable {
     package let role: ObjectRole
     package let id: ResourceID
     package let origin: Origin
-    /// `<namespace>/<kind>-<name>.yaml`, or `_cluster/<kind>-<name>.yaml` when cluster-scoped:
-    /// it depends on nothing but the object's identity, and is made when asked (only the
-    /// cluster's kustomization asks), not held by each of tens of thousands of objects.
-    package var fileName: RelativePath { MeshLayout.fileName(of: id) }
+    /// `<namespace>/<kind>-<name>.yaml`, or `_cluster/<kind>-<name>.yaml` when cluster-scoped
+    /// (`MeshLayout.fileName(of:)`): the path after the cluster's name, not held a second time by
+    /// each of tens of thousands of objects.
+    package var fileName: String { String(Substring(path.string.utf8.dropFirst(cluster.utf8.count + 1))) }
     /// The file's path inside the rendered folder.
     package let path: RelativePath
     /// The file: `header`, then the body as YAML.
@@ -38,8 +38,14 @@ package final class RenderedObject: Sendable {
         role = draft.object.role
         id = draft.object.id
         origin = draft.object.origin
-        let fileName = MeshLayout.fileName(of: id)
-        path = RelativePath(components: [cluster] + fileName.components, joined: cluster + "/" + fileName.string)
+        let folder = id.namespace ?? MeshLayout.clusterScopedFolder, file = MeshLayout.objectFile(of: id)
+        var joined = cluster
+        joined.reserveCapacity(cluster.utf8.count + folder.utf8.count + file.utf8.count + 2)
+        joined += "/"
+        joined += folder
+        joined += "/"
+        joined += file
+        path = RelativePath(components: [cluster, folder, file], joined: joined)
         facts = RenderedFacts.kind(of: role).flatMap { RenderedFacts.read(draft.body, as: $0) }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(utf8: header)
