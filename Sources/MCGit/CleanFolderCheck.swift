@@ -14,12 +14,8 @@ import MCBasics
 extension GitRepository {
     func isProvablyClean(under folder: RelativePath) -> Bool {
         guard let workTree = workingDirectory, let index = IndexFile(path: indexFile, under: folder.string + "/"),
-              let head = try? headEntries(under: folder) else { return false }
+              (try? headHolds(index.entries, under: folder)) == true else { return false }
         let (entries, indexTime) = (index.entries, index.modification)
-        guard entries.count == head.count else { return false }
-        for (entry, committed) in zip(entries, head) {
-            guard entry.path == committed.path, entry.id == committed.id, entry.mode == committed.mode, entry.isPlain else { return false }
-        }
         guard let root = Self.openFolder(workTree, folder) else { return entries.isEmpty && errno == ENOENT }
         defer { close(root) }
         // Every entry's file unchanged, and every folder holding as many names as the index gives
@@ -35,16 +31,42 @@ extension GitRepository {
         return !clean.contains(false)
     }
 
-    /// The files under `folder` in HEAD's tree, in index order.
-    private func headEntries(under folder: RelativePath) throws -> [(path: String, id: ObjectID, mode: UInt32)] {
-        guard let commit = try commit("HEAD") else { return [] }
-        var listed: [(path: String, id: ObjectID, mode: UInt32)] = []
-        _ = try withFolderTree(folder, at: commit) { _, tree in
-            try forEachFile(in: tree, under: .root) { path, entry in
-                listed.append((path.string, ObjectID(git_tree_entry_id(entry)), git_tree_entry_filemode(entry).rawValue))
+    /// Whether HEAD's tree under `folder` holds exactly `entries`, each plain: the same paths in
+    /// the same order (a tree's depth-first order is the index's), ids and modes. Walked in
+    /// place with one path buffer: no list of HEAD's tens of thousands of files is made.
+    private func headHolds(_ entries: [IndexFile.Entry], under folder: RelativePath) throws -> Bool {
+        guard let commit = try commit("HEAD") else { return entries.isEmpty }
+        var next = 0
+        var path: [UInt8] = []
+        let held = try withFolderTree(folder, at: commit) { _, tree in try holds(entries, from: &next, in: tree, at: &path) }
+        return (held ?? true) && next == entries.count
+    }
+
+    /// Whether the files under `tree` (whose path is `path`, relative to the folder) are the
+    /// entries from `next` on, in order; `next` is moved past them.
+    private func holds(_ entries: [IndexFile.Entry], from next: inout Int, in tree: OpaquePointer, at path: inout [UInt8]) throws -> Bool {
+        let start = path.count
+        defer { path.removeSubrange(start...) }
+        for index in 0..<git_tree_entrycount(tree) {
+            let entry = git_tree_entry_byindex(tree, index)!
+            path.removeSubrange(start...)
+            if start > 0 { path.append(UInt8(ascii: "/")) }
+            let name = git_tree_entry_name(entry)!
+            path.append(contentsOf: UnsafeRawBufferPointer(start: name, count: strlen(name)))
+            if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
+                var child: OpaquePointer?
+                try GitLibrary.check("git_tree_lookup", git_tree_lookup(&child, handle, git_tree_entry_id(entry)))
+                defer { git_tree_free(child) }
+                guard try holds(entries, from: &next, in: child!, at: &path) else { return false }
+                continue
             }
+            guard next < entries.count else { return false }
+            let indexed = entries[next]
+            next += 1
+            guard indexed.isPlain, indexed.mode == git_tree_entry_filemode(entry).rawValue,
+                  indexed.id == ObjectID(git_tree_entry_id(entry)), indexed.path.utf8.elementsEqual(path) else { return false }
         }
-        return listed
+        return true
     }
 
     /// The folder opened as a directory, each of its components refused when it is a symlink
