@@ -125,19 +125,31 @@ package enum MeshLayout {
     /// `<namespace>/<kind>-<name>.yaml`, or `_cluster/<kind>-<name>.yaml` when cluster-scoped:
     /// it depends on nothing but the object's identity.
     package static func fileName(of id: ResourceID) -> RelativePath {
-        let folder = id.namespace ?? clusterScopedFolder, file = objectFile(of: id)
+        let (folder, file) = place(of: id)
         return RelativePath(components: [folder, file], joined: folder + "/" + file)
     }
 
-    /// `<kind>-<name>.yaml`, the last component of `fileName(of:)`, made in one buffer: the
-    /// renderer makes one per object.
-    package static func objectFile(of id: ResourceID) -> String {
+    /// The object's path in the rendered folder: its cluster's name, then `fileName(of:)`, joined
+    /// in one buffer (the renderer makes one per object).
+    package static func path(of id: ResourceID, in cluster: String) -> RelativePath {
+        let (folder, file) = place(of: id)
+        var joined = cluster
+        joined.reserveCapacity(cluster.utf8.count + folder.utf8.count + file.utf8.count + 2)
+        joined += "/"
+        joined += folder
+        joined += "/"
+        joined += file
+        return RelativePath(components: [cluster, folder, file], joined: joined)
+    }
+
+    /// The folder and the name of `fileName(of:)`.
+    private static func place(of id: ResourceID) -> (folder: String, file: String) {
         var file = id.kind.fileStem
         file.reserveCapacity(file.utf8.count + id.name.utf8.count + 6)
         file += "-"
         file += id.name
         file += ".yaml"
-        return file
+        return (id.namespace ?? clusterScopedFolder, file)
     }
 
     /// The object a path of the rendered folder holds, read from the path alone (the inverse of

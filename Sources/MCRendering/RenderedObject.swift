@@ -38,14 +38,7 @@ package final class RenderedObject: Sendable {
         role = draft.object.role
         id = draft.object.id
         origin = draft.object.origin
-        let folder = id.namespace ?? MeshLayout.clusterScopedFolder, file = MeshLayout.objectFile(of: id)
-        var joined = cluster
-        joined.reserveCapacity(cluster.utf8.count + folder.utf8.count + file.utf8.count + 2)
-        joined += "/"
-        joined += folder
-        joined += "/"
-        joined += file
-        path = RelativePath(components: [cluster, folder, file], joined: joined)
+        path = MeshLayout.path(of: id, in: cluster)
         facts = RenderedFacts.kind(of: role).flatMap { RenderedFacts.read(draft.body, as: $0) }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(utf8: header)
