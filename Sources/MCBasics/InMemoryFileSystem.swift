@@ -15,7 +15,7 @@ package struct InMemoryFileSystem: FileSystem {
     package func read(_ path: RelativePath, limit: Int) -> FileRead {
         if escaping.contains(path) { return .escapesRoot }
         guard let bytes = files[path] else {
-            return files.keys.contains { $0.components.starts(with: path.components) } ? .notAFile : .missing
+            return files.keys.contains { $0.starts(with: path) } ? .notAFile : .missing
         }
         return bytes.count > limit ? .tooLarge(limit: limit) : .contents(bytes)
     }

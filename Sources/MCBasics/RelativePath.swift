@@ -1,47 +1,102 @@
 /// A normalised path inside some root: never absolute, never `..`, no empty or `.` components.
+/// Held as its `/`-joined text alone: a large mesh holds two paths per file (the render's and the
+/// committed folder's), and a list of components beside the text cost each about 200 bytes more.
+/// Components are read from the text where asked.
 package struct RelativePath: Hashable, Comparable, Sendable, CustomStringConvertible {
-    package let components: [String]
-    /// The `/`-joined text (`.` for the root), kept because large meshes ask for it per file.
+    /// The `/`-joined text (`.` for the root).
     package let string: String
 
     /// Nil when `string` is absolute or climbs out with `..`; `.` and empty components are dropped.
     package init?(_ string: String) {
         guard !string.hasPrefix("/") else { return nil }
-        let parts = string.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        let parts = string.split(separator: "/", omittingEmptySubsequences: true)
         guard !parts.contains("..") else { return nil }
-        self.init(components: parts.filter { $0 != "." })
+        self.init(components: parts.filter { $0 != "." }.map(String.init))
     }
 
     package init(components: [String]) {
-        self.components = components
         string = components.isEmpty ? "." : components.joined(separator: "/")
     }
 
     /// When the caller has the joined text already (a walk that extends one path by a name at a
-    /// time): `joined` is `components` joined by `/`.
-    package init(components: [String], joined: String) {
-        assert(joined == (components.isEmpty ? "." : components.joined(separator: "/")), "the joined text of the components")
-        self.components = components
+    /// time): `joined` is normalised components joined by `/`, or `.`.
+    package init(joined: String) {
+        assert(joined == "." || !joined.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." },
+               "normalised components joined by /")
         string = joined
     }
 
     package static func == (a: RelativePath, b: RelativePath) -> Bool { a.string == b.string }
     package func hash(into hasher: inout Hasher) { hasher.combine(string) }
 
-    package static let root = RelativePath(components: [])
+    package static let root = RelativePath(joined: ".")
 
     package var description: String { string }
 
-    package var parent: RelativePath { RelativePath(components: Array(components.dropLast())) }
+    package var isRoot: Bool { string == "." }
 
-    package func appending(_ other: RelativePath) -> RelativePath {
-        RelativePath(components: components + other.components)
+    /// The components, made from the text (an array of new strings: not for walks over every file).
+    package var components: [String] { isRoot ? [] : string.split(separator: "/").map(String.init) }
+
+    /// How many components the path has, counted in the text.
+    package var componentCount: Int {
+        isRoot ? 0 : string.utf8.reduce(1) { $1 == Self.slash ? $0 + 1 : $0 }
     }
 
-    /// Component by component, as `components.lexicographicallyPrecedes` would order them, but
-    /// over the joined text's bytes with `/` lowest: large meshes sort tens of thousands of paths.
+    /// The component at `index`, read in place; nil past the last one.
+    package func component(_ index: Int) -> Substring? {
+        guard !isRoot, index >= 0 else { return nil }
+        var rest = string[...]
+        for _ in 0..<index {
+            guard let slash = rest.utf8.firstIndex(of: Self.slash) else { return nil }
+            rest = rest[rest.utf8.index(after: slash)...]
+        }
+        return rest.utf8.firstIndex(of: Self.slash).map { rest[..<$0] } ?? rest
+    }
+
+    /// The first component (the top-level folder or file), nil for the root.
+    package var first: Substring? { component(0) }
+
+    /// The first component when others follow it (the top-level folder the path is under); nil
+    /// for a file at the top, and the root.
+    package var topFolder: Substring? { string.utf8.firstIndex(of: Self.slash).map { string[..<$0] } }
+
+    /// The last component (the file's own name), nil for the root.
+    package var name: Substring? {
+        guard !isRoot else { return nil }
+        return string.utf8.lastIndex(of: Self.slash).map { string[string.utf8.index(after: $0)...] } ?? string[...]
+    }
+
+    package var parent: RelativePath {
+        guard !isRoot, let slash = string.utf8.lastIndex(of: Self.slash) else { return .root }
+        return RelativePath(joined: String(string[..<slash]))
+    }
+
+    /// The path of `name` (one component) inside this one.
+    package func appending(name: String) -> RelativePath {
+        RelativePath(joined: isRoot ? name : string + "/" + name)
+    }
+
+    package func appending(_ other: RelativePath) -> RelativePath {
+        other.isRoot ? self : isRoot ? other : RelativePath(joined: string + "/" + other.string)
+    }
+
+    /// Whether the path is `folder` or under it, component by component.
+    package func starts(with folder: RelativePath) -> Bool {
+        folder.isRoot || string == folder.string || string.hasPrefix(folder.string + "/")
+    }
+
+    /// The path relative to `folder`, when strictly under it.
+    package func relative(to folder: RelativePath) -> RelativePath? {
+        if folder.isRoot { return isRoot ? nil : self }
+        guard string.utf8.count > folder.string.utf8.count + 1, string.hasPrefix(folder.string + "/") else { return nil }
+        return RelativePath(joined: String(string[string.utf8.index(string.startIndex, offsetBy: folder.string.utf8.count + 1)...]))
+    }
+
+    /// Component by component, as the components' `lexicographicallyPrecedes` would order them,
+    /// but over the text's bytes with `/` lowest: large meshes sort tens of thousands of paths.
     package static func < (a: RelativePath, b: RelativePath) -> Bool {
-        if a.components.isEmpty || b.components.isEmpty { return a.components.isEmpty && !b.components.isEmpty }
+        if a.isRoot || b.isRoot { return a.isRoot && !b.isRoot }
         // In place when both texts are contiguous (always, but for strings bridged from elsewhere).
         if let ordered = a.string.utf8.withContiguousStorageIfAvailable({ x in
             b.string.utf8.withContiguousStorageIfAvailable { y in precedes(x, y) }

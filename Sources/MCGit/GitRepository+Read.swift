@@ -91,9 +91,7 @@ extension GitRepository {
         for index in 0..<git_tree_entrycount(tree) {
             let entry = git_tree_entry_byindex(tree, index)!
             let name = String(cString: git_tree_entry_name(entry))
-            // Joined from the prefix's joined text: tens of thousands of paths are made here.
-            let path = RelativePath(components: prefix.components + [name],
-                                    joined: prefix.components.isEmpty ? name : prefix.string + "/" + name)
+            let path = prefix.appending(name: name)
             guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else {
                 try body(path, entry)
                 continue

@@ -93,7 +93,7 @@ extension GitRepository {
                 }
                 var objects: [NewObject] = []
                 let stored = StoredObjects(blobs: Set(known.blobs.values), trees: known.trees, odb: odb)
-                let folderID = tree(of: sorted[...], depth: 0, stored: stored, into: &objects)
+                let folderID = tree(of: sorted[...], prefixLength: 0, stored: stored, into: &objects)
                 if folderID == folderBase { return Self.hex(git_tree_id(baseTree)!) }
                 try store(objects, in: odb)
                 update.action = GIT_TREE_UPDATE_UPSERT
@@ -130,28 +130,32 @@ extension GitRepository {
     static let packedObjects = 1_000
 
     /// The tree object of the folder holding `files` (in path order, each under the same first
-    /// `depth` components), made in memory: its id, with every object under it that is not
-    /// stored yet added to `new`, children first.
-    private func tree(of files: ArraySlice<CommitFile>, depth: Int, stored: StoredObjects, into new: inout [NewObject]) -> ObjectID {
+    /// `prefixLength` bytes of path: the folder's own path and `/`, or nothing at the top), made
+    /// in memory: its id, with every object under it that is not stored yet added to `new`,
+    /// children first.
+    private func tree(of files: ArraySlice<CommitFile>, prefixLength: Int, stored: StoredObjects, into new: inout [NewObject]) -> ObjectID {
         var entries: [TreeEntry] = []
         var index = files.startIndex
         while index < files.endIndex {
-            let components = files[index].path.components
-            guard components.count > depth else {
+            let file = files[index]
+            let text = file.path.string
+            guard !file.path.isRoot, text.utf8.count > prefixLength else {
                 index += 1  // the folder itself is no file
                 continue
             }
-            let name = components[depth]
-            guard components.count > depth + 1 else {
-                let file = files[index]
+            let start = text.utf8.index(text.startIndex, offsetBy: prefixLength)
+            guard let slash = text.utf8[start...].firstIndex(of: UInt8(ascii: "/")) else {
                 if stored.lacks(file.id, tree: false) { new.append(NewObject(kind: .blob, id: file.id, content: file.bytes)) }
-                entries.append(TreeEntry(name: name, id: file.id, isTree: false))
+                entries.append(TreeEntry(name: String(text[start...]), id: file.id, isTree: false))
                 index += 1
                 continue
             }
+            // The subfolder's files: those under the same path up to and with this `/`.
+            let folder = text.utf8[...slash]
             var end = index + 1
-            while end < files.endIndex, files[end].path.components.count > depth + 1, files[end].path.components[depth] == name { end += 1 }
-            entries.append(TreeEntry(name: name, id: tree(of: files[index..<end], depth: depth + 1, stored: stored, into: &new), isTree: true))
+            while end < files.endIndex, files[end].path.string.utf8.count > folder.count, files[end].path.string.utf8.starts(with: folder) { end += 1 }
+            let id = tree(of: files[index..<end], prefixLength: folder.count, stored: stored, into: &new)
+            entries.append(TreeEntry(name: String(text[start..<slash]), id: id, isTree: true))
             index = end
         }
         let content = TreeEntry.content(of: entries)

@@ -126,7 +126,7 @@ package enum MeshLayout {
     /// it depends on nothing but the object's identity.
     package static func fileName(of id: ResourceID) -> RelativePath {
         let (folder, file) = place(of: id)
-        return RelativePath(components: [folder, file], joined: folder + "/" + file)
+        return RelativePath(joined: folder + "/" + file)
     }
 
     /// The object's path in the rendered folder: its cluster's name, then `fileName(of:)`, joined
@@ -139,7 +139,7 @@ package enum MeshLayout {
         joined += folder
         joined += "/"
         joined += file
-        return RelativePath(components: [cluster, folder, file], joined: joined)
+        return RelativePath(joined: joined)
     }
 
     /// The folder and the name of `fileName(of:)`.
@@ -156,11 +156,11 @@ package enum MeshLayout {
     /// `fileName(of:)` for the kinds the mesh renders): its cluster, role and namespace; nil for
     /// any other file.
     package static func object(at path: RelativePath) -> (cluster: String, role: ObjectRole, namespace: String?)? {
-        guard isObjectFile(path) else { return nil }
-        let file = path.components[2].dropLast(".yaml".count)
+        guard isObjectFile(path), let cluster = path.component(0), let folder = path.component(1), let name = path.name else { return nil }
+        let file = name.dropLast(".yaml".count)
         for (kind, prefix) in kindPrefixes {
             guard file.hasPrefix(prefix), let role = ObjectRole(kind: kind, name: String(file.dropFirst(prefix.count))) else { continue }
-            return (path.components[0], role, path.components[1] == clusterScopedFolder ? nil : path.components[1])
+            return (String(cluster), role, folder == clusterScopedFolder ? nil : String(folder))
         }
         return nil
     }
@@ -168,9 +168,9 @@ package enum MeshLayout {
     /// The source and target of a Link's path, read from the path alone (cheaply: a plan asks
     /// this of every file); nil for any other file.
     package static func linkEnds(at path: RelativePath) -> (source: String, target: String)? {
-        let parts = path.components
-        guard parts.count == 3, parts[2].hasPrefix(linkFilePrefix), parts[2].hasSuffix(".yaml") else { return nil }
-        return (parts[0], String(parts[2].dropFirst(linkFilePrefix.count).dropLast(".yaml".count)))
+        guard let name = path.name, name.hasPrefix(linkFilePrefix), name.hasSuffix(".yaml"), path.componentCount == 3,
+              let source = path.first else { return nil }
+        return (String(source), String(name.dropFirst(linkFilePrefix.count).dropLast(".yaml".count)))
     }
 
     private static let linkFilePrefix = ResourceKind.link.fileStem + "-"
@@ -179,31 +179,31 @@ package enum MeshLayout {
 
     /// The cluster and namespace of an exports Component's path; nil for any other file.
     package static func exportsNamespace(at path: RelativePath) -> (cluster: String, namespace: String)? {
-        let parts = path.components
-        guard parts.count == 4, parts[1] == exportsFolder, parts[3] == kustomizationFile else { return nil }
-        return (parts[0], parts[2])
+        guard path.componentCount == 4, path.component(1) == Substring(exportsFolder), path.name == Substring(kustomizationFile),
+              let cluster = path.first, let namespace = path.component(2) else { return nil }
+        return (String(cluster), String(namespace))
     }
 
     /// Whether the path is a cluster's linkerd-multicluster values file.
     package static func isValuesFile(_ path: RelativePath) -> Bool {
-        path.components.count == 2 && path.components[1] == extensionValuesFile
+        path.componentCount == 2 && path.name == Substring(extensionValuesFile)
     }
 
     /// `<cluster>/<namespace or _cluster>/<file>.yaml`: where the tool writes objects.
     package static func isObjectFile(_ path: RelativePath) -> Bool {
-        path.components.count == 3 && path.components[1] != exportsFolder && path.components[0] != gitopsFolder && path.string.hasSuffix(".yaml")
+        path.string.hasSuffix(".yaml") && path.componentCount == 3 && path.component(1) != Substring(exportsFolder) && path.first != Substring(gitopsFolder)
     }
 
     /// The cluster a path of the rendered folder belongs to (nil for files at its top, such as
     /// `.mcapply.json`, and for the GitOps wiring).
     package static func cluster(of path: RelativePath) -> String? {
-        path.components.count > 1 && path.components[0] != gitopsFolder ? path.components[0] : nil
+        path.topFolder.flatMap { $0 == gitopsFolder ? nil : String($0) }
     }
 
     /// The kind and name of a GitOps wiring object from its path (`_gitops/argocd/application-mesh-east.yaml`,
     /// `_gitops/flux/east/helmrelease-linkerd-multicluster-east.yaml`); nil for kustomizations and other files.
     package static func wiringObject(at path: RelativePath) -> (kind: String, name: String)? {
-        guard isWiring(path), let file = path.components.last, file != kustomizationFile, file.hasSuffix(".yaml") else { return nil }
+        guard isWiring(path), let file = path.name, file != kustomizationFile, file.hasSuffix(".yaml") else { return nil }
         let stem = file.dropLast(".yaml".count)
         for kind in wiringKinds where stem.hasPrefix(kind.lowercased() + "-") {
             return (kind, String(stem.dropFirst(kind.count + 1)))
@@ -216,6 +216,6 @@ package enum MeshLayout {
 
     /// Whether a path is part of the GitOps wiring (`_gitops/…`).
     package static func isWiring(_ path: RelativePath) -> Bool {
-        path.components.count > 1 && path.components[0] == gitopsFolder
+        path.topFolder == Substring(gitopsFolder)
     }
 }

@@ -34,7 +34,7 @@ extension Manifest {
         /// The top-level name a path of the folder falls under: its first component and `/`, or
         /// the whole path when it is a file at the top.
         package static func key(of path: RelativePath) -> String {
-            path.components.count > 1 ? path.components[0] + "/" : path.string
+            path.topFolder.map { $0 + "/" } ?? path.string
         }
 
         /// Whether both manifests record the same entries under `key` (the same bytes, or none).

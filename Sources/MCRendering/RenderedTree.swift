@@ -84,8 +84,8 @@ package struct RenderedTree: Sendable {
     /// `paths` than of the rendered files present: dropping one link searches one cluster's
     /// files, not a set of every rendered path.
     package func unrendered(_ paths: some Collection<RelativePath>, present: (Int) -> Bool) -> [RelativePath] {
-        func folder(_ path: RelativePath) -> String { path.components.count > 1 ? path.components[0] : "" }
-        var surplus: [String: Int] = [:]
+        func folder(_ path: RelativePath) -> Substring { path.topFolder ?? "" }
+        var surplus: [Substring: Int] = [:]
         for path in paths { surplus[folder(path), default: 0] += 1 }
         for index in files.indices where present(index) { surplus[folder(files[index].path), default: 0] -= 1 }
         return paths.filter { surplus[folder($0)] != 0 && !holds($0) }

@@ -91,13 +91,13 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
 
     package func uncommittedChanges(under folder: RelativePath) throws(RepositoryError) -> [UncommittedChange] {
         let committed = try commit("HEAD").map { commit throws(RepositoryError) in try files(under: .root, of: try treeID(of: commit)) } ?? [:]
-        let inside = { (path: RelativePath) in path.components.starts(with: folder.components) && path.components.count > folder.components.count }
+        let inside = { (path: RelativePath) in path.relative(to: folder) != nil }
         var paths = Set(committed.keys.filter(inside))
         paths.formUnion(index.keys.filter(inside))
         paths.formUnion(workTreeFiles.keys.filter(inside))
         var changes: [UncommittedChange] = []
         for path in paths {
-            let relative = RelativePath(components: Array(path.components.dropFirst(folder.components.count)))
+            let relative = path.relative(to: folder)!
             let head = committed[path]
             let staged = index[path]
             let working = workTreeFiles[path].map(ObjectID.blob(holding:))
@@ -130,8 +130,7 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
     }
 
     package func indexFacts(under folder: RelativePath) throws(RepositoryError) -> IndexFacts {
-        let inside = skipWorktree.filter { $0.components.starts(with: folder.components) && $0.components.count > folder.components.count }
-        return IndexFacts(skipWorktree: inside.map { RelativePath(components: Array($0.components.dropFirst(folder.components.count))) }.sorted())
+        IndexFacts(skipWorktree: skipWorktree.compactMap { $0.relative(to: folder) }.sorted())
     }
 
     package func lockForWriting() throws(RepositoryError) -> LockAttempt {
@@ -143,7 +142,7 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
 
     package func tree(replacing folder: RelativePath, with files: [CommitFile], on base: CommitID?, known _: CommittedFolder?) throws(RepositoryError) -> String {
         var entries = try base.map { commit throws(RepositoryError) in try self.files(under: .root, of: try treeID(of: commit)) } ?? [:]
-        for path in entries.keys where path.components.starts(with: folder.components) { entries[path] = nil }
+        for path in entries.keys where path.starts(with: folder) { entries[path] = nil }
         for file in files {
             blobs[file.id] = file.bytes
             entries[folder.appending(file.path)] = file.id
@@ -203,10 +202,10 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
     /// The files under `folder` of a tree, by path relative to the folder.
     private func files(under folder: RelativePath, of tree: String) throws(RepositoryError) -> [RelativePath: ObjectID] {
         guard let entries = trees[tree] else { throw RepositoryError("tree \(tree) not found") }
-        guard !folder.components.isEmpty else { return entries }
+        guard !folder.isRoot else { return entries }
         var files: [RelativePath: ObjectID] = [:]
-        for (path, id) in entries where path.components.count > folder.components.count && path.components.starts(with: folder.components) {
-            files[RelativePath(components: Array(path.components.dropFirst(folder.components.count)))] = id
+        for (path, id) in entries {
+            if let relative = path.relative(to: folder) { files[relative] = id }
         }
         return files
     }

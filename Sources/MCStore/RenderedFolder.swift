@@ -56,24 +56,22 @@ package struct RenderedFolder {
         var snapshot = Snapshot()
         guard let kind = LocalFiles.kind(path) else { return snapshot }
         guard kind == .directory else { throw FileError("'\(path)' is not a folder") }
-        // Each level extends its folder's components and text by one name.
-        func walk(_ relative: [String], joined: String) throws(FileError) {
-            let full = relative.isEmpty ? path : path + "/" + joined
+        // Each level extends its folder's path by one name.
+        func walk(_ relative: RelativePath) throws(FileError) {
+            let full = relative.isRoot ? path : path + "/" + relative.string
             let entries = try LocalFiles.entries(full).sorted { $0.name < $1.name }
-            if entries.isEmpty, !relative.isEmpty { snapshot.hasEmptyFolder = true }
+            if entries.isEmpty, !relative.isRoot { snapshot.hasEmptyFolder = true }
             for (name, entryKind) in entries {
-                var child = relative
-                child.append(name)
-                let childJoined = relative.isEmpty ? name : joined + "/" + name
+                let child = relative.appending(name: name)
                 switch entryKind ?? LocalFiles.kind(full + "/" + name) {
-                case .directory: try walk(child, joined: childJoined)
-                case .file where Self.isTemporary(name): snapshot.temporaries.append(RelativePath(components: child, joined: childJoined))
-                case .file: snapshot.files.append(RelativePath(components: child, joined: childJoined))
-                case .symlink, .other, nil: snapshot.strays.append(RelativePath(components: child, joined: childJoined))
+                case .directory: try walk(child)
+                case .file where Self.isTemporary(name): snapshot.temporaries.append(child)
+                case .file: snapshot.files.append(child)
+                case .symlink, .other, nil: snapshot.strays.append(child)
                 }
             }
         }
-        try walk([], joined: "")
+        try walk(.root)
         // Names sorted as Strings are in path order for every name the render writes (ASCII);
         // a stray Unicode orders otherwise is put back in path order for the merge.
         if !zip(snapshot.files, snapshot.files.dropFirst()).allSatisfy({ $0 < $1 }) { snapshot.files.sort() }
@@ -147,7 +145,7 @@ package struct RenderedFolder {
             }
             // In path order, so `.mcapply.json` comes first: a folder that holds any file written
             // here holds the manifest too (else the next run would take it for someone else's).
-            let sequential = changed.count < Self.parallelWrites ? changed[...] : changed.prefix { tree.files[$0].path.components.count == 1 }
+            let sequential = changed.count < Self.parallelWrites ? changed[...] : changed.prefix { tree.files[$0].path.topFolder == nil }
             for index in sequential {
                 try makeFolders(for: tree.files[index].path, madeSure: &folders, made: &made)
                 try Self.write(tree.files[index], into: path, inMadeFolder: isInMadeFolder(index))
@@ -194,9 +192,9 @@ package struct RenderedFolder {
     /// Makes the folders above `relative` real folders (a file or symlink in the way goes), each
     /// looked at once: `madeSure` holds those already done, `made` those this run created.
     private func makeFolders(for relative: RelativePath, madeSure: inout Set<String>, made: inout Set<String>) throws(FileError) {
-        var folder = path
-        for component in relative.components.dropLast() {
-            folder += "/" + component
+        let text = relative.string
+        for slash in text.utf8.indices where text.utf8[slash] == UInt8(ascii: "/") {
+            let folder = path + "/" + text[..<slash]
             guard madeSure.insert(folder).inserted else { continue }
             switch LocalFiles.kind(folder) {
             case .directory: continue
@@ -216,7 +214,7 @@ package struct RenderedFolder {
         if !inMadeFolder, LocalFiles.kind(target) == .directory { try LocalFiles.remove(target) }
         // Looked for in the bytes: a search by Characters is slow over a first apply's tens of thousands of paths.
         let folder = String(target[..<target.utf8.lastIndex(of: UInt8(ascii: "/"))!])
-        let temporary = folder + "/.\(file.path.components.last!).mcapply-\(processID).tmp"
+        let temporary = folder + "/.\(file.path.name!).mcapply-\(processID).tmp"
         try LocalFiles.writeNew(file.bytes, to: temporary)
         do throws(FileError) {
             try LocalFiles.rename(temporary, to: target)
@@ -253,7 +251,7 @@ package struct RenderedFolder {
     /// it or the commit it made. Crashed runs' temporary files are not edits. Before the folder
     /// is first committed every file is uncommitted: they are checked on all cores.
     package func handEdits(_ uncommitted: [UncommittedChange], against tree: RenderedTree, accepting accepted: [CommittedFolder] = []) -> [RelativePath] {
-        let changed = uncommitted.map(\.path).filter { !Self.isTemporary($0.components.last ?? "") }
+        let changed = uncommitted.map(\.path).filter { !Self.isTemporary(String($0.name ?? "")) }
         guard !changed.isEmpty else { return [] }
         let rendered = Dictionary(tree.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         // What mcapply last wrote here, as the folder's own manifest records it: a file still as

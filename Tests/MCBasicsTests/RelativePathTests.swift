@@ -19,6 +19,36 @@ import Testing
         }
     }
 
+    /// What is read from the text alone is what the components say.
+    @Test(arguments: paths)
+    func readsComponentsFromTheText(path: RelativePath) {
+        let parts = path.string == "." ? [] : path.string.split(separator: "/").map(String.init)
+        #expect(path.components == parts)
+        #expect(path.componentCount == parts.count)
+        for index in -1...parts.count {
+            #expect(path.component(index).map(String.init) == (parts.indices.contains(index) ? parts[index] : nil), "\(path) [\(index)]")
+        }
+        #expect(path.first.map(String.init) == parts.first)
+        #expect(path.name.map(String.init) == parts.last)
+        #expect(path.topFolder.map(String.init) == (parts.count > 1 ? parts[0] : nil))
+        #expect(path.parent == RelativePath(components: Array(parts.dropLast())))
+        #expect(path.parent.appending(name: parts.last ?? "x") == (parts.isEmpty ? RelativePath("x")! : path))
+    }
+
+    /// Under a folder means component by component: `a/b` is under `a`, `a-b/x` and `ab` are not.
+    @Test func placesPathsUnderFolders() {
+        for path in Self.paths {
+            for folder in Self.paths {
+                let under = path.components.starts(with: folder.components)
+                #expect(path.starts(with: folder) == under, "\(path) in \(folder)")
+                let inside = under && path.components.count > folder.components.count
+                #expect(path.relative(to: folder) == (inside ? RelativePath(components: Array(path.components.dropFirst(folder.components.count))) : nil),
+                        "\(path) relative to \(folder)")
+                if inside { #expect(folder.appending(path.relative(to: folder)!) == path) }
+            }
+        }
+    }
+
     @Test(arguments: [("a//b/./c", "a/b/c"), ("./x/", "x"), ("", "."), (".", ".")])
     func normalises(text: String, expected: String) throws {
         #expect(try #require(RelativePath(text)).string == expected)
