@@ -51,7 +51,7 @@ enum DriftFinder {
             }
             // A file committed as rendered has the digest the renderer computed.
             let known = tree.rendered(path).flatMap { $0.bytes == bytes ? $0.digest : nil }
-            if digest != (known ?? Digest.sha256(bytes)) {
+            if digest != (known ?? SHA256Digest(of: bytes)).text {
                 drift.append(.init(path: path, kind: .edited, detail: "edited in git since mcapply wrote it"))
             }
         }

@@ -25,7 +25,7 @@ enum GitOpsWiring {
         func add(_ path: [String], _ value: YAMLValue) {
             var bytes = Array(header.utf8)
             YAMLWriter.write(value, into: &bytes)
-            files.append(RenderedTree.File(path: RelativePath(components: [MeshLayout.gitopsFolder] + path), bytes: bytes, digest: Digest.sha256(bytes)))
+            files.append(RenderedTree.File(path: RelativePath(components: [MeshLayout.gitopsFolder] + path), bytes: bytes, digest: SHA256Digest(of: bytes)))
         }
         let names = clusters.keys.sorted()
         let failover = Dictionary(grouping: topology.splits.filter { $0.failover != nil }, by: \.cluster.value)

@@ -43,27 +43,31 @@ package struct Manifest: Codable, Sendable, Equatable {
         generatedBy: String, toolVersion: String, topologyPath: String, topologyDigest: String, files: [(String, String)],
         toolName: String = "mcapply", formatVersion: String = "1"
     ) -> [UInt8] {
-        // By the part before the first `/` and the `/` (a file at the top: its whole path).
-        let groups = Dictionary(grouping: files) { file in file.0.firstIndex(of: "/").map { file.0[...$0] } ?? file.0[...] }
-        return bytes(generatedBy: generatedBy, toolVersion: toolVersion, topologyPath: topologyPath, topologyDigest: topologyDigest,
-                     entries: groups.values.map { entries($0) }, toolName: toolName, formatVersion: formatVersion)
+        let sorted = files.sorted { $0.0.utf8Precedes($1.0) }
+        return document(generatedBy: generatedBy, toolVersion: toolVersion, topologyPath: topologyPath, topologyDigest: topologyDigest,
+                        toolName: toolName, formatVersion: formatVersion,
+                        capacity: sorted.reduce(512) { $0 + $1.0.utf8.count + $1.1.utf8.count + 13 }) { out in
+            for (index, (path, digest)) in sorted.enumerated() {
+                member(path, first: index == 0, indent: "    ", into: &out) { appendQuoted(digest, to: &$0) }
+            }
+        }
     }
 
     /// What the files of one top-level folder (or one file at the top) add to `files`, sorted
     /// where those files are made: a large mesh's manifest lists tens of thousands of files, and
-    /// its folders' entries are then put in order on all cores. They hold the strings the files
-    /// already have; the manifest's bytes are written once, from all of them.
+    /// its folders' entries are then put in order on all cores. They hold the strings and digests
+    /// the files already have; the manifest's bytes are written once, from all of them.
     package struct Entries: Sendable {
         /// The folder's name and `/` (or the file's name): its entries' place among the others,
         /// since every path under `X/` sorts, byte by byte, where `X/` itself does.
         fileprivate let key: [UInt8]
         /// Path and digest, in the paths' byte order.
-        fileprivate let pairs: [(String, String)]
+        fileprivate let pairs: [(String, SHA256Digest)]
     }
 
     /// The entries of `files` (path, digest), all under one top-level folder or one file at the
     /// top, in any order.
-    package static func entries(_ files: [(String, String)]) -> Entries {
+    package static func entries(_ files: [(String, SHA256Digest)]) -> Entries {
         guard let first = files.first?.0 else { return Entries(key: [], pairs: []) }
         var key = Array(first.utf8.prefix { $0 != UInt8(ascii: "/") })
         if key.count < first.utf8.count { key.append(UInt8(ascii: "/")) }
@@ -76,30 +80,54 @@ package struct Manifest: Codable, Sendable, Equatable {
         toolName: String = "mcapply", formatVersion: String = "1"
     ) -> [UInt8] {
         let parts = entries.filter { !$0.pairs.isEmpty }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
-        var out: [UInt8] = []
-        out.reserveCapacity(parts.reduce(512) { total, part in part.pairs.reduce(total) { $0 + $1.0.utf8.count + $1.1.utf8.count + 13 } })
-        func add(_ text: String) { out.append(utf8: text) }
-        func members(_ indent: String, _ pairs: [(String, String)]) {
-            for (index, (key, value)) in pairs.enumerated() {
-                add(index == 0 ? indent : ",\n" + indent)
-                appendQuoted(key, to: &out)
-                add(" : ")
-                appendQuoted(value, to: &out)
+        return document(generatedBy: generatedBy, toolVersion: toolVersion, topologyPath: topologyPath, topologyDigest: topologyDigest,
+                        toolName: toolName, formatVersion: formatVersion,
+                        capacity: parts.reduce(512) { total, part in part.pairs.reduce(total) { $0 + $1.0.utf8.count + 84 } }) { out in
+            var first = true
+            for part in parts {
+                for (path, digest) in part.pairs {
+                    member(path, first: first, indent: "    ", into: &out) { out in
+                        out.append(UInt8(ascii: "\""))
+                        digest.appendText(to: &out)
+                        out.append(UInt8(ascii: "\""))
+                    }
+                    first = false
+                }
             }
         }
-        add("{\n  \"files\" : {\n")
-        for (index, part) in parts.enumerated() {
-            if index > 0 { add(",\n") }
-            members("    ", part.pairs)
+    }
+
+    /// The whole document, with `files`' members written by `files`.
+    private static func document(
+        generatedBy: String, toolVersion: String, topologyPath: String, topologyDigest: String, toolName: String, formatVersion: String,
+        capacity: Int, files: (inout [UInt8]) -> Void
+    ) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(capacity)
+        func members(_ indent: String, _ pairs: [(String, String)]) {
+            for (index, (key, value)) in pairs.enumerated() {
+                member(key, first: index == 0, indent: indent, into: &out) { appendQuoted(value, to: &$0) }
+            }
         }
-        add("\n  },\n")
+        out.append(utf8: "{\n  \"files\" : {\n")
+        files(&out)
+        out.append(utf8: "\n  },\n")
         members("  ", [("formatVersion", formatVersion), ("generatedBy", generatedBy)])
-        add(",\n  \"tool\" : {\n")
+        out.append(utf8: ",\n  \"tool\" : {\n")
         members("    ", [("name", toolName), ("version", toolVersion)])
-        add("\n  },\n  \"topology\" : {\n")
+        out.append(utf8: "\n  },\n  \"topology\" : {\n")
         members("    ", [("digest", topologyDigest), ("path", topologyPath)])
-        add("\n  }\n}\n")
+        out.append(utf8: "\n  }\n}\n")
         return out
+    }
+
+    /// One `"key" : value` member of an object (after `,` and a line break unless `first`).
+    private static func member(_ key: String, first: Bool, indent: String, into out: inout [UInt8], value: (inout [UInt8]) -> Void) {
+        if !first { out.append(utf8: ",\n") }
+        out.append(utf8: indent)
+        appendQuoted(key, to: &out)
+        out.append(utf8: " : ")
+        value(&out)
     }
 
     /// Appends a JSON string literal, escaped as `JSONEncoder` escapes it (slashes left alone).

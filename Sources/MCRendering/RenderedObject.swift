@@ -18,8 +18,8 @@ package final class RenderedObject: Sendable {
     package let path: RelativePath
     /// The file: `header`, then the body as YAML.
     package let bytes: [UInt8]
-    /// `sha256:<hex>` of `bytes`, as `.mcapply.json` records it.
-    package let digest: String
+    /// The sha256 of `bytes`; `.mcapply.json` records its text.
+    package let digest: SHA256Digest
     /// The id git gives a blob of `bytes`.
     package let blobID: ObjectID
     /// What the body says about the mesh, when its role says something (a Link, credentials, a split).
@@ -45,7 +45,7 @@ package final class RenderedObject: Sendable {
         YAMLWriter.write(draft.body, into: &scratch)
         scratch += draft.writtenTail
         bytes = scratch.withUnsafeBufferPointer { Array($0) }
-        digest = Digest.sha256(bytes)
+        digest = SHA256Digest(of: bytes)
         blobID = ObjectID.blob(holding: bytes)
     }
 }

@@ -10,8 +10,8 @@ package struct RenderedTree: Sendable {
     package final class File: Sendable {
         package let path: RelativePath
         package let bytes: [UInt8]
-        /// `sha256:<hex>` of `bytes`, as `.mcapply.json` records it.
-        package let digest: String
+        /// The sha256 of `bytes`; `.mcapply.json` records its text.
+        package let digest: SHA256Digest
         /// The id git gives a blob of `bytes`: what commits, the index and the comparisons with a
         /// committed folder use.
         package let id: ObjectID
@@ -19,11 +19,11 @@ package struct RenderedTree: Sendable {
         /// it says nothing, or was not rendered from a document).
         package let facts: RenderedFacts?
 
-        package convenience init(path: RelativePath, bytes: [UInt8], digest: String, facts: RenderedFacts? = nil) {
+        package convenience init(path: RelativePath, bytes: [UInt8], digest: SHA256Digest, facts: RenderedFacts? = nil) {
             self.init(path: path, bytes: bytes, digest: digest, id: ObjectID.blob(holding: bytes), facts: facts)
         }
 
-        package init(path: RelativePath, bytes: [UInt8], digest: String, id: ObjectID, facts: RenderedFacts? = nil) {
+        package init(path: RelativePath, bytes: [UInt8], digest: SHA256Digest, id: ObjectID, facts: RenderedFacts? = nil) {
             self.path = path
             self.bytes = bytes
             self.digest = digest
@@ -55,7 +55,7 @@ package struct RenderedTree: Sendable {
 
     /// A tree whose digests are computed here (for trees built by hand).
     package init(files: [(path: RelativePath, bytes: [UInt8])], objects: [RenderedObject], topologyDigest: String) {
-        self.init(files: files.map { File(path: $0.path, bytes: $0.bytes, digest: Digest.sha256($0.bytes)) },
+        self.init(files: files.map { File(path: $0.path, bytes: $0.bytes, digest: SHA256Digest(of: $0.bytes)) },
                   objects: objects, topologyDigest: topologyDigest)
     }
 

@@ -37,7 +37,7 @@ package enum Renderer {
             func add(_ name: [String], _ value: YAMLValue, facts: RenderedFacts? = nil) {
                 var bytes = Array(header.utf8)
                 YAMLWriter.write(value, into: &bytes)
-                own.append(RenderedTree.File(path: RelativePath(components: [cluster] + name), bytes: bytes, digest: Digest.sha256(bytes),
+                own.append(RenderedTree.File(path: RelativePath(components: [cluster] + name), bytes: bytes, digest: SHA256Digest(of: bytes),
                                              facts: facts))
             }
             add([MeshLayout.kustomizationFile], ClusterFiles.kustomization(objects: objects))
@@ -66,7 +66,7 @@ package enum Renderer {
         var files = [RenderedTree.File]()
         files.reserveCapacity(groups.reduce(1) { $0 + $1.files.count })
         files.append(RenderedTree.File(path: RelativePath(components: [Manifest.fileName]), bytes: manifest,
-                                       digest: Digest.sha256(manifest)))
+                                       digest: SHA256Digest(of: manifest)))
         for group in groups { files += group.files }
         return RenderedTree(sortedFiles: files, sortedObjects: folders.flatMap(\.objects), topologyDigest: topologyDigest)
     }
@@ -158,7 +158,7 @@ package enum Renderer {
             for file in files {
                 input.append(utf8: file.path.string)
                 input.append(0)
-                input.append(utf8: file.digest)
+                file.digest.appendText(to: &input)
                 input.append(0)
             }
             return input

@@ -186,7 +186,7 @@ extension Renderer {
         let manifest = Manifest(generatedBy: "test", toolVersion: "0", topologyPath: "topology.yaml", topologyDigest: "sha256:test",
                                 files: Dictionary(uniqueKeysWithValues: tree.files.map { ($0.path.string, Digest.sha256($0.bytes)) }))
         return RenderedTree(files: tree.files + [.init(path: RelativePath(components: [Manifest.fileName]), bytes: manifest.bytes,
-                                                       digest: Digest.sha256(manifest.bytes))],
+                                                       digest: SHA256Digest(of: manifest.bytes))],
                             objects: tree.objects, topologyDigest: "sha256:test")
     }
 }
