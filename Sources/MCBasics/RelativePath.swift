@@ -33,7 +33,7 @@ package struct RelativePath: Hashable, Comparable, Sendable, CustomStringConvert
 
     package var description: String { string }
 
-    package var isRoot: Bool { string == "." }
+    package var isRoot: Bool { string.utf8.count == 1 && string.utf8.first == UInt8(ascii: ".") }
 
     /// The components, made from the text (an array of new strings: not for walks over every file).
     package var components: [String] { isRoot ? [] : string.split(separator: "/").map(String.init) }
@@ -99,19 +99,33 @@ package struct RelativePath: Hashable, Comparable, Sendable, CustomStringConvert
         if a.isRoot || b.isRoot { return a.isRoot && !b.isRoot }
         // In place when both texts are contiguous (always, but for strings bridged from elsewhere).
         if let ordered = a.string.utf8.withContiguousStorageIfAvailable({ x in
-            b.string.utf8.withContiguousStorageIfAvailable { y in precedes(x, y) }
+            b.string.utf8.withContiguousStorageIfAvailable { y in textPrecedes(x, y) }
         }), let ordered {
             return ordered
         }
         var left = a.string
         var right = b.string
-        return left.withUTF8 { x in right.withUTF8 { y in precedes(x, y) } }
+        return left.withUTF8 { x in right.withUTF8 { y in textPrecedes(x, y) } }
     }
 
-    /// Byte by byte, `/` lowest, a prefix first.
-    private static func precedes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the path whose text is `x` orders before the one whose text is `y` (neither the
+    /// root): byte by byte, `/` lowest, a prefix first. For callers that sort many paths' texts
+    /// laid out in one buffer. The common start is skipped eight bytes at a time: sorted paths
+    /// mostly share their cluster's and namespace's names.
+    package static func textPrecedes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
         let common = min(x.count, y.count)
         var index = 0
+        if let left = x.baseAddress.map(UnsafeRawPointer.init), let right = y.baseAddress.map(UnsafeRawPointer.init) {
+            while index + 8 <= common {
+                let difference = UInt64(littleEndian: left.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    ^ UInt64(littleEndian: right.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if difference != 0 {
+                    index += difference.trailingZeroBitCount / 8
+                    break
+                }
+                index += 8
+            }
+        }
         while index < common, x[index] == y[index] { index += 1 }
         if index == common { return x.count < y.count }
         if x[index] == slash { return true }
