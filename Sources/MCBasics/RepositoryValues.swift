@@ -17,6 +17,9 @@ package struct CommittedFolder: Sendable {
     /// The id of every tree under the folder, its own included (empty when not read): objects a
     /// commit on top of this one need not look for.
     package var trees: Set<ObjectID>
+    /// `blobs` in path order, when the reader listed them so (nil otherwise): a render, in path
+    /// order too, is then compared with the folder by walking both instead of one lookup per file.
+    package var ordered: [(path: RelativePath, id: ObjectID)]?
 
     package init(treeID: String?, blobs: [RelativePath: ObjectID], submodules: [RelativePath] = [], special: Set<RelativePath> = [],
                  trees: Set<ObjectID> = []) {

@@ -1,4 +1,5 @@
 import CGit2
+import Foundation
 import MCBasics
 
 extension GitRepository {
@@ -70,10 +71,13 @@ extension GitRepository {
     }
 
     private func collect(_ tree: OpaquePointer, into snapshot: inout CommittedFolder) throws {
+        var ordered: [(path: RelativePath, id: ObjectID)] = []
         try forEachFile(in: tree, under: .root, tree: { snapshot.trees.insert(ObjectID(git_tree_entry_id($0))) }) { path, entry in
             switch git_tree_entry_type(entry) {
             case GIT_OBJECT_BLOB:
-                snapshot.blobs[path] = ObjectID(git_tree_entry_id(entry))
+                let id = ObjectID(git_tree_entry_id(entry))
+                snapshot.blobs[path] = id
+                ordered.append((path, id))
                 if git_tree_entry_filemode(entry) != GIT_FILEMODE_BLOB { snapshot.special.insert(path) }
             case GIT_OBJECT_COMMIT:
                 snapshot.submodules.append(path)
@@ -81,15 +85,22 @@ extension GitRepository {
                 break
             }
         }
+        assert(zip(ordered, ordered.dropFirst()).allSatisfy { $0.path < $1.path }, "blobs walked in path order")
+        snapshot.ordered = ordered
     }
 
     /// `body` with every entry under `tree` that is not a tree (blobs, symlinks, submodules) and
-    /// its path, depth first in tree order: the order of the index's paths. `tree`
-    /// sees each tree entry before what is under it.
+    /// its path, depth first in path order (`RelativePath`'s: a folder's name compared as it is,
+    /// so `a/x` comes before `a-b`, where a tree and the index put a folder's name as if followed
+    /// by `/`). `tree` sees each tree entry before what is under it.
     func forEachFile(in tree: OpaquePointer, under prefix: RelativePath, tree seen: (OpaquePointer) -> Void = { _ in },
                      _ body: (RelativePath, OpaquePointer) throws -> Void) throws {
-        for index in 0..<git_tree_entrycount(tree) {
-            let entry = git_tree_entry_byindex(tree, index)!
+        let count = git_tree_entrycount(tree)
+        let entries = (0..<count).map { git_tree_entry_byindex(tree, $0)! }
+        // Only a tree holding a tree can be out of path order; its names are compared as bytes.
+        let ordered = entries.contains { git_tree_entry_type($0) == GIT_OBJECT_TREE }
+            ? entries.sorted { strcmp(git_tree_entry_name($0), git_tree_entry_name($1)) < 0 } : entries
+        for entry in ordered {
             let name = String(cString: git_tree_entry_name(entry))
             let path = prefix.appending(name: name)
             guard git_tree_entry_type(entry) == GIT_OBJECT_TREE else {

@@ -41,6 +41,19 @@ import Testing
         #expect(snapshot.treeID == listed.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// The blobs listed in path order, which git's tree order is not where a name starts another
+    /// and a byte below `/` follows it there (`a-b.yaml` before the folder `a` in a tree).
+    @Test func blobsAreListedInPathOrder() throws {
+        let files = Self.files.merging(["a/x.yaml": "1\n", "a-b.yaml": "2\n", "a.b/y.yaml": "3\n", "ab": "4\n", "east/linkerd-multicluster/c.yaml": "5\n"]) { a, _ in a }
+        let path = try repository(files)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let repository = try #require(try GitRepository.discover(containing: path, environment: [:]))
+        let snapshot = try repository.snapshot(of: RelativePath("rendered")!, at: repository.commit("HEAD"))
+        let ordered = try #require(snapshot.ordered)
+        #expect(ordered.map(\.path) == files.keys.map { RelativePath($0)! }.sorted())
+        #expect(ordered.allSatisfy { snapshot.blobs[$0.path] == $0.id } && ordered.count == snapshot.blobs.count)
+    }
+
     /// Known blobs come from the caller; the others are read from the repository.
     @Test func filesTakeKnownBlobsAndReadTheRest() throws {
         let path = try repository(Self.files)
