@@ -81,16 +81,24 @@ package struct RelativePath: Hashable, Comparable, Sendable, CustomStringConvert
         other.isRoot ? self : isRoot ? other : RelativePath(joined: string + "/" + other.string)
     }
 
-    /// Whether the path is `folder` or under it, component by component.
+    /// Whether the path is `folder` or under it, component by component (compared as bytes, as
+    /// git compares paths).
     package func starts(with folder: RelativePath) -> Bool {
-        folder.isRoot || string == folder.string || string.hasPrefix(folder.string + "/")
+        folder.isRoot || string.utf8.elementsEqual(folder.string.utf8) || isStrictly(under: folder)
     }
 
     /// The path relative to `folder`, when strictly under it.
     package func relative(to folder: RelativePath) -> RelativePath? {
         if folder.isRoot { return isRoot ? nil : self }
-        guard string.utf8.count > folder.string.utf8.count + 1, string.hasPrefix(folder.string + "/") else { return nil }
+        guard isStrictly(under: folder) else { return nil }
         return RelativePath(joined: String(string[string.utf8.index(string.startIndex, offsetBy: folder.string.utf8.count + 1)...]))
+    }
+
+    /// The text starts with `folder`'s (not the root) and a `/`, and goes on after it.
+    private func isStrictly(under folder: RelativePath) -> Bool {
+        let length = folder.string.utf8.count
+        return string.utf8.count > length + 1 && string.utf8.starts(with: folder.string.utf8)
+            && string.utf8[string.utf8.index(string.startIndex, offsetBy: length)] == Self.slash
     }
 
     /// Component by component, as the components' `lexicographicallyPrecedes` would order them,
