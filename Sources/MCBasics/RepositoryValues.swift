@@ -17,14 +17,18 @@ package struct CommittedFolder: Sendable {
     /// The id of every tree under the folder, its own included (empty when not read): objects a
     /// commit on top of this one need not look for.
     package var trees: Set<ObjectID>
-    /// `blobs` in path order, when the reader listed them so (nil otherwise): a render, in path
-    /// order too, is then compared with the folder by walking both instead of one lookup per file.
-    package var ordered: [(path: RelativePath, id: ObjectID)]?
+    /// `blobs` in path order: a render, in path order too, is compared with the folder by walking
+    /// both instead of one lookup per file.
+    package var ordered: [(path: RelativePath, id: ObjectID)]
 
-    package init(treeID: String?, blobs: [RelativePath: ObjectID], submodules: [RelativePath] = [], special: Set<RelativePath> = [],
-                 trees: Set<ObjectID> = []) {
+    /// `ordered`: `blobs` in path order when the reader has them so (a walk of git's trees),
+    /// else sorted here.
+    package init(treeID: String?, blobs: [RelativePath: ObjectID], ordered: [(path: RelativePath, id: ObjectID)]? = nil,
+                 submodules: [RelativePath] = [], special: Set<RelativePath> = [], trees: Set<ObjectID> = []) {
+        assert(ordered.map { $0.count == blobs.count && $0.allSatisfy { blobs[$0.path] == $0.id } } ?? true, "ordered lists the blobs")
         self.treeID = treeID
         self.blobs = blobs
+        self.ordered = ordered ?? blobs.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         self.submodules = submodules
         self.special = special
         self.trees = trees

@@ -5,11 +5,8 @@ extension RenderedTree {
     /// Whether `folder` holds exactly these files (the same paths with the same blob ids): then
     /// it is the render, and nothing need be read or compared.
     func isCommitted(as folder: CommittedFolder) -> Bool {
-        guard folder.blobs.count == files.count else { return false }
-        if let ordered = folder.ordered {
-            return zip(ordered, files).allSatisfy { committed, file in committed.id == file.id && committed.path == file.path }
-        }
-        return files.allSatisfy { folder.blobs[$0.path] == $0.id }
+        folder.ordered.count == files.count
+            && zip(folder.ordered, files).allSatisfy { committed, file in committed.id == file.id && committed.path == file.path }
     }
 
     /// The rendered files' bytes by blob id: a snapshot of the committed folder then reads only

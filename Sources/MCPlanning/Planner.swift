@@ -66,7 +66,8 @@ package enum Planner {
         var baseByKey: [ObjectKey: (path: RelativePath, cluster: String)] = [:]
         let differingBase = differing.compactMap { entry in entry.previous.map { (path: tree.files[entry.index].path, bytes: $0) } }
         for (path, bytes) in differingBase + gone where MeshLayout.isObjectFile(path) {
-            baseByKey[ObjectKey(cluster: path.components[0], id: identity(of: bytes, at: path))] = (path, path.components[0])
+            let cluster = String(path.first ?? "")
+            baseByKey[ObjectKey(cluster: cluster, id: identity(of: bytes, at: path))] = (path, cluster)
         }
 
         for object in differingObjects {

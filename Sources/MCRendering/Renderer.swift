@@ -32,7 +32,8 @@ package enum Renderer {
         let clusterNames = Set(clusters.keys).union(objectsByCluster.keys).sorted()
         let folders = Parallel.map(clusterNames.count) { index -> Folder in
             let cluster = clusterNames[index]
-            let objects = inPathOrder(objectsByCluster[cluster] ?? [])
+            let built = objectsByCluster[cluster] ?? []
+            let objects = RelativePath.sortedIndices(built.map(\.path)).map { built[$0] }
             var own: [RenderedTree.File] = []
             func add(_ name: [String], _ value: YAMLValue, facts: RenderedFacts? = nil) {
                 var bytes = Array(header.utf8)
@@ -86,23 +87,6 @@ package enum Renderer {
         }
         files.append(contentsOf: own[next...])
         return files
-    }
-
-    /// The objects sorted by path, their paths' texts laid out in one buffer: compared through
-    /// the objects' strings, every comparison retained and released both, and that was most of
-    /// the sort.
-    private static func inPathOrder(_ objects: [RenderedObject]) -> [RenderedObject] {
-        var text: [UInt8] = []
-        text.reserveCapacity(objects.reduce(0) { $0 + $1.path.string.utf8.count })
-        let bounds = objects.map { object in
-            let start = text.count
-            text.append(utf8: object.path.string)
-            return start..<text.count
-        }
-        let order = text.withUnsafeBufferPointer { text in
-            bounds.indices.sorted { RelativePath.textPrecedes(UnsafeBufferPointer(rebasing: text[bounds[$0]]), UnsafeBufferPointer(rebasing: text[bounds[$1]])) }
-        }
-        return order.map { objects[$0] }
     }
 
     /// Objects by cluster, each cluster's in the order they were built.

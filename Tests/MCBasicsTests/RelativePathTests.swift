@@ -19,11 +19,19 @@ import Testing
         }
     }
 
+    /// The buffer sort puts paths where `<` does, the root first and equal paths in their order.
+    @Test func sortedIndicesFollowTheOrder() {
+        let paths = (Self.paths + Self.paths.reversed()).shuffled()
+        let order = RelativePath.sortedIndices(paths)
+        #expect(order.map { paths[$0] } == paths.sorted())
+        #expect(zip(order, order.dropFirst()).allSatisfy { paths[$0] != paths[$1] || $0 < $1 }, "equal paths keep their order")
+    }
+
     /// What is read from the text alone is what the components say.
     @Test(arguments: paths)
     func readsComponentsFromTheText(path: RelativePath) {
         let parts = path.string == "." ? [] : path.string.split(separator: "/").map(String.init)
-        #expect(path.components == parts)
+        #expect(RelativePath(components: path.components) == path)
         #expect(path.componentCount == parts.count)
         for index in -1...parts.count {
             #expect(path.component(index).map(String.init) == (parts.indices.contains(index) ? parts[index] : nil), "\(path) [\(index)]")
