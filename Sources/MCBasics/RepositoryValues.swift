@@ -4,7 +4,7 @@
 /// A commit's id as 40 hex digits.
 package typealias CommitID = String
 
-/// The files of one folder as a commit holds them: blob ids, read with `Repository.files(of:known:)`.
+/// The files of one folder as a commit holds them: blob ids, read with `Repository.files(of:except:)`.
 package struct CommittedFolder: Sendable {
     /// The folder's tree id, or nil when the commit has no such folder.
     package var treeID: String?
@@ -129,17 +129,18 @@ package struct IndexFacts: Sendable, Equatable {
     }
 }
 
-/// A file to commit: its path in the folder, its blob id and its bytes (read only when the object
-/// database lacks the blob).
+/// A file to commit: its path in the folder, its blob id and its bytes (asked for only when the
+/// object database lacks the blob: a render need not hold the bytes of files already committed).
 package struct CommitFile: Sendable {
     package var path: RelativePath
     package var id: ObjectID
-    package var bytes: [UInt8]
+    package var bytes: [UInt8] { content() }
+    private let content: @Sendable () -> [UInt8]
 
-    package init(path: RelativePath, id: ObjectID, bytes: [UInt8]) {
+    package init(path: RelativePath, id: ObjectID, bytes: @autoclosure @escaping @Sendable () -> [UInt8]) {
         self.path = path
         self.id = id
-        self.bytes = bytes
+        content = bytes
     }
 
     /// Hashes `bytes` for the id.

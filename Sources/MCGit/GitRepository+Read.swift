@@ -26,13 +26,13 @@ extension GitRepository {
         } ?? .empty
     }
 
-    /// The contents of every blob of `snapshot` (a symlink's is its target). A blob whose id is in
-    /// `known` is taken from there: a caller that has just rendered the folder passes what it
-    /// rendered, and only the files that differ from it are read.
-    package func files(of snapshot: CommittedFolder, known: [ObjectID: [UInt8]]) throws -> [RelativePath: [UInt8]] {
-        try snapshot.blobs.mapValues { id in
-            if let bytes = known[id] { return bytes }
-            return try id.withGitOID { oid in
+    /// The contents of the blobs of `snapshot` (a symlink's is its target) but those `held` names:
+    /// a caller that has just rendered the folder leaves out the files it rendered exactly, and
+    /// only the files that differ from the render are read.
+    package func files(of snapshot: CommittedFolder, except held: (RelativePath, ObjectID) -> Bool) throws -> [RelativePath: [UInt8]] {
+        var files: [RelativePath: [UInt8]] = [:]
+        for (path, id) in snapshot.ordered where !held(path, id) {
+            files[path] = try id.withGitOID { oid in
                 var blob: OpaquePointer?
                 try GitLibrary.check("git_blob_lookup", git_blob_lookup(&blob, handle, oid))
                 defer { git_blob_free(blob) }
@@ -40,6 +40,7 @@ extension GitRepository {
                 return size == 0 ? [] : Array(UnsafeRawBufferPointer(start: git_blob_rawcontent(blob), count: size))
             }
         }
+        return files
     }
 
     /// The tree id of `folder` at `commit`, without reading what is under it; nil when the

@@ -130,10 +130,14 @@ package final class ApplyOperation {
     package func run() -> ApplyResult {
         let workspace = workspace
         let request = request
-        let preparing = Background { Result { () throws(EnvironmentError) in try ApplyPreparation.prepare(workspace, request) } }
+        let committed = Handoff<CommittedFolder>()
+        let preparing = Background {
+            defer { committed.give(nil) }
+            return Result { () throws(EnvironmentError) in try ApplyPreparation.prepare(workspace, request, handing: committed) }
+        }
         defer { (try? preparing.value.get())?.lock?.release() }
         let (compiled, tree, location): (CompileResult, RenderedTree, RepositoryLocation)
-        switch Compiler.compileAndRender(workspace) {
+        switch Compiler.compileAndRender(workspace, base: committed.wait) {
         case .failed(let error): return ApplyResult(compiled: nil, outcome: .failed(error))
         case .invalid(let result): return ApplyResult(compiled: result, outcome: .invalid)
         case .rendered(let result, let render, let at): (compiled, tree, location) = (result, render, at)
@@ -196,9 +200,9 @@ package final class ApplyOperation {
         } else {
             // Only the committed files that differ from the render are read. The new tree is then
             // built beside the planning, which does not use the repository.
-            let baseFiles = try environment { try repository.files(of: target.base, known: tree.blobs) }
+            let baseFiles = try environment { try repository.files(of: target.base, except: tree.holds) }
             let building = Background(buildTree)
-            plan = Planner.plan(previous: PlanBase(files: baseFiles), rendered: tree, folder: folder.relative.string,
+            plan = Planner.plan(previous: PlanBase(committed: target.base, read: baseFiles, rendered: tree), rendered: tree, folder: folder.relative.string,
                                 sourcePath: location.sourcePath, details: false)
             newTree = building.value
         }

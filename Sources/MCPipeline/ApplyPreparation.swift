@@ -38,8 +38,9 @@ struct ApplyPreparation: Sendable {
     }
 
     /// Takes the lock and reads what the apply needs before the render. The lock is released
-    /// again if reading fails.
-    static func prepare(_ workspace: Workspace, _ request: ApplyRequest) throws(EnvironmentError) -> Ending {
+    /// again if reading fails. `committed` is given the folder as committed at the branch's tip as
+    /// soon as it is read (with `--commit`), for the render.
+    static func prepare(_ workspace: Workspace, _ request: ApplyRequest, handing committed: Handoff<CommittedFolder>) throws(EnvironmentError) -> Ending {
         let folder = try workspace.folder()
         let repository = request.commit ? try workspace.repository() : try? workspace.repository()
         let attempt = try environment {
@@ -51,7 +52,7 @@ struct ApplyPreparation: Sendable {
         }
         FaultPoint.reach("after-lock")
         do {
-            return try read(folder: folder, repository: repository, lock: lock, request)
+            return try read(folder: folder, repository: repository, lock: lock, request, handing: committed)
         } catch {
             lock.release()
             throw error
@@ -59,7 +60,7 @@ struct ApplyPreparation: Sendable {
     }
 
     private static func read(folder: Workspace.Folder, repository: (any Repository)?, lock: any WriterLock,
-                             _ request: ApplyRequest) throws(EnvironmentError) -> Ending {
+                             _ request: ApplyRequest, handing committed: Handoff<CommittedFolder>) throws(EnvironmentError) -> Ending {
         let disk = RenderedFolder(path: folder.path)
         func stop(_ refusal: ApplyRefusal) -> Ending { .stopped(.refused(refusal), lock: lock) }
         guard let repository else {
@@ -80,6 +81,7 @@ struct ApplyPreparation: Sendable {
             }
             if repository.signsCommits { return stop(.signingRequired) }
             target = try environment { try FolderCommit(repository, branch: branch, folder: folder.relative) }
+            committed.give(target?.base)
         }
         let writesWorkTree = target?.isCheckedOut ?? true
         if let submodules = target?.base.submodules, !submodules.isEmpty { return stop(.submodules(submodules)) }

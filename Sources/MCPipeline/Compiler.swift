@@ -36,14 +36,18 @@ enum Compilation {
 /// Reads, loads and validates: SourceFile → YAMLNode → Topology → ValidatedTopology.
 enum Compiler {
     /// Compiles the workspace's topology and renders it when it is valid.
-    static func compileAndRender(_ workspace: Workspace) -> Compilation {
+    /// - Parameter base: the folder as committed where the render will be compared, when the
+    ///   caller reads it (asked for once the topology is valid, so it is read beside the
+    ///   compile): the render holds no bytes of the objects it holds exactly.
+    static func compileAndRender(_ workspace: Workspace, base: () -> CommittedFolder? = { nil }) -> Compilation {
         let compiled: CompileResult
         do {
             compiled = try compile(workspace)
         } catch {
             return .failed(error)
         }
-        guard !compiled.hasErrors, let tree = render(compiled, toolVersion: workspace.toolVersion), let location = compiled.location else {
+        guard !compiled.hasErrors, let tree = render(compiled, toolVersion: workspace.toolVersion, base: base()),
+              let location = compiled.location else {
             return .invalid(compiled)
         }
         return .rendered(compiled, tree, location)
@@ -78,8 +82,8 @@ enum Compiler {
     }
 
     /// The render of a valid topology; nil when it has errors.
-    static func render(_ result: CompileResult, toolVersion: String) -> RenderedTree? {
+    static func render(_ result: CompileResult, toolVersion: String, base: CommittedFolder? = nil) -> RenderedTree? {
         guard let validated = result.validated, let location = result.location else { return nil }
-        return Renderer.render(validated, sourcePath: location.sourcePath, toolVersion: toolVersion)
+        return Renderer.render(validated, sourcePath: location.sourcePath, toolVersion: toolVersion, base: base)
     }
 }

@@ -36,7 +36,8 @@ package struct PlanResult: Sendable {
 
 /// `mcplan`: validates, renders in memory and compares with the rendered folder as committed at a
 /// base. Reads only: nothing in the repository or its work tree is written. The committed side is
-/// read on a thread of its own while the topology compiles, and joined before `run` returns.
+/// read on a thread of its own while the topology compiles, and joined before `run` returns; the
+/// folder's blob ids at the base are handed to the render as soon as they are read.
 package final class PlanOperation {
     private let workspace: Workspace
     private let revision: String
@@ -49,10 +50,14 @@ package final class PlanOperation {
     package func run() -> PlanResult {
         let workspace = workspace
         let revision = revision
-        let base = Background { Result { () throws(EnvironmentError) in try Self.readBase(workspace, revision: revision) } }
+        let committed = Handoff<CommittedFolder>()
+        let base = Background {
+            defer { committed.give(nil) }
+            return Result { () throws(EnvironmentError) in try Self.readBase(workspace, revision: revision, handing: committed) }
+        }
         defer { _ = base.value }
         let (compiled, tree, location): (CompileResult, RenderedTree, RepositoryLocation)
-        switch Compiler.compileAndRender(workspace) {
+        switch Compiler.compileAndRender(workspace, base: committed.wait) {
         case .failed(let error): return PlanResult(compiled: nil, outcome: .failed(error))
         case .invalid(let result): return PlanResult(compiled: result, outcome: .invalid)
         case .rendered(let result, let render, let at): (compiled, tree, location) = (result, render, at)
@@ -66,10 +71,10 @@ package final class PlanOperation {
                 plan = Planner.unchanged(tree, uncommitted: reading.uncommitted, sourcePath: location.sourcePath)
             } else {
                 // Only the committed files that differ from the render are read.
-                let files = try environment { try reading.repository.files(of: reading.snapshot, known: tree.blobs) }
+                let files = try environment { try reading.repository.files(of: reading.snapshot, except: tree.holds) }
                 held.append(files)
-                plan = Planner.plan(previous: PlanBase(files: files, uncommitted: reading.uncommitted), rendered: tree,
-                                    folder: reading.folder.string, sourcePath: location.sourcePath)
+                plan = Planner.plan(previous: PlanBase(committed: reading.snapshot, read: files, rendered: tree, uncommitted: reading.uncommitted),
+                                    rendered: tree, folder: reading.folder.string, sourcePath: location.sourcePath)
             }
             return PlanResult(compiled: compiled, outcome: .planned(PlannedChange(
                 plan: plan, topologyDigest: tree.topologyDigest, folder: reading.folder.string,
@@ -89,14 +94,16 @@ package final class PlanOperation {
         var uncommitted: [UncommittedChange]
     }
 
-    private static func readBase(_ workspace: Workspace, revision: String) throws(EnvironmentError) -> BaseReading {
+    /// `committed` is given the snapshot as soon as it is read.
+    private static func readBase(_ workspace: Workspace, revision: String, handing committed: Handoff<CommittedFolder>) throws(EnvironmentError) -> BaseReading {
         let repository = try workspace.repository()
         let folder = try workspace.folder().relative
         return try environment {
             let commit = try repository.commit(revision)
-            return BaseReading(
-                repository: repository, folder: folder, commit: commit, snapshot: try repository.snapshot(of: folder, at: commit),
-                uncommitted: try repository.uncommittedChanges(under: folder))
+            let snapshot = try repository.snapshot(of: folder, at: commit)
+            committed.give(snapshot)
+            return BaseReading(repository: repository, folder: folder, commit: commit, snapshot: snapshot,
+                               uncommitted: try repository.uncommittedChanges(under: folder))
         }
     }
 }

@@ -9,9 +9,9 @@ extension RenderedTree {
             && zip(folder.ordered, files).allSatisfy { committed, file in committed.id == file.id && committed.path == file.path }
     }
 
-    /// The rendered files' bytes by blob id: a snapshot of the committed folder then reads only
-    /// the files that differ from the render.
-    var blobs: [ObjectID: [UInt8]] {
-        Dictionary(files.lazy.map { ($0.id, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+    /// Whether the file at `path` is rendered with blob id `id`: a snapshot of the committed
+    /// folder then reads only the files that differ from the render.
+    func holds(_ path: RelativePath, as id: ObjectID) -> Bool {
+        rendered(path)?.id == id
     }
 }

@@ -18,7 +18,7 @@ enum DriftFinder {
             drift = found
         } else {
             let recorded = committedManifest.flatMap(Manifest.recordedFiles) ?? [:]
-            drift = check(base.files.lazy.filter { $0.key != manifestPath }, recorded: recorded, base: base, rendered: tree)
+            drift = check(base.files.paths.lazy.filter { $0 != manifestPath }, recorded: recorded, base: base, rendered: tree)
         }
         drift += uncommitted(base.uncommitted)
         return drift.sorted { ($0.path, $0.kind.rawValue) < ($1.path, $1.kind.rawValue) }
@@ -36,22 +36,23 @@ enum DriftFinder {
             guard let entries = theirs.recorded(under: key) else { return nil }
             recorded.merge(entries) { first, _ in first }
         }
-        return check(base.files.lazy.filter { keys.contains(Manifest.Listing.key(of: $0.key)) }, recorded: recorded, base: base, rendered: tree)
+        return check(base.files.paths.lazy.filter { keys.contains(Manifest.Listing.key(of: $0)) }, recorded: recorded, base: base, rendered: tree)
     }
 
     /// The drift among `files` (committed, the manifest aside) against what `recorded` says of
     /// them, and the recorded files no longer committed.
-    private static func check(_ files: some Sequence<(key: RelativePath, value: [UInt8])>, recorded: [String: String],
+    private static func check(_ files: some Sequence<RelativePath>, recorded: [String: String],
                               base: PlanBase, rendered tree: RenderedTree) -> [Plan.Drift] {
         var drift: [Plan.Drift] = []
-        for (path, bytes) in files {
+        for path in files {
             guard let digest = recorded[path.string] else {
                 drift.append(.init(path: path, kind: .unowned, detail: "committed, but not written by mcapply (not in \(Manifest.fileName))"))
                 continue
             }
-            // A file committed as rendered has the digest the renderer computed.
-            let known = tree.rendered(path).flatMap { $0.bytes == bytes ? $0.digest : nil }
-            if digest != (known ?? SHA256Digest(of: bytes)).text {
+            // A file committed as rendered has the digest the renderer computed (and its bytes
+            // need not be read).
+            let known = tree.rendered(path).flatMap { $0.id == base.files.id(at: path) ? $0.digest : nil }
+            if digest != (known ?? SHA256Digest(of: base.files[path]!)).text {
                 drift.append(.init(path: path, kind: .edited, detail: "edited in git since mcapply wrote it"))
             }
         }

@@ -12,16 +12,16 @@ package enum Planner {
     ///   - details: the diffs and the drift, which only plans show (mcapply's commit message needs neither).
     package static func plan(previous base: PlanBase, rendered tree: RenderedTree, folder: String, sourcePath: String, details: Bool = true) -> Plan {
         // The common case, checked with one comparison per file: the folder at base is exactly the render.
-        if base.files.count == tree.files.count, tree.files.allSatisfy({ base.files[$0.path] == $0.bytes }) {
+        if base.files.count == tree.files.count, tree.files.allSatisfy({ base.files.id(at: $0.path) == $0.id }) {
             return unchanged(tree, uncommitted: base.uncommitted, sourcePath: sourcePath)
         }
         // One lookup per rendered file: what the base holds at its path when that differs.
         var differing: [(index: Int, previous: [UInt8]?)] = []
         var inBase = [Bool](repeating: false, count: tree.files.count)
         for (index, file) in tree.files.enumerated() {
-            let previous = base.files[file.path]
+            let previous = base.files.id(at: file.path)
             inBase[index] = previous != nil
-            if previous != file.bytes { differing.append((index, previous)) }
+            if previous != file.id { differing.append((index, previous == nil ? nil : base.files[file.path])) }
         }
         // Only files that differ can hold changes: a file committed exactly as rendered holds the
         // same object, so both sides leave it out and the rest are matched by identity. Objects
@@ -34,7 +34,7 @@ package enum Planner {
         }
         // Rendered paths are unique: when each base file was found at one, none is gone.
         let gone = inBase.count(where: { $0 }) == base.files.count ? []
-            : tree.unrendered(base.files.keys) { inBase[$0] }.map { (path: $0, bytes: base.files[$0]!) }
+            : tree.unrendered(base.files.paths) { inBase[$0] }.map { (path: $0, bytes: base.files[$0]!) }
         // The files that differ, in path order: the mesh diff reads them (and those around them)
         // while the changes, the file diffs and the drift are made beside it.
         var changedPaths = differing.map { tree.files[$0.index].path }
@@ -43,7 +43,9 @@ package enum Planner {
             changedPaths.sort()
         }
         let ((mesh, clustersWithFiles), (changes, files, drift, links)) = Parallel.both({ [changedPaths] in
-            let baseSide = RenderedSide(paths: base.files.keys) { base.files[$0] }
+            // A file committed as rendered says what the render's says: its facts are the render's.
+            let baseSide = RenderedSide(paths: base.files.paths, bytes: { base.files[$0] },
+                                        kept: { base.files.isRendered($0) ? tree.facts(at: $0) : nil })
             let newSide = RenderedSide(paths: tree.files.lazy.map(\.path), bytes: { tree.file($0) }, kept: { tree.facts(at: $0) })
             return (MeshDiff.changes(base: baseSide, new: newSide, changed: changedPaths), baseSide.clusters.union(newSide.clusters))
         }, { [differing, differingObjects] in
@@ -76,7 +78,7 @@ package enum Planner {
                 changes.append(.init(cluster: object.cluster, action: .add, id: object.id, path: object.path, reason: reason))
                 continue
             }
-            if base.files[previous.path] != object.bytes || previous.path != object.path {
+            if base.files.id(at: previous.path) != object.blobID || previous.path != object.path {
                 changes.append(.init(cluster: object.cluster, action: .change, id: object.id, path: object.path, reason: reason))
             }
         }

@@ -16,14 +16,24 @@ package final class RenderedObject: Sendable {
     package var fileName: String { String(Substring(path.string.utf8.dropFirst(cluster.utf8.count + 1))) }
     /// The file's path inside the rendered folder.
     package let path: RelativePath
-    /// The file: `header`, then the body as YAML.
-    package let bytes: [UInt8]
+    /// The file: `header`, then the body as YAML. Written again from the topology when the render
+    /// let them go (`holdsBytes`): the same bytes, the render being deterministic.
+    package var bytes: [UInt8] { held ?? rewriter!.bytes(of: self) }
+    /// Whether the bytes are in memory: the render lets go those of a file its base commit holds
+    /// exactly, which a plan or an apply compares by blob id and seldom reads.
+    package var holdsBytes: Bool { held != nil }
     /// The sha256 of `bytes`; `.mcapply.json` records its text.
     package let digest: SHA256Digest
     /// The id git gives a blob of `bytes`.
     package let blobID: ObjectID
     /// What the body says about the mesh, when its role says something (a Link, credentials, a split).
     package let facts: RenderedFacts?
+
+    private let held: [UInt8]?
+    private let rewriter: ObjectRewriter?
+    /// Where the renderer made the object: its unit of work and its place among the unit's objects.
+    let unit: Int32
+    let position: Int32
 
     package convenience init(_ draft: ObjectDraft, header: String) {
         var scratch: [UInt8] = []
@@ -33,19 +43,40 @@ package final class RenderedObject: Sendable {
     /// Written in `scratch` (emptied, its capacity kept), then kept at its exact size: a large
     /// mesh holds tens of thousands of these, and one buffer per unit of work spares each object
     /// a page-sized buffer of its own.
-    package init(_ draft: ObjectDraft, header: String, scratch: inout [UInt8]) {
+    package convenience init(_ draft: ObjectDraft, header: String, scratch: inout [UInt8]) {
+        self.init(draft, header: header, scratch: &scratch, letGo: { _, _ in false }, rewriter: nil, unit: 0, position: 0)
+    }
+
+    /// - Parameters:
+    ///   - letGo: whether to let the bytes go, given the path and blob id (only with a `rewriter`).
+    ///   - rewriter: what writes the bytes again, from the object's `unit` and `position`.
+    init(_ draft: ObjectDraft, header: String, scratch: inout [UInt8], letGo: (RelativePath, ObjectID) -> Bool,
+         rewriter: ObjectRewriter?, unit: Int, position: Int) {
         cluster = draft.object.cluster
         role = draft.object.role
         id = draft.object.id
         origin = draft.object.origin
         path = MeshLayout.path(of: id, in: cluster)
         facts = RenderedFacts.kind(of: role).flatMap { RenderedFacts.read(draft.body, as: $0) }
+        Self.write(draft, header: header, into: &scratch)
+        digest = SHA256Digest(of: scratch)
+        blobID = ObjectID.blob(holding: scratch)
+        let dropped = rewriter != nil && letGo(path, blobID)
+        held = dropped ? nil : scratch.withUnsafeBufferPointer { Array($0) }
+        self.rewriter = dropped ? rewriter : nil
+        (self.unit, self.position) = (Int32(unit), Int32(position))
+    }
+
+    /// The file of `draft` in `scratch` (emptied, its capacity kept).
+    static func write(_ draft: ObjectDraft, header: String, into scratch: inout [UInt8]) {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(utf8: header)
         YAMLWriter.write(draft.body, into: &scratch)
         scratch += draft.writtenTail
-        bytes = scratch.withUnsafeBufferPointer { Array($0) }
-        digest = SHA256Digest(of: bytes)
-        blobID = ObjectID.blob(holding: bytes)
     }
+}
+
+/// Writes an object's file again, for a render that let its bytes go.
+protocol ObjectRewriter: Sendable {
+    func bytes(of object: RenderedObject) -> [UInt8]
 }

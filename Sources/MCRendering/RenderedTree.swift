@@ -9,7 +9,11 @@ package struct RenderedTree: Sendable {
     /// single retain, not one per field.
     package final class File: Sendable {
         package let path: RelativePath
-        package let bytes: [UInt8]
+        /// The file's bytes: an object's are written again when the render let them go
+        /// (`holdsBytes`), so a reader of many files' bytes should compare ids first.
+        package var bytes: [UInt8] { held ?? object!.bytes }
+        /// Whether the bytes are in memory (see `RenderedObject.holdsBytes`).
+        package var holdsBytes: Bool { held != nil || object?.holdsBytes == true }
         /// The sha256 of `bytes`; `.mcapply.json` records its text.
         package let digest: SHA256Digest
         /// The id git gives a blob of `bytes`: what commits, the index and the comparisons with a
@@ -18,6 +22,8 @@ package struct RenderedTree: Sendable {
         /// What the file says about the mesh, kept from the document the renderer wrote (nil when
         /// it says nothing, or was not rendered from a document).
         package let facts: RenderedFacts?
+        private let held: [UInt8]?
+        private let object: RenderedObject?
 
         package convenience init(path: RelativePath, bytes: [UInt8], digest: SHA256Digest, facts: RenderedFacts? = nil) {
             self.init(path: path, bytes: bytes, digest: digest, id: ObjectID.blob(holding: bytes), facts: facts)
@@ -25,10 +31,21 @@ package struct RenderedTree: Sendable {
 
         package init(path: RelativePath, bytes: [UInt8], digest: SHA256Digest, id: ObjectID, facts: RenderedFacts? = nil) {
             self.path = path
-            self.bytes = bytes
+            held = bytes
+            object = nil
             self.digest = digest
             self.id = id
             self.facts = facts
+        }
+
+        /// An object's file, its bytes read from the object.
+        init(_ object: RenderedObject) {
+            path = object.path
+            held = nil
+            self.object = object
+            digest = object.digest
+            id = object.blobID
+            facts = object.facts
         }
     }
 

@@ -37,7 +37,7 @@ package struct FolderCommit: Sendable {
     package var tip: CommitID?
     /// The new commit's parent: the tip, or HEAD's commit for a new branch.
     package var parent: CommitID?
-    /// The rendered folder as committed at the parent (blob ids; `Repository.files(of:known:)`
+    /// The rendered folder as committed at the parent (blob ids; `Repository.files(of:except:)`
     /// reads their contents).
     package var base: CommittedFolder
     /// Whether the branch is the one checked out (then the work tree and index follow the commit).

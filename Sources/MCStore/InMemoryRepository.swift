@@ -76,10 +76,10 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
         return files.isEmpty ? .empty : CommittedFolder(treeID: Self.treeID(files), blobs: files)
     }
 
-    package func files(of snapshot: CommittedFolder, known: [ObjectID: [UInt8]]) throws(RepositoryError) -> [RelativePath: [UInt8]] {
+    package func files(of snapshot: CommittedFolder, except held: (RelativePath, ObjectID) -> Bool) throws(RepositoryError) -> [RelativePath: [UInt8]] {
         var files: [RelativePath: [UInt8]] = [:]
-        for (path, id) in snapshot.blobs {
-            guard let bytes = known[id] ?? blobs[id] else { throw RepositoryError("blob \(id) not found") }
+        for (path, id) in snapshot.blobs where !held(path, id) {
+            guard let bytes = blobs[id] else { throw RepositoryError("blob \(id) not found") }
             files[path] = bytes
         }
         return files
@@ -144,7 +144,7 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
         var entries = try base.map { commit throws(RepositoryError) in try self.files(under: .root, of: try treeID(of: commit)) } ?? [:]
         for path in entries.keys where path.starts(with: folder) { entries[path] = nil }
         for file in files {
-            blobs[file.id] = file.bytes
+            if blobs[file.id] == nil { blobs[file.id] = file.bytes }
             entries[folder.appending(file.path)] = file.id
         }
         let id = Self.treeID(entries)

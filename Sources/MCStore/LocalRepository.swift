@@ -35,8 +35,8 @@ package final class LocalRepository: Repository, @unchecked Sendable {
         try Self.wrap { try git.snapshot(of: folder, at: commit) }
     }
 
-    package func files(of snapshot: CommittedFolder, known: [ObjectID: [UInt8]]) throws(RepositoryError) -> [RelativePath: [UInt8]] {
-        try Self.wrap { try git.files(of: snapshot, known: known) }
+    package func files(of snapshot: CommittedFolder, except held: (RelativePath, ObjectID) -> Bool) throws(RepositoryError) -> [RelativePath: [UInt8]] {
+        try Self.wrap { try git.files(of: snapshot, except: held) }
     }
 
     package func folderTreeID(_ folder: RelativePath, at commit: CommitID?) throws(RepositoryError) -> String? {

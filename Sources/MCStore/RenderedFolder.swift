@@ -97,7 +97,7 @@ package struct RenderedFolder {
             // Symlinks and other non-files are removed first, so nothing is ever written through them.
             for stray in existing.strays {
                 try remove(stray)
-                if tree.file(stray) == nil { summary.removed.append(stray) }
+                if !tree.holds(stray) { summary.removed.append(stray) }
             }
             // Which rendered files are on disk, and which files on disk are not rendered.
             var onDisk = [Bool](repeating: false, count: tree.files.count)
@@ -126,7 +126,8 @@ package struct RenderedFolder {
             }
             let changed = tree.files.indices.filter { index in
                 if !onDisk[index] { return true }
-                if let content = read[index] { return content.bytes != tree.files[index].bytes || content.executable }
+                // By blob id: the render may hold no bytes of a file committed as rendered.
+                if let content = read[index] { return ObjectID.blob(holding: content.bytes) != tree.files[index].id || content.executable }
                 return clean[index] != tree.files[index].id
             }
             summary.unchanged = tree.files.count - changed.count
@@ -253,7 +254,6 @@ package struct RenderedFolder {
     package func handEdits(_ uncommitted: [UncommittedChange], against tree: RenderedTree, accepting accepted: [CommittedFolder] = []) -> [RelativePath] {
         let changed = uncommitted.map(\.path).filter { !Self.isTemporary(String($0.name ?? "")) }
         guard !changed.isEmpty else { return [] }
-        let rendered = Dictionary(tree.files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         // What mcapply last wrote here, as the folder's own manifest records it: a file still as
         // written then (or gone because it removed it) is its own work, not an edit.
         let manifest = RelativePath(components: [Manifest.fileName])
@@ -271,11 +271,12 @@ package struct RenderedFolder {
             }
             switch LocalFiles.kind(full) {
             case nil:  // deleted: a hand edit if still rendered, not removed by mcapply, and in no accepted state
-                return rendered[path] != nil && !removedByMcapply && !accepted.contains { $0.blobs[path] == nil }
+                return tree.holds(path) && !removedByMcapply && !accepted.contains { $0.blobs[path] == nil }
             case .file:
                 guard let bytes = LocalFiles.read(full) else { return true }
-                if bytes == rendered[path] || asWritten(bytes) { return false }
+                // Compared by blob id: the render may hold no bytes of a file committed as rendered.
                 let id = ObjectID.blob(holding: bytes)
+                if tree.rendered(path)?.id == id || asWritten(bytes) { return false }
                 return !accepted.contains { $0.blobs[path] == id }
             default: return true  // a folder or symlink where a file goes
             }

@@ -36,8 +36,9 @@ package protocol Repository: AnyObject, Sendable {
     /// Every blob under `folder` at `commit` (nil: the empty tree of an unborn branch), by id.
     func snapshot(of folder: RelativePath, at commit: CommitID?) throws(RepositoryError) -> CommittedFolder
 
-    /// The contents of every blob of `snapshot`; a blob whose id is in `known` is taken from there.
-    func files(of snapshot: CommittedFolder, known: [ObjectID: [UInt8]]) throws(RepositoryError) -> [RelativePath: [UInt8]]
+    /// The contents of the blobs of `snapshot` but those `held` names (by path and id): the
+    /// caller has them already (a render compares the files it holds exactly by id).
+    func files(of snapshot: CommittedFolder, except held: (RelativePath, ObjectID) -> Bool) throws(RepositoryError) -> [RelativePath: [UInt8]]
 
     /// The tree id of `folder` at `commit`; nil when it has no such folder.
     func folderTreeID(_ folder: RelativePath, at commit: CommitID?) throws(RepositoryError) -> String?

@@ -54,16 +54,21 @@ import Testing
         #expect(ordered.allSatisfy { snapshot.blobs[$0.path] == $0.id } && ordered.count == snapshot.blobs.count)
     }
 
-    /// Known blobs come from the caller; the others are read from the repository.
-    @Test func filesTakeKnownBlobsAndReadTheRest() throws {
+    /// Every blob is read but those the caller holds (by path and id): one held at another path,
+    /// or with another id, is read.
+    @Test func filesReadAllButTheHeldOnes() throws {
         let path = try repository(Self.files)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let repository = try #require(try GitRepository.discover(containing: path, environment: [:]))
         let snapshot = try repository.snapshot(of: RelativePath("rendered")!, at: repository.commit("HEAD"))
-        let marker: [UInt8] = Array("kind: A\n".utf8)
-        let files = try repository.files(of: snapshot, known: [ObjectID.blob(holding: marker): marker])
-        #expect(files.mapValues { String(decoding: $0, as: UTF8.self) } == Dictionary(uniqueKeysWithValues: Self.files.map { (RelativePath($0.key)!, $0.value) }))
-        #expect(try repository.files(of: snapshot, known: [:]) == files)
+        let all = try repository.files(of: snapshot, except: { _, _ in false })
+        #expect(all.mapValues { String(decoding: $0, as: UTF8.self) } == Dictionary(uniqueKeysWithValues: Self.files.map { (RelativePath($0.key)!, $0.value) }))
+        let held = RelativePath("a.yaml")!
+        let markerID = ObjectID.blob(holding: Array("kind: A\n".utf8))
+        var rest = all
+        rest[held] = nil
+        #expect(try repository.files(of: snapshot, except: { $0 == held && $1 == markerID }) == rest)
+        #expect(try repository.files(of: snapshot, except: { $0 == RelativePath("empty.txt")! && $1 == markerID }) == all)
     }
 
     /// A folder the commit does not have, and an unborn branch, are empty.

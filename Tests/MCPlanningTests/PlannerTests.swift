@@ -35,6 +35,24 @@ private func base(_ tree: RenderedTree, uncommitted: [UncommittedChange] = []) -
     PlanBase(files: Dictionary(uniqueKeysWithValues: tree.files.map { ($0.path, $0.bytes) }), uncommitted: uncommitted)
 }
 
+/// `previous` as a plan of a commit reads it: blob ids, and the bytes of only the files
+/// `rendered` does not hold exactly.
+private func readLikeACommit(_ previous: PlanBase, _ rendered: RenderedTree) -> PlanBase {
+    var ids: [RelativePath: ObjectID] = [:]
+    var read: [RelativePath: [UInt8]] = [:]
+    for path in previous.files.paths {
+        ids[path] = previous.files.id(at: path)
+        if rendered.rendered(path)?.id != ids[path] { read[path] = previous.files[path] }
+    }
+    return PlanBase(committed: CommittedFolder(treeID: "base", blobs: ids), read: read, rendered: rendered, uncommitted: previous.uncommitted)
+}
+
+/// What a plan says, as text: its changes, files with their diffs, drift, links and mesh.
+private func everything(_ plan: Plan) -> [String] {
+    summary(plan) + plan.changes.map { "\($0.path) \($0.reason)" } + plan.files.map { "\($0.action) \($0.path) \($0.diff)" }
+        + plan.drift.map { "\($0.kind) \($0.path) \($0.detail)" } + plan.links.map { "\($0)" } + ["\(plan.clusters)", "\(String(describing: plan.mesh))"]
+}
+
 private func plan(_ previous: PlanBase, _ rendered: RenderedTree) -> Plan {
     Planner.plan(previous: previous, rendered: rendered, folder: "rendered", sourcePath: "topology.yaml")
 }
@@ -121,6 +139,24 @@ private func summary(_ plan: Plan) -> [String] {
         #expect(summary(result).sorted() == [
             "add east ConfigMap linkerd/linkerd-identity-trust-roots", "change west ConfigMap linkerd/linkerd-identity-trust-roots",
         ])
+    }
+
+    /// A base of blob ids whose bytes are read only where they differ from the render (as a plan
+    /// of a commit reads it, the rest being the render's) plans exactly as a base of every file's bytes.
+    @Test func baseOfBlobIDsPlansAsBaseOfBytes() throws {
+        let rendered = Renderer.manifestForTest(tree([east, west, link]))
+        var edited = base(Renderer.manifestForTest(tree([east, object("west", "Link", "linkerd-multicluster", "east", "old"),
+                                                           object("west", "ConfigMap", "linkerd", "gone")])), uncommitted: [
+            UncommittedChange(path: RelativePath("east/x.yaml")!, kind: .added),
+        ])
+        edited.files[RelativePath("west/notes.txt")!] = Array("hello\n".utf8)
+        for previous in [base(rendered), edited, PlanBase(files: [:])] {
+            let lean = readLikeACommit(previous, rendered)
+            #expect(everything(plan(lean, rendered)) == everything(plan(previous, rendered)))
+            #expect(lean.files.paths.allSatisfy { lean.files[$0] == previous.files[$0] && lean.files.id(at: $0) == previous.files.id(at: $0) })
+        }
+        let lean = readLikeACommit(edited, rendered)
+        #expect(lean.files.isRendered(east.path) && !lean.files.isRendered(link.path) && !lean.files.isRendered(RelativePath("west/notes.txt")!))
     }
 
     /// Drift found from the manifests' top-level runs (the committed manifest as mcapply writes

@@ -24,6 +24,30 @@ import Testing
         #expect(try renderExample(example).byPath == renderExample(example).byPath)
     }
 
+    /// Given its base, the render keeps no bytes of the objects the base holds exactly (the same
+    /// path and blob id) and writes them again, the same, when asked; every other file keeps its
+    /// bytes, and the files, digests and ids are those of a render without a base.
+    @Test(arguments: PackagePaths.exampleNames())
+    func objectsTheBaseHoldsAreWrittenAgainWhenAsked(example: String) throws {
+        let folder = PackagePaths.examples + "/" + example
+        let text = try String(contentsOfFile: folder + "/topology.yaml", encoding: .utf8)
+        let full = try render(text: text, folder: folder).0
+        // Every other object as rendered, one at its path with other bytes, and the other files.
+        var blobs: [RelativePath: ObjectID] = [:]
+        for (index, object) in full.objects.enumerated() where index % 2 == 0 { blobs[object.path] = object.blobID }
+        if full.objects.count > 1 { blobs[full.objects[1].path] = ObjectID.blob(holding: Array("edited\n".utf8)) }
+        for file in full.files where !MeshLayout.isObjectFile(file.path) { blobs[file.path] = file.id }
+        let lean = try render(text: text, folder: folder, base: CommittedFolder(treeID: "base", blobs: blobs)).0
+        #expect(full.files.allSatisfy(\.holdsBytes) && full.objects.allSatisfy(\.holdsBytes))
+        #expect(lean.objects.map { $0.holdsBytes } == full.objects.map { blobs[$0.path] != $0.blobID })
+        #expect(lean.files.map(\.holdsBytes) == full.files.map { !MeshLayout.isObjectFile($0.path) || blobs[$0.path] != $0.id })
+        #expect(lean.objects.contains { !$0.holdsBytes })
+        #expect(lean.files.map(\.path) == full.files.map(\.path) && lean.files.map(\.id) == full.files.map(\.id))
+        #expect(lean.files.map(\.digest) == full.files.map(\.digest) && lean.topologyDigest == full.topologyDigest)
+        #expect(lean.byPath == full.byPath)
+        #expect(lean.objects.map(\.bytes) == full.objects.map(\.bytes))
+    }
+
     /// Reordering clusters, links, exports and splits in the file changes nothing in the output.
     @Test(arguments: PackagePaths.exampleNames())
     func shuffledTopologyRendersTheSameBytes(example: String) throws {

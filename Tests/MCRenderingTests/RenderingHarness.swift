@@ -11,7 +11,7 @@ import Testing
 @testable import MCRendering
 
 /// Loads, validates and renders a topology text whose `file:` paths resolve in `folder`.
-func render(text: String, folder: String, now: Date = Date()) throws -> (RenderedTree, ValidationInput) {
+func render(text: String, folder: String, now: Date = Date(), base: CommittedFolder? = nil) throws -> (RenderedTree, ValidationInput) {
     let parsed = YAMLParser.parse(Array(text.utf8), path: "topology.yaml")
     let loaded = TopologyLoader.load(try #require(parsed.root), path: "topology.yaml")
     let topology = try #require(loaded.topology)
@@ -19,7 +19,7 @@ func render(text: String, folder: String, now: Date = Date()) throws -> (Rendere
     let input = ValidationInput(topology: topology, source: parsed.source, files: files, now: now)
     let result = Validator.validate(input)
     let validated = try #require(result.validated, "\(result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })")
-    return (Renderer.render(validated, sourcePath: "topology.yaml", toolVersion: "0.1.0"), input)
+    return (Renderer.render(validated, sourcePath: "topology.yaml", toolVersion: "0.1.0", base: base), input)
 }
 
 func renderExample(_ name: String) throws -> RenderedTree {
