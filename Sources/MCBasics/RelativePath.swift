@@ -40,7 +40,10 @@ package struct RelativePath: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// How many components the path has, counted in the text.
     package var componentCount: Int {
-        isRoot ? 0 : string.utf8.reduce(1) { $1 == Self.slash ? $0 + 1 : $0 }
+        guard !isRoot else { return 0 }
+        // Counted over the contiguous bytes: the layout's readers ask it of every path of a plan.
+        var text = string
+        return text.withUTF8 { bytes in bytes.reduce(1) { $1 == Self.slash ? $0 + 1 : $0 } }
     }
 
     /// The component at `index`, read in place; nil past the last one.
