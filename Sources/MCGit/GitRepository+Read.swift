@@ -19,11 +19,7 @@ extension GitRepository {
     /// Every blob under `folder` at `commit` (nil: the empty tree of an unborn branch), by id:
     /// walking the trees reads no file.
     package func snapshot(of folder: RelativePath, at commit: CommitID?) throws -> CommittedFolder {
-        try withFolderTree(folder, at: commit) { id, tree in
-            var snapshot = CommittedFolder(treeID: id, blobs: [:], trees: [ObjectID(git_tree_id(tree))])
-            try collect(tree, into: &snapshot)
-            return snapshot
-        } ?? .empty
+        try withFolderTree(folder, at: commit) { id, tree in try collect(tree, id: id) } ?? .empty
     }
 
     /// The contents of the blobs of `snapshot` (a symlink's is its target) but those `held` names:
@@ -71,23 +67,23 @@ extension GitRepository {
         return try body(Self.hex(git_tree_entry_id(entry)!), tree!)
     }
 
-    private func collect(_ tree: OpaquePointer, into snapshot: inout CommittedFolder) throws {
+    private func collect(_ tree: OpaquePointer, id: String) throws -> CommittedFolder {
         var ordered: [(path: RelativePath, id: ObjectID)] = []
-        try forEachFile(in: tree, under: .root, tree: { snapshot.trees.insert(ObjectID(git_tree_entry_id($0))) }) { path, entry in
+        var trees: Set<ObjectID> = [ObjectID(git_tree_id(tree))]
+        var (special, submodules): (Set<RelativePath>, [RelativePath]) = ([], [])
+        try forEachFile(in: tree, under: .root, tree: { trees.insert(ObjectID(git_tree_entry_id($0))) }) { path, entry in
             switch git_tree_entry_type(entry) {
             case GIT_OBJECT_BLOB:
-                let id = ObjectID(git_tree_entry_id(entry))
-                snapshot.blobs[path] = id
-                ordered.append((path, id))
-                if git_tree_entry_filemode(entry) != GIT_FILEMODE_BLOB { snapshot.special.insert(path) }
+                ordered.append((path, ObjectID(git_tree_entry_id(entry))))
+                if git_tree_entry_filemode(entry) != GIT_FILEMODE_BLOB { special.insert(path) }
             case GIT_OBJECT_COMMIT:
-                snapshot.submodules.append(path)
+                submodules.append(path)
             default:
                 break
             }
         }
-        assert(zip(ordered, ordered.dropFirst()).allSatisfy { $0.path < $1.path }, "blobs walked in path order")
-        snapshot.ordered = ordered
+        // The walk is in path order (see `forEachFile`).
+        return CommittedFolder(treeID: id, ordered: ordered, submodules: submodules, special: special, trees: trees)
     }
 
     /// `body` with every entry under `tree` that is not a tree (blobs, symlinks, submodules) and

@@ -92,7 +92,7 @@ extension GitRepository {
                     sorted = order.indices.filter { $0 == order.count - 1 || files[order[$0]].path != files[order[$0 + 1]].path }.map { files[order[$0]] }
                 }
                 var objects: [NewObject] = []
-                let stored = StoredObjects(blobs: Set(known.blobs.values), trees: known.trees, odb: odb)
+                let stored = StoredObjects(blobs: Set(known.ids), trees: known.trees, odb: odb)
                 let folderID = tree(of: sorted[...], prefixLength: 0, stored: stored, into: &objects)
                 if folderID == folderBase { return Self.hex(git_tree_id(baseTree)!) }
                 try store(objects, in: odb)
@@ -300,9 +300,11 @@ extension GitRepository {
             added.append(IndexFile.NewEntry(path: Array(path.utf8), id: entry.id, status: status))
         }
         let dropping = Set((removing + entries.map(\.path)).map { Array((prefix + $0.string).utf8) })
-        if let raw = LocalFiles.read(indexFile), let bytes = IndexFile.rewritten(raw, dropping: dropping, adding: added) {
+        if let raw = LocalFiles.read(indexFile), let rewrite = IndexFile.Rewrite(raw, dropping: dropping, adding: added) {
             do throws(FileError) {
-                try LocalFiles.writeNew(bytes, to: scratch)
+                try LocalFiles.writeNew(to: scratch) { (write: (UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) in
+                    try rewrite.write(into: write)
+                }
             } catch {
                 throw GitError(call: "write", code: -1, message: error.message)
             }

@@ -153,77 +153,128 @@ struct IndexFile {
     /// to make again, as git leaves out what it does not know. Nil for an index the reader does
     /// not read: libgit2 then writes it.
     static func rewritten(_ raw: [UInt8], dropping: Set<[UInt8]>, adding: [NewEntry]) -> [UInt8]? {
-        raw.withUnsafeBytes { raw -> [UInt8]? in
-            guard let layout = Layout(raw) else { return nil }
+        guard let rewrite = Rewrite(raw, dropping: dropping, adding: adding) else { return nil }
+        var out: [UInt8] = []
+        try? rewrite.write { (piece: UnsafeRawBufferPointer) throws(FileError) in out.append(contentsOf: piece) }
+        return out
+    }
+
+    /// `rewritten`, checked first (nil for an index the reader does not read, or entries it
+    /// leaves to libgit2), then handed to a writer a piece at a time (a megabyte or so) instead
+    /// of made whole: the index of 200,000 files is 31 MB, and one buffer of it held that twice.
+    struct Rewrite {
+        private let raw: [UInt8]
+        private let layout: Layout
+        private let added: [NewEntry]
+        private let drops: [[UInt8]]
+
+        init?(_ raw: [UInt8], dropping: Set<[UInt8]>, adding: [NewEntry]) {
             let added = adding.sorted { $0.path.lexicographicallyPrecedes($1.path) }
             // Both lists in path order: each entry is matched against the next path to drop.
             let drops = dropping.sorted { $0.lexicographicallyPrecedes($1) }
-            // A file where a kept entry's folder is, or a folder where a kept file is, would make
-            // an index git refuses: libgit2 then decides (it replaces the entries in the way).
-            func isDropped<Path: Collection<UInt8>>(_ path: Path) -> Bool {
-                var low = 0
-                var high = drops.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if drops[middle].lexicographicallyPrecedes(path) { low = middle + 1 } else { high = middle }
+            let layout = raw.withUnsafeBytes { raw -> Layout? in
+                guard let layout = Layout(raw) else { return nil }
+                // A file where a kept entry's folder is, or a folder where a kept file is, would
+                // make an index git refuses: libgit2 then decides (it replaces the entries in the way).
+                func isDropped<Path: Collection<UInt8>>(_ path: Path) -> Bool {
+                    var low = 0
+                    var high = drops.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if drops[middle].lexicographicallyPrecedes(path) { low = middle + 1 } else { high = middle }
+                    }
+                    return low < drops.count && drops[low].elementsEqual(path)
                 }
-                return low < drops.count && drops[low].elementsEqual(path)
-            }
-            func isKept(_ path: ArraySlice<UInt8>) -> Bool {
-                layout.first(atLeast: path, in: raw).map { raw[layout.entries[$0].path].elementsEqual(path) } == true && !isDropped(path)
-            }
-            func holdsKept(under folder: [UInt8]) -> Bool {
-                var position = layout.first(atLeast: folder[...], in: raw) ?? layout.entries.endIndex
-                while position < layout.entries.endIndex {
-                    let path = UnsafeRawBufferPointer(rebasing: raw[layout.entries[position].path])
-                    guard path.starts(with: folder) else { return false }
-                    if !isDropped(path) { return true }
-                    position += 1
+                func isKept(_ path: ArraySlice<UInt8>) -> Bool {
+                    layout.first(atLeast: path, in: raw).map { raw[layout.entries[$0].path].elementsEqual(path) } == true && !isDropped(path)
                 }
-                return false
-            }
-            for entry in added {
-                let slashes = entry.path.indices.filter { entry.path[$0] == UInt8(ascii: "/") }
-                if slashes.contains(where: { isKept(entry.path[..<$0]) }) || holdsKept(under: entry.path + [UInt8(ascii: "/")]) { return nil }
-            }
-            var nextDrop = drops.startIndex
-            var out: [UInt8] = []
-            out.reserveCapacity(raw.count + added.count * 160)
-            out.append(contentsOf: raw[0..<8])
-            out.append(contentsOf: [0, 0, 0, 0])
-            var count: UInt32 = 0
-            var next = added.startIndex
-            func append(_ entry: NewEntry) {
-                for word in RecordedStatus(entry.status, mode: 0o100644).words {
-                    withUnsafeBytes(of: word.bigEndian) { out.append(contentsOf: $0) }
+                func holdsKept(under folder: [UInt8]) -> Bool {
+                    var position = layout.first(atLeast: folder[...], in: raw) ?? layout.entries.endIndex
+                    while position < layout.entries.endIndex {
+                        let path = UnsafeRawBufferPointer(rebasing: raw[layout.entries[position].path])
+                        guard path.starts(with: folder) else { return false }
+                        if !isDropped(path) { return true }
+                        position += 1
+                    }
+                    return false
                 }
-                entry.id.withRawBytes { out.append(contentsOf: $0) }
-                withUnsafeBytes(of: UInt16(min(entry.path.count, 0xFFF)).bigEndian) { out.append(contentsOf: $0) }
-                out.append(contentsOf: entry.path)
-                out.append(contentsOf: repeatElement(0, count: 8 - (62 + entry.path.count) % 8))
-                count += 1
+                for entry in added {
+                    let slashes = entry.path.indices.filter { entry.path[$0] == UInt8(ascii: "/") }
+                    if slashes.contains(where: { isKept(entry.path[..<$0]) }) || holdsKept(under: entry.path + [UInt8(ascii: "/")]) { return nil }
+                }
+                return layout
             }
-            for place in layout.entries {
-                let path = UnsafeRawBufferPointer(rebasing: raw[place.path])
-                while next < added.endIndex, added[next].path.lexicographicallyPrecedes(path) {
+            guard let layout else { return nil }
+            (self.raw, self.layout, self.added, self.drops) = (raw, layout, added, drops)
+        }
+
+        /// Hands the new index to `emit`, its checksum last; stops at the first error `emit` throws.
+        func write(into emit: (UnsafeRawBufferPointer) throws(FileError) -> Void) throws(FileError) {
+            var failure: FileError?
+            raw.withUnsafeBytes { raw in
+                // The entries kept, counted first: the count is in the header, which the checksum covers.
+                func keptEntries(_ visit: ((bytes: Range<Int>, path: Range<Int>)) -> Void) {
+                    var nextDrop = drops.startIndex
+                    for place in layout.entries where failure == nil {
+                        let path = UnsafeRawBufferPointer(rebasing: raw[place.path])
+                        while nextDrop < drops.endIndex, drops[nextDrop].lexicographicallyPrecedes(path) { nextDrop += 1 }
+                        if nextDrop < drops.endIndex, drops[nextDrop].elementsEqual(path) { continue }
+                        visit(place)
+                    }
+                }
+                var kept = 0
+                keptEntries { _ in kept += 1 }
+
+                var hasher = Insecure.SHA1()
+                func send(_ piece: UnsafeRawBufferPointer) {
+                    guard failure == nil else { return }
+                    do throws(FileError) { try emit(piece) } catch { failure = error }
+                }
+                var out: [UInt8] = []
+                out.reserveCapacity(IndexFile.pieceSize + 4096)
+                func flush(atLeast size: Int) {
+                    guard out.count >= size, !out.isEmpty else { return }
+                    out.withUnsafeBytes { piece in
+                        hasher.update(bufferPointer: piece)
+                        send(piece)
+                    }
+                    out.removeAll(keepingCapacity: true)
+                }
+                out.append(contentsOf: raw[0..<8])
+                withUnsafeBytes(of: UInt32(kept + added.count).bigEndian) { out.append(contentsOf: $0) }
+                var next = added.startIndex
+                func append(_ entry: NewEntry) {
+                    for word in RecordedStatus(entry.status, mode: 0o100644).words {
+                        withUnsafeBytes(of: word.bigEndian) { out.append(contentsOf: $0) }
+                    }
+                    entry.id.withRawBytes { out.append(contentsOf: $0) }
+                    withUnsafeBytes(of: UInt16(min(entry.path.count, 0xFFF)).bigEndian) { out.append(contentsOf: $0) }
+                    out.append(contentsOf: entry.path)
+                    out.append(contentsOf: repeatElement(0, count: 8 - (62 + entry.path.count) % 8))
+                    flush(atLeast: IndexFile.pieceSize)
+                }
+                keptEntries { place in
+                    while next < added.endIndex, added[next].path.lexicographicallyPrecedes(raw[place.path]) {
+                        append(added[next])
+                        next += 1
+                    }
+                    out.append(contentsOf: raw[place.bytes])
+                    flush(atLeast: IndexFile.pieceSize)
+                }
+                while next < added.endIndex {
                     append(added[next])
                     next += 1
                 }
-                while nextDrop < drops.endIndex, drops[nextDrop].lexicographicallyPrecedes(path) { nextDrop += 1 }
-                if nextDrop < drops.endIndex, drops[nextDrop].elementsEqual(path) { continue }
-                out.append(contentsOf: raw[place.bytes])
-                count += 1
+                for (signature, bytes) in layout.extensions where signature == 0x5245_5543 { out.append(contentsOf: raw[bytes]) }
+                flush(atLeast: 1)
+                hasher.finalize().withUnsafeBytes { send($0) }
             }
-            while next < added.endIndex {
-                append(added[next])
-                next += 1
-            }
-            for (signature, bytes) in layout.extensions where signature == 0x5245_5543 { out.append(contentsOf: raw[bytes]) }
-            withUnsafeBytes(of: count.bigEndian) { count in out.replaceSubrange(8..<12, with: count) }
-            out.append(contentsOf: Insecure.SHA1.hash(data: out))
-            return out
+            if let failure { throw failure }
         }
     }
+
+    /// How much of a rewritten index is handed on at a time.
+    fileprivate static let pieceSize = 1 << 20
 
     /// Whether the trailing SHA-1 is that of the rest (or zero, as `index.skipHash` writes it).
     static func verifies(_ raw: UnsafeRawBufferPointer) -> Bool {

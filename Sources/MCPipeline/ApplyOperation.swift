@@ -178,7 +178,7 @@ package final class ApplyOperation {
             }
             guard saved.matches(topologyDigest: tree.topologyDigest, renderedTree: baseTree) else { return .stalePlan }
         }
-        if !tree.hasClusters, !request.allowEmpty, (writesWorkTree && disk.holdsClusterFolders) || target?.base.blobs.isEmpty == false {
+        if !tree.hasClusters, !request.allowEmpty, (writesWorkTree && disk.holdsClusterFolders) || target?.base.isEmpty == false {
             return .refused(.emptyRender)
         }
         guard let target else { return write(tree, to: disk) }
@@ -200,9 +200,12 @@ package final class ApplyOperation {
         } else {
             // Only the committed files that differ from the render are read. The new tree is then
             // built beside the planning, which does not use the repository.
-            let baseFiles = try environment { try repository.files(of: target.base, except: tree.holds) }
+            // The committed manifest only feeds the diffs and the drift, which mcapply does not show.
+            let manifest = RelativePath(components: [Manifest.fileName])
+            let baseFiles = try environment { try repository.files(of: target.base, except: { tree.holds($0, as: $1) || $0 == manifest }) }
             let building = Background(buildTree)
-            plan = Planner.plan(previous: PlanBase(committed: target.base, read: baseFiles, rendered: tree), rendered: tree, folder: folder.relative.string,
+            plan = Planner.plan(previous: PlanBase(committed: target.base, read: baseFiles, rendered: tree, unread: [manifest]), rendered: tree,
+                                folder: folder.relative.string,
                                 sourcePath: location.sourcePath, details: false)
             newTree = building.value
         }

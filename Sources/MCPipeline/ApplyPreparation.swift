@@ -93,7 +93,7 @@ struct ApplyPreparation: Sendable {
         let uncommitted = state.changes
         var accepted: [CommittedFolder] = []
         if !request.force {
-            let committedForeign = target.map { !$0.base.blobs.isEmpty && $0.base.blobs[RelativePath(components: [Manifest.fileName])] == nil } ?? false
+            let committedForeign = target.map { !$0.base.isEmpty && $0.base.id(at: RelativePath(components: [Manifest.fileName])) == nil } ?? false
             if committedForeign || (writesWorkTree && disk.isForeign) { return stop(.notRendered) }
             // A note whose commits are gone (collected as garbage since) accepts nothing.
             if writesWorkTree, let pending = lock.pending {

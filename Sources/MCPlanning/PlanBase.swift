@@ -11,52 +11,59 @@ package struct PlanBase: Sendable {
 
     /// A base whose every file's bytes are given.
     package init(files: [RelativePath: [UInt8]], uncommitted: [UncommittedChange] = []) {
-        self.files = Files(ids: files.mapValues { ObjectID.blob(holding: $0) }, read: files, rendered: nil)
+        self.files = Files(committed: CommittedFolder(treeID: nil, blobs: files.mapValues { ObjectID.blob(holding: $0) }), read: files,
+                           rendered: nil)
         self.uncommitted = uncommitted
     }
 
     /// A base read from a commit: the bytes of the files `rendered` does not hold exactly (the
-    /// same path and blob id) are in `read`; the others are the render's.
-    package init(committed: CommittedFolder, read: [RelativePath: [UInt8]], rendered: RenderedTree, uncommitted: [UncommittedChange] = []) {
-        assert(committed.blobs.allSatisfy { read[$0.key] != nil || rendered.rendered($0.key)?.id == $0.value }, "every file read or rendered")
-        files = Files(ids: committed.blobs, read: read, rendered: rendered)
+    /// same path and blob id) are in `read`; the others are the render's. `unread` names files
+    /// whose bytes were not read at all (a plan without details needs no bytes of the manifest,
+    /// 8 MB at 500 clusters, which only its diff and the drift read): they have ids and no bytes.
+    package init(committed: CommittedFolder, read: [RelativePath: [UInt8]], rendered: RenderedTree, unread: Set<RelativePath> = [],
+                 uncommitted: [UncommittedChange] = []) {
+        assert(committed.ordered.allSatisfy { read[$0.path] != nil || unread.contains($0.path) || rendered.rendered($0.path)?.id == $0.id },
+               "every file read, rendered or named unread")
+        files = Files(committed: committed, read: read, rendered: rendered)
         self.uncommitted = uncommitted
     }
 
     /// The committed files: each one's blob id, and its bytes, which for a file committed exactly
     /// as rendered are the render's (held only by the render, if at all: a plan compares ids).
     package struct Files: Sendable {
-        private var ids: [RelativePath: ObjectID]
+        private var committed: CommittedFolder
         private var read: [RelativePath: [UInt8]]
         private let rendered: RenderedTree?
 
-        fileprivate init(ids: [RelativePath: ObjectID], read: [RelativePath: [UInt8]], rendered: RenderedTree?) {
-            (self.ids, self.read, self.rendered) = (ids, read, rendered)
+        fileprivate init(committed: CommittedFolder, read: [RelativePath: [UInt8]], rendered: RenderedTree?) {
+            (self.committed, self.read, self.rendered) = (committed, read, rendered)
         }
 
-        package var count: Int { ids.count }
-        package var isEmpty: Bool { ids.isEmpty }
-        package var paths: Dictionary<RelativePath, ObjectID>.Keys { ids.keys }
+        package var count: Int { committed.count }
+        package var isEmpty: Bool { committed.isEmpty }
+        /// The committed paths, in path order.
+        package var paths: LazyMapCollection<[(path: RelativePath, id: ObjectID)], RelativePath> { committed.paths }
 
         /// The blob id of the file at `path`, if committed.
-        package func id(at path: RelativePath) -> ObjectID? { ids[path] }
+        package func id(at path: RelativePath) -> ObjectID? { committed.id(at: path) }
 
         /// Whether the file at `path` is committed exactly as rendered.
         package func isRendered(_ path: RelativePath) -> Bool {
-            guard read[path] == nil, let id = ids[path], let file = rendered?.rendered(path) else { return false }
+            guard read[path] == nil, let id = committed.id(at: path), let file = rendered?.rendered(path) else { return false }
             return file.id == id
         }
 
-        /// The bytes of the file at `path`, if committed. Setting them (a test's edit) sets its id too.
+        /// The bytes of the file at `path`, if committed and not left unread. Setting them (a
+        /// test's edit) sets its id too.
         package subscript(path: RelativePath) -> [UInt8]? {
             get {
                 if let bytes = read[path] { return bytes }
-                guard let id = ids[path], let file = rendered?.rendered(path), file.id == id else { return nil }
+                guard let id = committed.id(at: path), let file = rendered?.rendered(path), file.id == id else { return nil }
                 return file.bytes
             }
             set {
                 read[path] = newValue
-                ids[path] = newValue.map { ObjectID.blob(holding: $0) }
+                committed.set(newValue.map { ObjectID.blob(holding: $0) }, at: path)
             }
         }
     }

@@ -99,7 +99,7 @@ package enum Planner {
 
         for (index, previous) in differing {
             let file = tree.files[index]
-            files.append(.init(path: file.path, action: previous == nil ? .add : .change,
+            files.append(.init(path: file.path, action: base.files.id(at: file.path) == nil ? .add : .change,
                                sides: details ? FileDiff(old: previous, new: file.bytes, path: file.path, folder: folder) : nil))
         }
         // The differing files come in the render's path order; the gone ones join them in it.

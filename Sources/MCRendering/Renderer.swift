@@ -24,12 +24,12 @@ package enum Renderer {
         // Every object is built, written and hashed on all cores, its body let go as soon as it is
         // written; the order of the units (and so of equal paths) does not depend on the cores.
         let rewriter = base.map { _ in Rewriter(validated: validated, clusters: clusters, header: header) }
-        let committed = base?.blobs ?? [:]
+        let committed = base ?? .empty
         let objectsByCluster = groupedByCluster(Parallel.map(MeshLayout.unitCount(topology)) { unit in
             var scratch: [UInt8] = []
             scratch.reserveCapacity(1 << 14)
             return drafts(unit: unit, validated, clusters: clusters).enumerated().map { position, draft in
-                RenderedObject(draft, header: header, scratch: &scratch, letGo: { committed[$0] == $1 }, rewriter: rewriter,
+                RenderedObject(draft, header: header, scratch: &scratch, letGo: { committed.id(at: $0) == $1 }, rewriter: rewriter,
                                unit: unit, position: position)
             }
         })
@@ -45,9 +45,13 @@ package enum Renderer {
             let built = objectsByCluster[cluster] ?? []
             let objects = RelativePath.sortedIndices(built.map(\.path)).map { built[$0] }
             var own: [RenderedTree.File] = []
+            // Written in one buffer, then kept at their exact size (a grown buffer is up to twice it).
+            var scratch: [UInt8] = []
             func add(_ name: [String], _ value: YAMLValue, facts: RenderedFacts? = nil) {
-                var bytes = Array(header.utf8)
-                YAMLWriter.write(value, into: &bytes)
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(utf8: header)
+                YAMLWriter.write(value, into: &scratch)
+                let bytes = scratch.withUnsafeBufferPointer { Array($0) }
                 own.append(RenderedTree.File(path: RelativePath(components: [cluster] + name), bytes: bytes, digest: SHA256Digest(of: bytes),
                                              facts: facts))
             }

@@ -78,7 +78,7 @@ package final class InMemoryRepository: Repository, @unchecked Sendable {
 
     package func files(of snapshot: CommittedFolder, except held: (RelativePath, ObjectID) -> Bool) throws(RepositoryError) -> [RelativePath: [UInt8]] {
         var files: [RelativePath: [UInt8]] = [:]
-        for (path, id) in snapshot.blobs where !held(path, id) {
+        for (path, id) in snapshot.ordered where !held(path, id) {
             guard let bytes = blobs[id] else { throw RepositoryError("blob \(id) not found") }
             files[path] = bytes
         }

@@ -104,8 +104,8 @@ package struct RenderedFolder {
             var unrendered: [RelativePath] = []
             if known, let proved {
                 for index in clean.indices where clean[index] != nil { onDisk[index] = true }
-                if onDisk.lazy.filter({ $0 }).count != proved.blobs.count {
-                    unrendered = tree.unrendered(proved.blobs.keys) { onDisk[$0] }.sorted()
+                if onDisk.lazy.filter({ $0 }).count != proved.count {
+                    unrendered = tree.unrendered(proved.paths) { onDisk[$0] }.sorted()
                 }
             } else {
                 var next = 0
@@ -271,13 +271,13 @@ package struct RenderedFolder {
             }
             switch LocalFiles.kind(full) {
             case nil:  // deleted: a hand edit if still rendered, not removed by mcapply, and in no accepted state
-                return tree.holds(path) && !removedByMcapply && !accepted.contains { $0.blobs[path] == nil }
+                return tree.holds(path) && !removedByMcapply && !accepted.contains { $0.id(at: path) == nil }
             case .file:
                 guard let bytes = LocalFiles.read(full) else { return true }
                 // Compared by blob id: the render may hold no bytes of a file committed as rendered.
                 let id = ObjectID.blob(holding: bytes)
                 if tree.rendered(path)?.id == id || asWritten(bytes) { return false }
-                return !accepted.contains { $0.blobs[path] == id }
+                return !accepted.contains { $0.id(at: path) == id }
             default: return true  // a folder or symlink where a file goes
             }
         }
@@ -331,7 +331,7 @@ extension RenderedFolder {
                             folder relative: RelativePath, in repository: any Repository, lock: any WriterLock,
                             afterWriting: (Int) -> Void = { _ in }, afterWrite: () -> Void = {}) throws(FolderWriteFailure) -> FolderWriteSummary {
         let dirty = Set(uncommitted.map(\.path)).union(base.special)
-        let clean = tree.files.map { !dirty.isEmpty && dirty.contains($0.path) ? nil : base.blobs[$0.path] }
+        let clean = tree.files.map { !dirty.isEmpty && dirty.contains($0.path) ? nil : base.id(at: $0.path) }
         // Proved to hold exactly the base's plain files: the disk need not be walked.
         let summary = try replace(with: tree, clean: clean, onDisk: proved && dirty.isEmpty ? base : nil, afterWriting: afterWriting)
         afterWrite()

@@ -33,9 +33,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let repository = try #require(try GitRepository.discover(containing: path, environment: [:]))
         let snapshot = try repository.snapshot(of: RelativePath("rendered")!, at: repository.commit("HEAD"))
-        #expect(Set(snapshot.blobs.keys.map(\.string)) == Set(Self.files.keys))
+        #expect(Set(snapshot.paths.map(\.string)) == Set(Self.files.keys))
         for (name, text) in Self.files {
-            #expect(snapshot.blobs[RelativePath(name)!] == ObjectID.blob(holding: Array(text.utf8)), "\(name)")
+            #expect(snapshot.id(at: RelativePath(name)!) == ObjectID.blob(holding: Array(text.utf8)), "\(name)")
         }
         let listed = try Command.run("/usr/bin/env", ["git", "-C", path, "rev-parse", "HEAD:rendered"])
         #expect(snapshot.treeID == listed.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -49,9 +49,9 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let repository = try #require(try GitRepository.discover(containing: path, environment: [:]))
         let snapshot = try repository.snapshot(of: RelativePath("rendered")!, at: repository.commit("HEAD"))
-        let ordered = try #require(snapshot.ordered)
+        let ordered = snapshot.ordered
         #expect(ordered.map(\.path) == files.keys.map { RelativePath($0)! }.sorted())
-        #expect(ordered.allSatisfy { snapshot.blobs[$0.path] == $0.id } && ordered.count == snapshot.blobs.count)
+        #expect(ordered.allSatisfy { snapshot.id(at: $0.path) == $0.id } && snapshot.id(at: RelativePath("a")!) == nil)
     }
 
     /// Every blob is read but those the caller holds (by path and id): one held at another path,
@@ -77,8 +77,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let repository = try #require(try GitRepository.discover(containing: path, environment: [:]))
         let missing = try repository.snapshot(of: RelativePath("elsewhere")!, at: repository.commit("HEAD"))
-        #expect(missing.treeID == nil && missing.blobs.isEmpty)
-        #expect(try repository.snapshot(of: RelativePath("rendered")!, at: nil).blobs.isEmpty)
+        #expect(missing.treeID == nil && missing.isEmpty)
+        #expect(try repository.snapshot(of: RelativePath("rendered")!, at: nil).isEmpty)
         #expect(try repository.folderTreeID(RelativePath("rendered")!, at: repository.commit("HEAD"))
                 == repository.snapshot(of: RelativePath("rendered")!, at: repository.commit("HEAD")).treeID)
     }

@@ -61,6 +61,26 @@ import Testing
         #expect(listed == (try GitShell.run(path, "git -c core.quotePath=false ls-files --stage").replacingOccurrences(of: " 0\t", with: "\t")))
     }
 
+    /// An index of several of the writer's pieces (a megabyte each) comes out whole: every entry
+    /// once, in order, under a checksum of the whole file.
+    @Test func indexLargerThanAPieceIsWrittenWhole() throws {
+        let path = try Self.repository()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try GitShell.run(path, """
+            git hash-object -w rendered/a.yaml rendered/new.yaml > /dev/null && blob=$(git hash-object -w topology.yaml) && i=0 && while [ $i -lt 30000 ]; do             printf '100644 %s\trendered/bulk/%05d.yaml\n' "$blob" $i; i=$((i + 1)); done | git update-index --index-info
+            """)
+        let before = try #require(LocalFiles.read(path + "/.git/index"))
+        #expect(before.count > 2 << 20)
+        try Self.update(path)
+        let after = try #require(LocalFiles.read(path + "/.git/index"))
+        #expect(after.withUnsafeBytes { IndexFile.verifies($0) } && !after.suffix(20).allSatisfy { $0 == 0 })
+        let listed = try GitShell.run(path, "git ls-files --stage").split(separator: "\n")
+        #expect(listed.count == 30_005)
+        #expect(listed.filter { $0.contains("rendered/bulk/") }.count == 30_000)
+        #expect(listed.contains { $0.hasSuffix("\trendered/new.yaml") } && !listed.contains { $0.hasSuffix("\trendered/gone.yaml") })
+        #expect(try GitShell.run(path, "git fsck --no-dangling 2>&1; echo $?").hasSuffix("0\n"))
+    }
+
     /// A conflict's stages go with the path; the resolve-undo record of a resolved one stays.
     @Test func conflictsAndResolveUndo() throws {
         let path = try GitShell.repository("""

@@ -92,7 +92,7 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         #expect(try repository.currentBranch() == "refs/heads/main")
         #expect(try repository.tip(of: "refs/heads/main") == nil)
         let empty = try repository.snapshot(of: rendered, at: nil)
-        #expect(empty.treeID == nil && empty.blobs.isEmpty)
+        #expect(empty.treeID == nil && empty.isEmpty)
         #expect(try repository.folderTreeID(rendered, at: nil) == nil)
     }
 
@@ -112,7 +112,7 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         #expect(try repository.commit("main") == commit)
         #expect(try repository.tip(of: "refs/heads/main") == commit)
         let snapshot = try repository.snapshot(of: rendered, at: commit)
-        #expect(snapshot.blobs == Dictionary(uniqueKeysWithValues: files.map { ($0.path, ObjectID.blob(holding: $0.bytes)) }))
+        #expect(snapshot.ordered.map { "\($0.path) \($0.id)" } == files.map { "\($0.path) \(ObjectID.blob(holding: $0.bytes))" }.sorted())
         let folderTree = try repository.folderTreeID(rendered, at: commit)
         #expect(snapshot.treeID != nil && snapshot.treeID == folderTree)
         let read = try repository.files(of: snapshot, except: { _, _ in false })
@@ -156,13 +156,13 @@ private func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
         let head = try repository.commit("HEAD")
         let tree = try repository.tree(replacing: rendered, with: [CommitFile(path: RelativePath("new.yaml")!, bytes: bytes("new\n"))], on: head)
         let commit = try repository.commit(tree: tree, parent: head, message: "m\n", author: signature(3), committer: signature(3))
-        #expect(try repository.snapshot(of: rendered, at: commit).blobs.keys.map(\.string) == ["new.yaml"])
+        #expect(try repository.snapshot(of: rendered, at: commit).paths.map(\.string) == ["new.yaml"])
         let config = RelativePath("config")!
-        #expect(try repository.snapshot(of: config, at: commit).blobs.keys.map(\.string) == ["topology.yaml"])
+        #expect(try repository.snapshot(of: config, at: commit).paths.map(\.string) == ["topology.yaml"])
         let emptied = try repository.commit(tree: try repository.tree(replacing: rendered, with: [], on: head), parent: head,
                                             message: "e\n", author: signature(4), committer: signature(4))
         #expect(try repository.snapshot(of: rendered, at: emptied).treeID == nil)
-        #expect(try repository.snapshot(of: config, at: emptied).blobs.keys.map(\.string) == ["topology.yaml"])
+        #expect(try repository.snapshot(of: config, at: emptied).paths.map(\.string) == ["topology.yaml"])
         #expect(try repository.tree(replacing: RelativePath("elsewhere")!, with: [], on: head) == repository.treeID(of: head!))
     }
 
