@@ -35,15 +35,21 @@ package enum LocalFiles {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        // One byte more than the size, so that a file that has not grown is read in one call.
-        var buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var bytes: [UInt8] = []
+        // Read into the array kept, one byte larger than the size, so that a file that has not
+        // grown is read in one call and its end found in the next (a 31 MB index read through a
+        // second buffer was held twice).
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+        var filled = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(1 << 16, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else { return nil }
-            if count == 0 { return (bytes, FileStatus(info)) }
-            bytes.append(contentsOf: buffer[..<count])
+            if count == 0 {
+                bytes.removeSubrange(filled...)
+                return (bytes, FileStatus(info))
+            }
+            filled += count
         }
     }
 

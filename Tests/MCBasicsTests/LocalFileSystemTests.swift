@@ -21,6 +21,20 @@ import Testing
         #expect(files.read(RelativePath(".")!, limit: 2) == .notAFile)
     }
 
+    /// A file is read whole whatever its size, and one whose size says less than it holds (as
+    /// `/proc` files say 0) is read to its end.
+    @Test(arguments: [0, 1, 4095, 65_536, 3_000_001])
+    func readingReadsTheWholeFile(size: Int) throws {
+        let root = NSTemporaryDirectory() + "mcbasics-read-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }
+        try LocalFiles.writeNew(bytes, to: root + "/file")
+        #expect(LocalFiles.read(root + "/file") == bytes)
+        let status = try #require(LocalFiles.read("/proc/self/status"))
+        #expect(status.count > 100 && String(decoding: status, as: UTF8.self).hasPrefix("Name:") && status.last == UInt8(ascii: "\n"))
+    }
+
     /// Writing a new file replaces a leftover regular file, and refuses (without removing) a
     /// symlink or a folder at its path.
     @Test func writingANewFileReplacesOnlyRegularFiles() throws {
