@@ -159,7 +159,7 @@ package enum MeshLayout {
         guard isObjectFile(path), let cluster = path.component(0), let folder = path.component(1), let name = path.name else { return nil }
         let file = name.dropLast(".yaml".count)
         for (kind, prefix) in kindPrefixes {
-            guard file.hasPrefix(prefix), let role = ObjectRole(kind: kind, name: String(file.dropFirst(prefix.count))) else { continue }
+            guard file.hasASCIIPrefix(prefix), let role = ObjectRole(kind: kind, name: String(file.dropFirst(prefix.count))) else { continue }
             return (String(cluster), role, folder == clusterScopedFolder ? nil : String(folder))
         }
         return nil
@@ -168,7 +168,7 @@ package enum MeshLayout {
     /// The source and target of a Link's path, read from the path alone (cheaply: a plan asks
     /// this of every file); nil for any other file.
     package static func linkEnds(at path: RelativePath) -> (source: String, target: String)? {
-        guard let name = path.name, name.hasPrefix(linkFilePrefix), name.hasSuffix(".yaml"), path.componentCount == 3,
+        guard let name = path.name, name.hasASCIIPrefix(linkFilePrefix), name.hasASCIISuffix(".yaml"), path.componentCount == 3,
               let source = path.first else { return nil }
         return (String(source), String(name.dropFirst(linkFilePrefix.count).dropLast(".yaml".count)))
     }
@@ -191,7 +191,7 @@ package enum MeshLayout {
 
     /// `<cluster>/<namespace or _cluster>/<file>.yaml`: where the tool writes objects.
     package static func isObjectFile(_ path: RelativePath) -> Bool {
-        path.string.hasSuffix(".yaml") && path.componentCount == 3 && path.component(1) != Substring(exportsFolder) && path.first != Substring(gitopsFolder)
+        path.string.hasASCIISuffix(".yaml") && path.componentCount == 3 && path.component(1) != Substring(exportsFolder) && path.first != Substring(gitopsFolder)
     }
 
     /// The cluster a path of the rendered folder belongs to (nil for files at its top, such as

@@ -206,13 +206,15 @@ enum JSONWriter {
 
     /// An array's items, each after its separator, written on all cores in runs of `run` items
     /// (each run in a buffer of its own, where the key orders it learns serve its next items),
-    /// `batch` runs at a time, then appended in order: what a batch holds is all that is held.
-    /// When streaming, a batch's bytes are handed on while the next batch is made, by one of the
-    /// threads making it: no core waits for the write. Writing only reads the nodes, and a
-    /// deferred text is made from values that do not change.
+    /// `batch` runs at a time, kept in order: what a batch holds is all that is held. When
+    /// streaming, a batch's runs are handed on, each from its own buffer, while the next batch is
+    /// made, by one of the threads making it: no core waits for the write, and no buffer of a
+    /// whole batch is made (one run can hold the diff of an 8 MB manifest). Writing only reads
+    /// the nodes, and a deferred text is made from values that do not change.
     private static func writeShared(_ items: LazyItems, indent: Int, into sink: inout Sink, run: Int = 32, batch: Int = 64) throws {
         let state = SharedBatch()
-        swap(&state.pending, &sink.buffer)
+        state.pending = [sink.buffer]
+        sink.buffer = []
         let emit = ReadOnly(sink.emit)
         var start = 0
         while start < items.count {
@@ -226,11 +228,15 @@ enum JSONWriter {
             }
             nonisolated(unsafe) let output = pieces
             // One more iteration, the first taken, when there is something to hand on: it writes.
-            let writes = emit.value != nil && !state.pending.isEmpty
+            let writes = emit.value != nil && state.pending.contains { !$0.isEmpty }
             let shift = writes ? 1 : 0
             DispatchQueue.concurrentPerform(iterations: runs + shift) { iteration in
                 if iteration < shift, let emit = emit.value {
-                    do { try state.pending.withUnsafeBytes(emit) } catch { state.failure = error }
+                    do {
+                        for piece in state.pending where !piece.isEmpty { try piece.withUnsafeBytes(emit) }
+                    } catch {
+                        state.failure = error
+                    }
                     return
                 }
                 let index = iteration - shift
@@ -247,18 +253,19 @@ enum JSONWriter {
                 }
             }
             if let failure = state.failure { throw failure }
-            if writes { state.pending.removeAll(keepingCapacity: true) }
-            for piece in pieces { state.pending += try piece.get() }
+            if writes { state.pending.removeAll() }
+            for piece in pieces { state.pending.append(try piece.get()) }
             start = min(items.count, start + runs * run)
         }
-        swap(&state.pending, &sink.buffer)
+        sink.buffer.reserveCapacity(state.pending.reduce(0) { $0 + $1.count })
+        for piece in state.pending { sink.buffer += piece }
         try sink.flushIfFull()
     }
 
-    /// What a shared array's batches hand on: the bytes are read and the failure set by the one
-    /// thread that writes, and read by the batch's caller only once every thread is done.
+    /// What a shared array's batches hand on, run by run: the bytes are read and the failure set
+    /// by the one thread that writes, and read by the batch's caller only once every thread is done.
     private final class SharedBatch: @unchecked Sendable {
-        var pending: [UInt8] = []
+        var pending: [[UInt8]] = []
         var failure: (any Error)?
     }
 
