@@ -70,6 +70,9 @@ struct ApplyPreparation: Sendable {
                                            uncommitted: [], accepted: []))
         }
         var target: FolderCommit?
+        // Without a commit the render keeps every byte (the work tree is compared with it): it
+        // need not wait for the status read below.
+        if !request.commit { committed.give(nil) }
         if request.commit {
             guard let branch = try environment({ try FolderCommit.branchName(request.branch, in: repository) }) else {
                 return stop(.detachedHead)
