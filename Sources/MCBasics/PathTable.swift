@@ -8,13 +8,16 @@ package struct PathTable: Sendable {
     /// Each slot the position of a path, or -1.
     private let slots: [Int32]
 
-    /// A table of `paths` (positions `0..<paths.count`); the first of equal paths is found.
-    package init(_ paths: some Collection<RelativePath>) {
+    /// A table of the `count` paths `path(0)`, `path(1)`…, the caller's list read through a
+    /// closure as `position(of:in:)` reads it (a generic collection of paths is not specialised
+    /// across modules, and iterating one cost more than the hashing); the first of equal paths
+    /// is found.
+    package init(count: Int, path: (Int) -> RelativePath) {
         var size = 16
-        while size < paths.count * 2 { size <<= 1 }
+        while size < count * 2 { size <<= 1 }
         var slots = [Int32](repeating: -1, count: size)
-        for (position, path) in paths.enumerated() {
-            var slot = Self.hash(path) & (size - 1)
+        for position in 0..<count {
+            var slot = Self.hash(path(position)) & (size - 1)
             while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(position)
         }

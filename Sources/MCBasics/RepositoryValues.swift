@@ -37,7 +37,7 @@ package struct CommittedFolder: Sendable {
         self.submodules = submodules
         self.special = special
         self.trees = trees
-        table = PathTable(ordered.lazy.map(\.path))
+        table = PathTable(count: ordered.count) { ordered[$0].path }
     }
 
     package static let empty = CommittedFolder(treeID: nil, ordered: [])

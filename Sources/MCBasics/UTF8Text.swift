@@ -57,9 +57,7 @@ private enum UTF8Text {
         assert(prefix.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }, "an ASCII prefix without CR")
         let count = prefix.utf8.count
         let matches = text.withContiguousStorageIfAvailable { bytes in
-            bytes.count >= count && prefix.utf8.withContiguousStorageIfAvailable { prefix in
-                count == 0 || memcmp(bytes.baseAddress!, prefix.baseAddress!, count) == 0
-            } ?? prefix.utf8.elementsEqual(bytes.prefix(count))
+            bytes.count >= count && same(prefix, UnsafeBufferPointer(rebasing: bytes[..<count]))
         } ?? text.starts(with: prefix.utf8)
         return matches ? text.index(text.startIndex, offsetBy: count) : nil
     }
@@ -69,12 +67,13 @@ private enum UTF8Text {
         assert(suffix.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0A }, "an ASCII suffix without LF")
         let count = suffix.utf8.count
         let matches = text.withContiguousStorageIfAvailable { bytes in
-            bytes.count >= count && prefixOf(suffix, equals: UnsafeBufferPointer(rebasing: bytes[(bytes.count - count)...]))
+            bytes.count >= count && same(suffix, UnsafeBufferPointer(rebasing: bytes[(bytes.count - count)...]))
         } ?? (text.count >= count && text.suffix(count).elementsEqual(suffix.utf8))
         return matches ? text.index(text.endIndex, offsetBy: -count) : nil
     }
 
-    private static func prefixOf(_ text: String, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `text`'s bytes are `bytes`.
+    private static func same(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { text in
             text.count == bytes.count && (bytes.isEmpty || memcmp(bytes.baseAddress!, text.baseAddress!, bytes.count) == 0)
         } ?? text.utf8.elementsEqual(bytes)

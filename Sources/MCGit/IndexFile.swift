@@ -172,40 +172,43 @@ struct IndexFile {
             let added = adding.sorted { $0.path.lexicographicallyPrecedes($1.path) }
             // Both lists in path order: each entry is matched against the next path to drop.
             let drops = dropping.sorted { $0.lexicographicallyPrecedes($1) }
-            let layout = raw.withUnsafeBytes { raw -> Layout? in
-                guard let layout = Layout(raw) else { return nil }
-                // A file where a kept entry's folder is, or a folder where a kept file is, would
-                // make an index git refuses: libgit2 then decides (it replaces the entries in the way).
-                func isDropped<Path: Collection<UInt8>>(_ path: Path) -> Bool {
-                    var low = 0
-                    var high = drops.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if drops[middle].lexicographicallyPrecedes(path) { low = middle + 1 } else { high = middle }
-                    }
-                    return low < drops.count && drops[low].elementsEqual(path)
-                }
-                func isKept(_ path: ArraySlice<UInt8>) -> Bool {
-                    layout.first(atLeast: path, in: raw).map { raw[layout.entries[$0].path].elementsEqual(path) } == true && !isDropped(path)
-                }
-                func holdsKept(under folder: [UInt8]) -> Bool {
-                    var position = layout.first(atLeast: folder[...], in: raw) ?? layout.entries.endIndex
-                    while position < layout.entries.endIndex {
-                        let path = UnsafeRawBufferPointer(rebasing: raw[layout.entries[position].path])
-                        guard path.starts(with: folder) else { return false }
-                        if !isDropped(path) { return true }
-                        position += 1
-                    }
-                    return false
-                }
-                for entry in added {
-                    let slashes = entry.path.indices.filter { entry.path[$0] == UInt8(ascii: "/") }
-                    if slashes.contains(where: { isKept(entry.path[..<$0]) }) || holdsKept(under: entry.path + [UInt8(ascii: "/")]) { return nil }
-                }
-                return layout
-            }
-            guard let layout else { return nil }
+            guard let layout = raw.withUnsafeBytes({ raw in
+                Layout(raw).flatMap { Self.collides(added, dropping: drops, with: $0, in: raw) ? nil : $0 }
+            }) else { return nil }
             (self.raw, self.layout, self.added, self.drops) = (raw, layout, added, drops)
+        }
+
+        /// Whether an added file is where a kept entry's folder is, or a folder where a kept file
+        /// is: that would make an index git refuses, and libgit2 then decides (it replaces the
+        /// entries in the way). `drops` is in path order.
+        private static func collides(_ added: [NewEntry], dropping drops: [[UInt8]], with layout: Layout,
+                                     in raw: UnsafeRawBufferPointer) -> Bool {
+            func isDropped<Path: Collection<UInt8>>(_ path: Path) -> Bool {
+                var low = 0
+                var high = drops.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if drops[middle].lexicographicallyPrecedes(path) { low = middle + 1 } else { high = middle }
+                }
+                return low < drops.count && drops[low].elementsEqual(path)
+            }
+            func isKept(_ path: ArraySlice<UInt8>) -> Bool {
+                layout.first(atLeast: path, in: raw).map { raw[layout.entries[$0].path].elementsEqual(path) } == true && !isDropped(path)
+            }
+            func holdsKept(under folder: [UInt8]) -> Bool {
+                var position = layout.first(atLeast: folder[...], in: raw) ?? layout.entries.endIndex
+                while position < layout.entries.endIndex {
+                    let path = UnsafeRawBufferPointer(rebasing: raw[layout.entries[position].path])
+                    guard path.starts(with: folder) else { return false }
+                    if !isDropped(path) { return true }
+                    position += 1
+                }
+                return false
+            }
+            return added.contains { entry in
+                let slashes = entry.path.indices.filter { entry.path[$0] == UInt8(ascii: "/") }
+                return slashes.contains { isKept(entry.path[..<$0]) } || holdsKept(under: entry.path + [UInt8(ascii: "/")])
+            }
         }
 
         /// Hands the new index to `emit`, its checksum last; stops at the first error `emit` throws.

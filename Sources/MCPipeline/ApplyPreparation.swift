@@ -70,9 +70,6 @@ struct ApplyPreparation: Sendable {
                                            uncommitted: [], accepted: []))
         }
         var target: FolderCommit?
-        // Without a commit the render keeps every byte (the work tree is compared with it): it
-        // need not wait for the status read below.
-        if !request.commit { committed.give(nil) }
         if request.commit {
             guard let branch = try environment({ try FolderCommit.branchName(request.branch, in: repository) }) else {
                 return stop(.detachedHead)
@@ -85,6 +82,10 @@ struct ApplyPreparation: Sendable {
             if repository.signsCommits { return stop(.signingRequired) }
             target = try environment { try FolderCommit(repository, branch: branch, folder: folder.relative) }
             committed.give(target?.base)
+        } else {
+            // Without a commit the render keeps every byte (the work tree is compared with it): it
+            // need not wait for the status read below.
+            committed.give(nil)
         }
         let writesWorkTree = target?.isCheckedOut ?? true
         if let submodules = target?.base.submodules, !submodules.isEmpty { return stop(.submodules(submodules)) }

@@ -71,7 +71,7 @@ package final class PlanOperation {
                 plan = Planner.unchanged(tree, uncommitted: reading.uncommitted, sourcePath: location.sourcePath)
             } else {
                 // Only the committed files that differ from the render are read.
-                let files = try environment { try reading.repository.files(of: reading.snapshot, except: tree.holds) }
+                let files = try environment { try reading.repository.files(of: reading.snapshot, except: tree.holds(_:as:)) }
                 held.append(files)
                 plan = Planner.plan(previous: PlanBase(committed: reading.snapshot, read: files, rendered: tree, uncommitted: reading.uncommitted),
                                     rendered: tree, folder: reading.folder.string, sourcePath: location.sourcePath)

@@ -9,9 +9,4 @@ extension RenderedTree {
             && zip(folder.ordered, files).allSatisfy { committed, file in committed.id == file.id && committed.path == file.path }
     }
 
-    /// Whether the file at `path` is rendered with blob id `id`: a snapshot of the committed
-    /// folder then reads only the files that differ from the render.
-    func holds(_ path: RelativePath, as id: ObjectID) -> Bool {
-        rendered(path)?.id == id
-    }
 }

@@ -22,7 +22,7 @@ package struct PlanBase: Sendable {
     /// 8 MB at 500 clusters, which only its diff and the drift read): they have ids and no bytes.
     package init(committed: CommittedFolder, read: [RelativePath: [UInt8]], rendered: RenderedTree, unread: Set<RelativePath> = [],
                  uncommitted: [UncommittedChange] = []) {
-        assert(committed.ordered.allSatisfy { read[$0.path] != nil || unread.contains($0.path) || rendered.rendered($0.path)?.id == $0.id },
+        assert(committed.ordered.allSatisfy { read[$0.path] != nil || unread.contains($0.path) || rendered.holds($0.path, as: $0.id) },
                "every file read, rendered or named unread")
         files = Files(committed: committed, read: read, rendered: rendered)
         self.uncommitted = uncommitted
@@ -49,8 +49,8 @@ package struct PlanBase: Sendable {
 
         /// Whether the file at `path` is committed exactly as rendered.
         package func isRendered(_ path: RelativePath) -> Bool {
-            guard read[path] == nil, let id = committed.id(at: path), let file = rendered?.rendered(path) else { return false }
-            return file.id == id
+            guard read[path] == nil, let id = committed.id(at: path) else { return false }
+            return rendered?.holds(path, as: id) == true
         }
 
         /// The bytes of the file at `path`, if committed and not left unread. Setting them (a
@@ -58,8 +58,7 @@ package struct PlanBase: Sendable {
         package subscript(path: RelativePath) -> [UInt8]? {
             get {
                 if let bytes = read[path] { return bytes }
-                guard let id = committed.id(at: path), let file = rendered?.rendered(path), file.id == id else { return nil }
-                return file.bytes
+                return isRendered(path) ? rendered?.file(path) : nil
             }
             set {
                 read[path] = newValue

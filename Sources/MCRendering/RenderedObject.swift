@@ -44,14 +44,12 @@ package final class RenderedObject: Sendable {
     /// mesh holds tens of thousands of these, and one buffer per unit of work spares each object
     /// a page-sized buffer of its own.
     package convenience init(_ draft: ObjectDraft, header: String, scratch: inout [UInt8]) {
-        self.init(draft, header: header, scratch: &scratch, letGo: { _, _ in false }, rewriter: nil, unit: 0, position: 0)
+        self.init(draft, header: header, scratch: &scratch, rewriter: nil, unit: 0, position: 0)
     }
 
-    /// - Parameters:
-    ///   - letGo: whether to let the bytes go, given the path and blob id (only with a `rewriter`).
-    ///   - rewriter: what writes the bytes again, from the object's `unit` and `position`.
-    init(_ draft: ObjectDraft, header: String, scratch: inout [UInt8], letGo: (RelativePath, ObjectID) -> Bool,
-         rewriter: ObjectRewriter?, unit: Int, position: Int) {
+    /// - Parameter rewriter: what says whether to let the bytes go, and writes them again from
+    ///   the object's `unit` and `position`.
+    init(_ draft: ObjectDraft, header: String, scratch: inout [UInt8], rewriter: ObjectRewriter?, unit: Int, position: Int) {
         cluster = draft.object.cluster
         role = draft.object.role
         id = draft.object.id
@@ -61,7 +59,7 @@ package final class RenderedObject: Sendable {
         Self.write(draft, header: header, into: &scratch)
         digest = SHA256Digest(of: scratch)
         blobID = ObjectID.blob(holding: scratch)
-        let dropped = rewriter != nil && letGo(path, blobID)
+        let dropped = rewriter?.letsGo(path, blobID) == true
         held = dropped ? nil : scratch.withUnsafeBufferPointer { Array($0) }
         self.rewriter = dropped ? rewriter : nil
         (self.unit, self.position) = (Int32(unit), Int32(position))
@@ -76,7 +74,9 @@ package final class RenderedObject: Sendable {
     }
 }
 
-/// Writes an object's file again, for a render that let its bytes go.
+/// For a render that lets an object's bytes go: which it lets go, and how they are written again.
 protocol ObjectRewriter: Sendable {
+    /// Whether the file at `path` with blob id `id` need not be held (its base holds it).
+    func letsGo(_ path: RelativePath, _ id: ObjectID) -> Bool
     func bytes(of object: RenderedObject) -> [UInt8]
 }

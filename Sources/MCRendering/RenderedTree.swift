@@ -70,7 +70,7 @@ package struct RenderedTree: Sendable {
         self.files = files
         self.objects = objects
         self.topologyDigest = topologyDigest
-        table = PathTable(files.lazy.map(\.path))
+        table = PathTable(count: files.count) { files[$0].path }
     }
 
     /// A tree whose digests are computed here (for trees built by hand).
@@ -97,6 +97,10 @@ package struct RenderedTree: Sendable {
 
     /// Whether a file is rendered at `path`.
     package func holds(_ path: RelativePath) -> Bool { position(of: path) != nil }
+
+    /// Whether the file at `path` is rendered with blob id `id` (a committed file the render
+    /// holds exactly: the plan and the apply take its bytes and facts from the render).
+    package func holds(_ path: RelativePath, as id: ObjectID) -> Bool { rendered(path)?.id == id }
 
     /// Those of `paths` (distinct) at which no file is rendered, in their order, where `present(i)`
     /// says whether `files[i]`'s path is among `paths` (a caller that matched them knows). They

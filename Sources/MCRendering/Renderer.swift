@@ -23,14 +23,12 @@ package enum Renderer {
 
         // Every object is built, written and hashed on all cores, its body let go as soon as it is
         // written; the order of the units (and so of equal paths) does not depend on the cores.
-        let rewriter = base.map { _ in Rewriter(validated: validated, clusters: clusters, header: header) }
-        let committed = base ?? .empty
+        let rewriter = base.map { Rewriter(base: $0, validated: validated, clusters: clusters, header: header) }
         let objectsByCluster = groupedByCluster(Parallel.map(MeshLayout.unitCount(topology)) { unit in
             var scratch: [UInt8] = []
             scratch.reserveCapacity(1 << 14)
             return drafts(unit: unit, validated, clusters: clusters).enumerated().map { position, draft in
-                RenderedObject(draft, header: header, scratch: &scratch, letGo: { committed.id(at: $0) == $1 }, rewriter: rewriter,
-                               unit: unit, position: position)
+                RenderedObject(draft, header: header, scratch: &scratch, rewriter: rewriter, unit: unit, position: position)
             }
         })
         let outgoing = outgoingLinks(topology, clusters: clusters)
@@ -148,15 +146,19 @@ package enum Renderer {
         }
     }
 
-    /// Writes an object's file again from the topology, as the render first wrote it.
+    /// Lets go of the bytes of the objects `base` holds exactly, and writes one again from the
+    /// topology, as the render first wrote it.
     private final class Rewriter: ObjectRewriter {
+        let base: CommittedFolder
         let validated: ValidatedTopology
         let clusters: [String: Cluster]
         let header: String
 
-        init(validated: ValidatedTopology, clusters: [String: Cluster], header: String) {
-            (self.validated, self.clusters, self.header) = (validated, clusters, header)
+        init(base: CommittedFolder, validated: ValidatedTopology, clusters: [String: Cluster], header: String) {
+            (self.base, self.validated, self.clusters, self.header) = (base, validated, clusters, header)
         }
+
+        func letsGo(_ path: RelativePath, _ id: ObjectID) -> Bool { base.id(at: path) == id }
 
         func bytes(of object: RenderedObject) -> [UInt8] {
             var bytes: [UInt8] = []

@@ -276,7 +276,7 @@ package struct RenderedFolder {
                 guard let bytes = LocalFiles.read(full) else { return true }
                 // Compared by blob id: the render may hold no bytes of a file committed as rendered.
                 let id = ObjectID.blob(holding: bytes)
-                if tree.rendered(path)?.id == id || asWritten(bytes) { return false }
+                if tree.holds(path, as: id) || asWritten(bytes) { return false }
                 return !accepted.contains { $0.id(at: path) == id }
             default: return true  // a folder or symlink where a file goes
             }

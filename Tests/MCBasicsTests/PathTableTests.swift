@@ -7,7 +7,7 @@ import Testing
     @Test(arguments: [0, 1, 7, 16, 1000, 20_000])
     func findsEachPathAtItsPosition(count: Int) {
         let paths = (0..<count).map { RelativePath("c\($0 % 97)/linkerd/link-\($0).yaml")! }
-        let table = PathTable(paths)
+        let table = PathTable(count: paths.count) { paths[$0] }
         #expect(paths.indices.allSatisfy { table.position(of: paths[$0]) { paths[$0] } == $0 })
         #expect(table.position(of: RelativePath("c0/linkerd/link-\(count).yaml")!) { paths[$0] } == nil)
         #expect(table.position(of: RelativePath("c0")!) { paths[$0] } == nil)
@@ -18,7 +18,7 @@ import Testing
         let decomposed = RelativePath("cafe\u{301}/a.yaml")!
         #expect(precomposed == decomposed, "equal as Strings")
         let paths = [precomposed]
-        let table = PathTable(paths)
+        let table = PathTable(count: paths.count) { paths[$0] }
         #expect(table.position(of: precomposed) { paths[$0] } == 0)
         #expect(table.position(of: decomposed) { paths[$0] } == nil)
     }
